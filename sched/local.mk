@@ -1,0 +1,1 @@
+# sched/local.mk: filled in by its module

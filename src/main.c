@@ -1,0 +1,67 @@
+/* schedsim: entry point and subcommand dispatch. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+	const char *name;
+	cli_cmd fn;
+	const char *summary;
+} commands[] = {
+	{ NULL, NULL, NULL }
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: schedsim COMMAND [OPTION]... [ARG]...\n"
+	      "Simulate CPU scheduling on one virtual CPU with real green threads.\n"
+	      "\n"
+	      "Commands:\n", out);
+	for (size_t i = 0; commands[i].name; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "Options:\n"
+	      "  -h, --help     show this help and exit\n"
+	      "  -V, --version  show the version and exit\n"
+	      "\n"
+	      "'schedsim COMMAND --help' describes each command.\n"
+	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("schedsim: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'schedsim --help' for more information.\n", stderr);
+	return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("missing command");
+
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+		printf("schedsim %s\n", PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	for (size_t i = 0; commands[i].name; i++)
+		if (!strcmp(cmd, commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	if (cmd[0] == '-')
+		return cli_usage_error("unknown option '%s'", cmd);
+	return cli_usage_error("unknown command '%s'", cmd);
+}

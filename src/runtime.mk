@@ -1,0 +1,1 @@
+# src/runtime.mk: filled in by its module

@@ -1,0 +1,86 @@
+/* workload.h: the workload file, parsed.
+ *
+ * A workload is plain text a teacher writes in a minute:
+ *
+ *     # Silberschatz, SRTF example
+ *     #: --policy srtf
+ *     name  arrival  burst      priority
+ *     P1    0        8          2
+ *     P2    1        4,io:2,3   1
+ *
+ * '#' starts a comment anywhere on a line.  A line starting with "#:" carries
+ * default command-line options, spelled exactly as on the command line; the
+ * command line overrides them.  The first other line is the header naming the
+ * columns; every later line is one thread.  The format is documented in
+ * doc/workload.md and schedsim(1).
+ *
+ * Every error is reported as "FILE:LINE:COL: message".
+ */
+#ifndef SCHEDSIM_WORKLOAD_H
+#define SCHEDSIM_WORKLOAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest tick count or arrival time a file may give: sums of a whole
+ * workload stay far from overflow. */
+#define WL_TICKS_MAX ((int64_t)1000000000000) /* 10^12 */
+#define WL_LINE_MAX 4096                       /* bytes, without the newline */
+
+typedef enum wl_step_kind {
+	WL_STEP_CPU, /* "N": N ticks on the CPU */
+	WL_STEP_IO,  /* "io:N": blocked for N ticks of I/O */
+	WL_STEP_KINDS
+} wl_step_kind;
+
+typedef struct wl_step {
+	wl_step_kind kind;
+	int64_t n;       /* ticks */
+	int line, col;   /* where it was written, for run-time messages */
+} wl_step;
+
+typedef struct wl_thread {
+	char *name;
+	int64_t arrival;
+	int priority;
+	wl_step *steps;
+	size_t nsteps;
+	int line;        /* line of the file that declared it */
+} wl_thread;
+
+/* One word of a "#:" options line. */
+typedef struct wl_arg {
+	char *text;
+	int line, col;
+} wl_arg;
+
+typedef struct workload {
+	char *path;        /* as shown in messages: the file name, or "<stdin>" */
+	char *source;      /* the whole text as read, NUL-terminated */
+	size_t source_len;
+	wl_thread *threads; /* in file order */
+	size_t nthreads;
+	wl_arg *args;      /* default options from "#:" lines, in order */
+	size_t nargs;
+} workload;
+
+/* Read and parse PATH ("-" for standard input).  0 on success; otherwise -1
+ * with a complete "FILE:LINE:COL: message" (or "FILE: message" for a file
+ * that cannot be read) in err.  *wl is zeroed first and needs wl_free()
+ * only on success. */
+int wl_load(workload *wl, const char *path, char *err, size_t errlen);
+
+/* Parse text already in memory; name is used in messages. */
+int wl_parse(workload *wl, const char *name, const char *text, size_t len,
+             char *err, size_t errlen);
+
+void wl_free(workload *wl);
+
+/* Sum of a thread's CPU steps, and of its I/O steps. */
+int64_t wl_cpu_total(const wl_thread *t);
+int64_t wl_io_total(const wl_thread *t);
+
+/* The step kind's spelling ("cpu", "io"). */
+const char *wl_step_name(wl_step_kind k);
+
+#endif

@@ -1,0 +1,1 @@
+# src/workload.mk: filled in by its module

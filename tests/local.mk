@@ -1,0 +1,1 @@
+# tests/: suites shared by several modules (command line, valgrind).
