@@ -1,1 +1,7 @@
-# tests/: suites shared by several modules (command line, valgrind).
+# tests/: checks of the whole tree (the README's commands, valgrind over every suite).
+TESTS += tests/readme.sh
+EXTRA_DIST += tests/readme.sh tests/valgrind.sh
+if !ASAN
+# valgrind cannot run sanitized binaries; the ASan build is its own check.
+TESTS += tests/valgrind.sh
+endif
