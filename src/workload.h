@@ -26,6 +26,11 @@
  * workload stay far from overflow. */
 #define WL_TICKS_MAX ((int64_t)1000000000000) /* 10^12 */
 #define WL_LINE_MAX 4096                       /* bytes, without the newline */
+#define WL_NAME_MAX 32                         /* bytes of a thread name */
+#define WL_PRIORITY_MAX 1000000                /* priorities lie in -MAX..MAX */
+/* Largest file: bounds the read of an endless input (a pipe, /dev/zero),
+ * and keeps the sum of every number a file can hold below INT64_MAX. */
+#define WL_FILE_MAX ((size_t)64 << 20)         /* 64 MiB */
 
 typedef enum wl_step_kind {
 	WL_STEP_CPU, /* "N": N ticks on the CPU */

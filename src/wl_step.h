@@ -1,0 +1,10 @@
+/* wl_step.h: the table of step kinds a burst is written in. */
+#ifndef SCHEDSIM_WL_STEP_H
+#define SCHEDSIM_WL_STEP_H
+
+#include "wl_lex.h"
+
+/* Parses the comma-separated burst field F of LINE into T's steps. */
+int wl_steps_parse(const wl_ctx *c, int line, const wl_field *f, wl_thread *t);
+
+#endif

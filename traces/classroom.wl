@@ -1,0 +1,16 @@
+# The classroom demo (`schedsim demo` runs this workload): five threads on
+# one CPU under round robin with a quantum of 3.
+#   editor, shell   interactive: a tick or two of CPU, then a wait for I/O
+#   player          medium: 3 ticks of CPU between short I/O waits
+#   compiler, backup  CPU-bound: long bursts, never block
+# Priorities are given too (lower is higher), so the same file shows
+# `--policy prio` and `--policy prio --preemptive` side by side.
+# Expected under rr: 50 ticks of CPU in all, the interactive threads get
+# the CPU back within a round of waking, and the CPU-bound ones finish last.
+#: --policy rr --quantum 3
+name      arrival  priority  burst
+editor    0        1         2,io:6,2,io:6,2
+compiler  0        3         18
+player    2        2         3,io:4,3,io:4,3
+backup    5        4         14
+shell     10       1         1,io:3,1,io:3,1
