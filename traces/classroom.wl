@@ -5,8 +5,10 @@
 #   compiler, backup  CPU-bound: long bursts, never block
 # Priorities are given too (lower is higher), so the same file shows
 # `--policy prio` and `--policy prio --preemptive` side by side.
-# Expected under rr: 50 ticks of CPU in all, the interactive threads get
-# the CPU back within a round of waking, and the CPU-bound ones finish last.
+# Expected under rr --quantum 3: the CPU never idles, makespan 50; editor
+# finishes at 32, player at 38, shell at 39, and the CPU-bound backup and
+# compiler last, at 47 and 50.  Average waiting 22.6, turnaround 37.8,
+# response 2.8.
 #: --policy rr --quantum 3
 name      arrival  priority  burst
 editor    0        1         2,io:6,2,io:6,2
