@@ -1,4 +1,11 @@
-# ui/: the live terminal view.
+# ui/: the live terminal view.  The layout model (history, cells, text) is
+# plain C; the curses code draws what it decides.
 noinst_LIBRARIES += libui.a
 libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
-libui_a_SOURCES = ui/ui.h ui/live.c
+libui_a_SOURCES = ui/ui.h ui/live.c \
+	ui/model.h ui/history.c ui/cells.c ui/text.c
+
+check_PROGRAMS += tests/ui_model_test
+TESTS += tests/ui_model_test
+tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
