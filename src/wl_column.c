@@ -32,10 +32,60 @@ static const struct column {
 #define NCOLUMNS ((int)(sizeof(columns) / sizeof(columns[0])))
 _Static_assert(NCOLUMNS <= WL_COLUMNS_MAX, "raise WL_COLUMNS_MAX");
 
+/* Length of the well-formed UTF-8 sequence at S (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (s[0] == 0xe0)
+		lo = 0xa0;
+	else if (s[0] == 0xed)
+		hi = 0x9f;
+	else if (s[0] == 0xf0)
+		lo = 0x90;
+	else if (s[0] == 0xf4)
+		hi = 0x8f;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return len;
+}
+
+/* Names reach JSON reports and traces, which must be valid UTF-8. */
+static int check_utf8(const wl_ctx *c, int line, const wl_field *f)
+{
+	const unsigned char *s = (const unsigned char *)f->s;
+
+	for (size_t i = 0, k; i < f->len; i += k) {
+		k = utf8_len(s + i, f->len - i);
+		if (!k)
+			return wl_error(c, line, f->col + (int)i,
+			                "thread name is not valid UTF-8 (byte 0x%02x)",
+			                s[i]);
+	}
+	return 0;
+}
+
 static int parse_name(const wl_ctx *c, int line, const wl_field *f, wl_thread *t)
 {
 	char q[WL_QUOTE_SIZE];
 
+	if (check_utf8(c, line, f) < 0)
+		return -1;
 	if (f->len > WL_NAME_MAX)
 		return wl_error(c, line, f->col,
 		                "thread name %s is longer than %d bytes",

@@ -142,7 +142,8 @@ START_TEST(test_limits)
 	parse_ok(&wl, "name burst priority arrival\n"
 	         "abcdefghijklmnopqrstuvwxyz012345 1000000000000 -1000000 0\n"
 	         "b 007,io:0001 1000000 1\n"
-	         "\xc3\xa9t\xc3\xa9 1 -0 2\n");
+	         "\xc3\xa9t\xc3\xa9 1 -0 2\n"
+	         "\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\xed\x9f\xbf 1 0 3 # \xff\xfe comments may hold any byte\n");
 	ck_assert_uint_eq(strlen(wl.threads[0].name), WL_NAME_MAX);
 	ck_assert_int_eq(wl.threads[0].steps[0].n, WL_TICKS_MAX);
 	ck_assert_int_eq(wl.threads[0].priority, -WL_PRIORITY_MAX);
@@ -151,6 +152,8 @@ START_TEST(test_limits)
 	ck_assert_int_eq(wl.threads[1].steps[1].n, 1);
 	ck_assert_str_eq(wl.threads[2].name, "\xc3\xa9t\xc3\xa9");
 	ck_assert_int_eq(wl.threads[2].priority, 0);
+	ck_assert_str_eq(wl.threads[3].name,
+	                 "\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\xed\x9f\xbf");
 	wl_free(&wl);
 }
 END_TEST
@@ -247,6 +250,18 @@ static const struct bad {
 	  "t.wl:4:1: duplicate thread name 'P1' (first at line 2)" },
 	{ "name burst\nabcdefghijklmnopqrstuvwxyz0123456 3\n",
 	  "t.wl:2:1: thread name 'abcdefghijklmnopqrstuvwxyz0123456' is longer than 32 bytes" },
+	{ "name burst\nP\xe9 3\n",
+	  "t.wl:2:2: thread name is not valid UTF-8 (byte 0xe9)" },
+	{ "name burst\nab\xc0\xaf" "c 3\n",
+	  "t.wl:2:3: thread name is not valid UTF-8 (byte 0xc0)" },
+	{ "name burst\nx\xed\xa0\x80 3\n",
+	  "t.wl:2:2: thread name is not valid UTF-8 (byte 0xed)" },
+	{ "name burst\nx\xf4\x90\x80\x80 3\n",
+	  "t.wl:2:2: thread name is not valid UTF-8 (byte 0xf4)" },
+	{ "name burst\nx\xe2\x82 3\n",
+	  "t.wl:2:2: thread name is not valid UTF-8 (byte 0xe2)" },
+	{ "name burst\n\x80 3\n",
+	  "t.wl:2:1: thread name is not valid UTF-8 (byte 0x80)" },
 	/* fields */
 	{ "name arrival burst\nP1 3\n",
 	  "t.wl:2:5: missing field for column 'burst' (the header names 3 columns)" },
