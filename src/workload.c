@@ -26,18 +26,18 @@ typedef struct parser {
 	size_t cap_threads, cap_args;
 } parser;
 
-static int grow(void **p, size_t *cap, size_t n, size_t size)
+/* Room for one more element in an array of *CAP: the array, moved if it
+ * had to grow, or NULL (the old one is still valid then). */
+static void *grow(void *p, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)
-		return 0;
+		return p;
 	size_t cap2 = *cap ? *cap * 2 : 16;
-	void *q = realloc(*p, cap2 * size);
+	void *q = realloc(p, cap2 * size);
 
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = cap2;
-	return 0;
+	if (q)
+		*cap = cap2;
+	return q;
 }
 
 /* Text files only: a control byte is binary data or a corrupt file, and
@@ -68,10 +68,14 @@ static int add_args(parser *p, int line, const char *s, size_t n, int col0)
 	size_t nf = wl_split(s, n, p->f, MAX_FIELDS);
 
 	for (size_t i = 0; i < nf; i++) {
-		if (grow((void **)&wl->args, &p->cap_args, wl->nargs,
-		         sizeof(*wl->args)) < 0)
+		wl_arg *args = grow(wl->args, &p->cap_args, wl->nargs,
+		                    sizeof(*args));
+
+		if (!args)
 			return wl_nomem(&p->c);
-		wl_arg *a = &wl->args[wl->nargs];
+		wl->args = args;
+
+		wl_arg *a = &args[wl->nargs];
 
 		a->text = strndup(p->f[i].s, p->f[i].len);
 		if (!a->text)
@@ -88,11 +92,14 @@ static int add_thread(parser *p, int line, size_t nf)
 	workload *wl = p->wl;
 	int name_col = 0;
 
-	if (grow((void **)&wl->threads, &p->cap_threads, wl->nthreads,
-	         sizeof(*wl->threads)) < 0)
-		return wl_nomem(&p->c);
+	wl_thread *threads = grow(wl->threads, &p->cap_threads, wl->nthreads,
+	                          sizeof(*threads));
 
-	wl_thread *t = &wl->threads[wl->nthreads];
+	if (!threads)
+		return wl_nomem(&p->c);
+	wl->threads = threads;
+
+	wl_thread *t = &threads[wl->nthreads];
 
 	memset(t, 0, sizeof(*t));
 	/* Counted before parsing, so a half-built thread is freed too. */
