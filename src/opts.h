@@ -1,0 +1,64 @@
+/* opts.h: the options of a run, from the command line and from the "#:"
+ * lines of a workload, through one parser and one table.
+ *
+ * GNU style: "--quantum 4" and "--quantum=4"; "--" ends the options; "-"
+ * is an operand (standard input).  Later words override earlier ones, so
+ * parsing the workload's words first and the command line second lets the
+ * command line win.
+ */
+#ifndef SCHEDSIM_OPTS_H
+#define SCHEDSIM_OPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "sim.h"
+
+/* Which options a caller accepts. */
+enum {
+	OPTS_SIM = 1u << 0,    /* --policy, --quantum, ...: also in "#:" lines */
+	OPTS_OUTPUT = 1u << 1, /* --json, --quiet, --trace-out, --tui, --no-color */
+	OPTS_LIST = 1u << 2,   /* --list (demo) */
+};
+
+typedef enum opts_tui {
+	OPTS_TUI_AUTO, /* the live view when stdout is a terminal */
+	OPTS_TUI_ON,
+	OPTS_TUI_OFF
+} opts_tui;
+
+#define OPTS_OPERANDS 2
+
+typedef struct opts {
+	sim_options sim;       /* all zero: the engine's defaults (sim.h) */
+	int policy_line;       /* where a workload set --policy, 0 if it did not */
+	int policy_col;
+	bool json, quiet, color, list, help;
+	opts_tui tui;
+	const char *trace_out; /* NULL: no trace */
+	const char *operand[OPTS_OPERANDS];
+	size_t noperands;
+} opts;
+
+/* The defaults: everything off, colour on. */
+void opts_init(opts *o);
+
+/* argv[1..argc-1] (argv[0] is the command).  At most max_operands
+ * operands.  0, or -1 with the message for cli_usage_error() in err:
+ * "unknown option '--x'", "option '--quantum' requires an argument", ... */
+int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
+                    size_t max_operands, char *err, size_t errlen);
+
+/* The "#:" words of a workload: only OPTS_SIM options.  0, or -1 with
+ * "FILE:LINE:COL: message" in err. */
+int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen);
+
+/* Combinations that make no sense (--json with --quiet, ...): 0, or -1
+ * with the message in err. */
+int opts_check(const opts *o, char *err, size_t errlen);
+
+/* The option lines of a command's --help, for the options it accepts. */
+void opts_help(FILE *out, unsigned allow);
+
+#endif

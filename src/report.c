@@ -1,0 +1,274 @@
+/* report.c: turning an event stream into per-thread figures and a timeline. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_impl.h"
+
+report *report_new(const char *policy, const sim_options *opt)
+{
+	report *r = calloc(1, sizeof *r);
+
+	if (!r)
+		return NULL;
+	r->policy = strdup(policy ? policy : "");
+	if (!r->policy) {
+		free(r);
+		return NULL;
+	}
+	r->opt = *opt;
+	r->opt.policy = NULL;
+	r->running = -1;
+	r->last = -1;
+	return r;
+}
+
+void report_free(report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->t[i].name);
+		free(r->t[i].spans.v);
+	}
+	free(r->t);
+	free(r->timeline.v);
+	free(r->policy);
+	free(r);
+}
+
+int report_add_thread(report *r, const char *name, int64_t arrival)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 16;
+		report_thr *t = realloc(r->t, cap * sizeof *t);
+
+		if (!t)
+			goto oom;
+		r->t = t;
+		r->cap = cap;
+	}
+	report_thr *t = &r->t[r->n];
+	memset(t, 0, sizeof *t);
+	t->name = strdup(name);
+	if (!t->name)
+		goto oom;
+	t->arrival = arrival;
+	t->finish = -1;
+	t->first = -1;
+	t->blocked_at = -1;
+	r->n++;
+	return 0;
+oom:
+	r->oom = true;
+	return -1;
+}
+
+static void push(report *r, report_segs *s, const report_seg *seg)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 16;
+		report_seg *v = realloc(s->v, cap * sizeof *v);
+
+		if (!v) {
+			r->oom = true;
+			return;
+		}
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = *seg;
+}
+
+/* The timeline has no gaps: whatever lies between the last stretch and this
+ * one was idle.  A thread's consecutive runs become one stretch. */
+static void timeline_add(report *r, int thread, int64_t start, int64_t end, bool sw)
+{
+	report_segs *tl = &r->timeline;
+	int64_t cursor = tl->n ? tl->v[tl->n - 1].end : 0;
+
+	if (start > cursor)
+		push(r, tl, &(report_seg){ cursor, start, -1, false });
+	if (end <= start)
+		return;
+	report_seg *last = tl->n ? &tl->v[tl->n - 1] : NULL;
+	if (last && !sw && !last->sw && last->thread == thread && thread >= 0 &&
+	    last->end == start)
+		last->end = end;
+	else
+		push(r, tl, &(report_seg){ start, end, thread, sw });
+}
+
+/* The same in one thread's own list of spans. */
+static void span_add(report *r, report_thr *t, int kind, int64_t start, int64_t end, bool sw)
+{
+	report_segs *s = &t->spans;
+
+	if (end <= start)
+		return;
+	if (s->n && !sw && !s->v[s->n - 1].sw && s->v[s->n - 1].thread == kind &&
+	    s->v[s->n - 1].end == start)
+		s->v[s->n - 1].end = end;
+	else
+		push(r, s, &(report_seg){ start, end, kind, sw });
+}
+
+static void note_time(report *r, int64_t t)
+{
+	if (t > r->end)
+		r->end = t;
+}
+
+/* The running thread leaves the CPU at time now. */
+static void stop_running(report *r, int64_t now)
+{
+	int i = r->running;
+
+	if (i < 0)
+		return;
+	r->t[i].cpu += now - r->run_since;
+	r->busy += now - r->run_since;
+	timeline_add(r, i, r->run_since, now, false);
+	span_add(r, &r->t[i], i, r->run_since, now, false);
+	r->running = -1;
+}
+
+void report_event(void *ctx, const sim_event *ev)
+{
+	report *r = ctx;
+	report_thr *t = NULL;
+
+	if (ev->thread >= 0) {
+		if ((size_t)ev->thread >= r->n)
+			return; /* not announced: nothing sensible to attach it to */
+		t = &r->t[ev->thread];
+	}
+	note_time(r, ev->time);
+	switch (ev->kind) {
+	case SIM_EV_ARRIVE:
+		if (t)
+			t->arrival = ev->time;
+		break;
+	case SIM_EV_DISPATCH:
+		if (!t)
+			break;
+		stop_running(r, ev->time);
+		if (t->first < 0)
+			t->first = ev->time;
+		if (r->last >= 0 && r->last != ev->thread)
+			r->switches++;
+		r->last = ev->thread;
+		r->running = ev->thread;
+		r->run_since = ev->time;
+		break;
+	case SIM_EV_PREEMPT:
+	case SIM_EV_BLOCK:
+	case SIM_EV_EXIT:
+		if (r->running == ev->thread)
+			stop_running(r, ev->time);
+		if (!t)
+			break;
+		if (ev->kind == SIM_EV_BLOCK)
+			t->blocked_at = ev->time;
+		if (ev->kind == SIM_EV_EXIT)
+			t->finish = ev->time;
+		break;
+	case SIM_EV_WAKE:
+		if (t && t->blocked_at >= 0) {
+			t->io += ev->time - t->blocked_at;
+			span_add(r, t, REPORT_IO, t->blocked_at, ev->time, false);
+			t->blocked_at = -1;
+		}
+		break;
+	case SIM_EV_SWITCH:
+		stop_running(r, ev->time);
+		if (ev->arg > 0) {
+			timeline_add(r, -1, ev->time, ev->time + ev->arg, true);
+			if (t)
+				span_add(r, t, ev->thread, ev->time, ev->time + ev->arg, true);
+			note_time(r, ev->time + ev->arg);
+		}
+		break;
+	case SIM_EV_IDLE:
+		stop_running(r, ev->time);
+		break;
+	case SIM_EV_END:
+		stop_running(r, ev->time);
+		r->end = ev->time;
+		timeline_add(r, -1, ev->time, ev->time, false);
+		break;
+	case SIM_EV_PRIO:
+	case SIM_EV_KINDS:
+		break;
+	}
+}
+
+bool report_figures(const report *r, size_t i, report_fig *f)
+{
+	const report_thr *t = &r->t[i];
+
+	if (t->finish < 0)
+		return false;
+	f->turnaround = t->finish - t->arrival;
+	f->waiting = f->turnaround - t->cpu - t->io;
+	f->response = t->first >= 0 ? t->first - t->arrival : 0;
+	return true;
+}
+
+void report_sum(const report *r, report_sums *s)
+{
+	memset(s, 0, sizeof *s);
+	for (size_t i = 0; i < r->n; i++) {
+		report_fig f;
+
+		if (!report_figures(r, i, &f))
+			continue;
+		s->turnaround += (uint64_t)f.turnaround;
+		s->waiting += (uint64_t)f.waiting;
+		s->response += (uint64_t)f.response;
+		s->finished++;
+	}
+}
+
+void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
+                    int places, bool point)
+{
+	uint64_t whole, rem, frac = 0, scale = 1;
+
+	if (places > 18)
+		places = 18; /* 10^18 still fits */
+	if (den == 0) {
+		snprintf(buf, len, point ? "0.0" : "0");
+		return;
+	}
+	/* Long division one digit at a time: nothing overflows while den
+	 * stays below UINT64_MAX / 10, far above any tick count. */
+	whole = num / den;
+	rem = num % den;
+	for (int i = 0; i < places; i++) {
+		rem *= 10;
+		frac = frac * 10 + rem / den;
+		rem %= den;
+		scale *= 10;
+	}
+	if (rem >= den - rem) { /* rem/den >= 1/2, without computing 2*rem */
+		if (++frac == scale) {
+			frac = 0;
+			whole++;
+		}
+	}
+	while (places > 0 && frac % 10 == 0) {
+		frac /= 10;
+		places--;
+	}
+	if (places > 0) {
+		char digits[24];
+
+		digits[places] = '\0';
+		for (int i = places - 1; i >= 0; i--, frac /= 10)
+			digits[i] = (char)('0' + frac % 10);
+		snprintf(buf, len, "%llu.%s", (unsigned long long)whole, digits);
+	} else
+		snprintf(buf, len, point ? "%llu.0" : "%llu", (unsigned long long)whole);
+}

@@ -1,0 +1,51 @@
+/* report.h: what a run did, as text or JSON, from its event stream.
+ *
+ * A report is fed a small run header (policy, effective options, thread
+ * names and arrivals) and then the sim_event values of one run, in order.
+ * It never looks at a live engine, so a recorded trace can feed it the same
+ * way and print exactly what the run printed.
+ *
+ * Conventions, as in the textbooks:
+ *   turnaround = finish - arrival
+ *   waiting    = turnaround - cpu - io (ready but not running; a switch
+ *                into a thread is part of its waiting)
+ *   response   = first dispatch - arrival
+ *   context switches: dispatches of a thread other than the one dispatched
+ *                before it (the first dispatch is not a switch)
+ *   cpu utilisation: ticks running a thread / makespan (switch cost and
+ *                idle time are not useful work)
+ * The timeline covers [0, makespan] without gaps: runs of a thread (merged
+ * when consecutive), idle stretches and context switches.
+ */
+#ifndef SCHEDSIM_REPORT_H
+#define SCHEDSIM_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sim.h"
+
+typedef struct report report;
+
+/* policy: the canonical name; opt: the effective options (opt->policy is
+ * not used).  Both are copied.  NULL when out of memory. */
+report *report_new(const char *policy, const sim_options *opt);
+
+/* Threads in index order (workload order), before their events.  The name
+ * is copied.  0, or -1 when out of memory. */
+int report_add_thread(report *r, const char *name, int64_t arrival);
+
+/* One event; a sim_listener (ctx is the report). */
+void report_event(void *r, const sim_event *ev);
+
+/* The header of a simulation just made (before its first step), then the
+ * report listens to it.  NULL when out of memory. */
+report *report_for_sim(sim *s);
+
+/* Print the report.  0, or -1 when out of memory or on a write error. */
+int report_text(report *r, FILE *out);
+int report_json(report *r, FILE *out);
+
+void report_free(report *r);
+
+#endif

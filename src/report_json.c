@@ -1,0 +1,154 @@
+/* report_json.c: the report as one JSON object, keys in a fixed order. */
+#include <config.h>
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "report_impl.h"
+
+/* Length of the valid UTF-8 sequence at s, or 0 if it is not one
+ * (overlong forms, surrogates and values above U+10FFFF included). */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n;
+	uint32_t c;
+
+	if (s[0] < 0x80)
+		return 1;
+	else if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* A JSON string: escapes what JSON requires, and invalid UTF-8 becomes
+ * U+FFFD so the output always parses. */
+static void json_str(FILE *out, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	putc('"', out);
+	while (*s) {
+		size_t n = utf8_len(s);
+
+		if (*s == '"' || *s == '\\') {
+			fprintf(out, "\\%c", *s);
+		} else if (*s == '\n') {
+			fputs("\\n", out);
+		} else if (*s == '\t') {
+			fputs("\\t", out);
+		} else if (*s < 0x20 || *s == 0x7f) {
+			fprintf(out, "\\u%04x", *s);
+		} else if (n == 0) {
+			fputs("\\ufffd", out);
+			n = 1;
+		} else {
+			fwrite(s, 1, n, out);
+		}
+		s += n ? n : 1;
+	}
+	putc('"', out);
+}
+
+static void json_int_or_null(FILE *out, const char *key, bool known, int64_t v)
+{
+	if (known)
+		fprintf(out, ", \"%s\": %" PRId64, key, v);
+	else
+		fprintf(out, ", \"%s\": null", key);
+}
+
+static void json_options(const report *r, FILE *out)
+{
+	const sim_options *o = &r->opt;
+
+	fprintf(out, " \"options\": {\"quantum\": %" PRId64 ", \"preemptive\": %s, "
+	        "\"aging\": %" PRId64 ", \"priority_order\": \"%s\", "
+	        "\"switch_cost\": %" PRId64 ", \"seed\": %" PRIu64 "},\n",
+	        o->quantum, o->preemptive ? "true" : "false", o->aging,
+	        o->high_first ? "high-first" : "low-first", o->switch_cost, o->seed);
+}
+
+static void json_threads(const report *r, FILE *out)
+{
+	fputs(" \"threads\": [", out);
+	for (size_t i = 0; i < r->n; i++) {
+		const report_thr *t = &r->t[i];
+		report_fig f;
+		bool done = report_figures(r, i, &f);
+
+		fputs(i ? ",\n  {\"name\": " : "\n  {\"name\": ", out);
+		json_str(out, t->name);
+		fprintf(out, ", \"arrival\": %" PRId64 ", \"cpu\": %" PRId64
+		        ", \"io\": %" PRId64, t->arrival, t->cpu, t->io);
+		json_int_or_null(out, "finish", done, t->finish);
+		json_int_or_null(out, "turnaround", done, f.turnaround);
+		json_int_or_null(out, "waiting", done, f.waiting);
+		json_int_or_null(out, "response", t->first >= 0, t->first - t->arrival);
+		putc('}', out);
+	}
+	fputs(r->n ? "\n ],\n" : "],\n", out);
+}
+
+static void json_averages(const report *r, FILE *out)
+{
+	report_sums s;
+	char ta[32], wa[32], re[32];
+
+	report_sum(r, &s);
+	report_decimal(ta, sizeof ta, s.turnaround, s.finished, 2, false);
+	report_decimal(wa, sizeof wa, s.waiting, s.finished, 2, false);
+	report_decimal(re, sizeof re, s.response, s.finished, 2, false);
+	fprintf(out, " \"averages\": {\"turnaround\": %s, \"waiting\": %s, "
+	        "\"response\": %s},\n", ta, wa, re);
+}
+
+static void json_timeline(const report *r, FILE *out)
+{
+	fputs(" \"timeline\": [", out);
+	for (size_t i = 0; i < r->timeline.n; i++) {
+		const report_seg *g = &r->timeline.v[i];
+
+		fputs(i ? ",\n  {\"thread\": " : "\n  {\"thread\": ", out);
+		if (g->thread >= 0)
+			json_str(out, r->t[g->thread].name);
+		else
+			fputs("null", out);
+		fprintf(out, ", \"start\": %" PRId64 ", \"end\": %" PRId64 "%s}",
+		        g->start, g->end, g->sw ? ", \"switch\": true" : "");
+	}
+	fputs(r->timeline.n ? "\n ]" : "]", out);
+}
+
+int report_json(report *r, FILE *out)
+{
+	char util[32];
+
+	if (r->oom)
+		return -1;
+	fputs("{\"policy\": ", out);
+	json_str(out, r->policy);
+	fputs(",\n", out);
+	json_options(r, out);
+	json_threads(r, out);
+	json_averages(r, out);
+	report_decimal(util, sizeof util, (uint64_t)r->busy, (uint64_t)r->end, 4, true);
+	fprintf(out, " \"makespan\": %" PRId64 ",\n \"cpu_utilization\": %s,\n"
+	        " \"context_switches\": %" PRId64 ",\n", r->end, util, r->switches);
+	json_timeline(r, out);
+	fputs("}\n", out);
+	return ferror(out) ? -1 : 0;
+}

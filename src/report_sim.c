@@ -1,0 +1,23 @@
+/* report_sim.c: a report's header taken from a simulation. */
+#include <config.h>
+
+#include "report.h"
+
+report *report_for_sim(sim *s)
+{
+	report *r = report_new(sim_policy_name(s), sim_opts(s));
+
+	if (!r)
+		return NULL;
+	for (size_t i = 0; i < sim_nthreads(s); i++) {
+		sim_thread_info ti;
+
+		sim_thread_get(s, (int)i, &ti);
+		if (report_add_thread(r, ti.name, ti.arrival) < 0) {
+			report_free(r);
+			return NULL;
+		}
+	}
+	sim_listen(s, report_event, r);
+	return r;
+}

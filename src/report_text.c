@@ -1,0 +1,339 @@
+/* report_text.c: the report for people: a Gantt chart that fits 80 columns,
+ * the textbook table, and the run's totals. */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_impl.h"
+
+#define WIDTH 80
+#define LABEL_MAX 16        /* widest thread name shown in the chart */
+#define TIMELINE_WORDS 40   /* longer timelines are only counted */
+
+/* Glyphs, in the order that wins a tie within one column. */
+enum { G_RUN, G_SWITCH, G_IO, G_READY, G_IDLE, G_NONE, G_KINDS };
+static const char glyph[G_KINDS] = { '#', '=', '~', '.', '-', ' ' };
+
+static int digits(int64_t v)
+{
+	int n = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* Ticks per column: 1, 2, 5, 10, 20, 50, ... so the axis reads easily. */
+static int64_t nice_scale(int64_t span, int avail)
+{
+	static const int steps[] = { 1, 2, 5 };
+
+	for (int64_t mag = 1;; mag *= 10)
+		for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+			int64_t tpc = steps[i] * mag;
+
+			if ((span + tpc - 1) / tpc <= avail)
+				return tpc;
+		}
+}
+
+typedef struct chart {
+	int64_t end, tpc;
+	int ncols, labelw;
+	int64_t (*acc)[G_KINDS]; /* ticks of each glyph in each column */
+} chart;
+
+/* Add ticks [a, b) of glyph g to the columns they fall in. */
+static void chart_add(chart *c, int64_t a, int64_t b, int g)
+{
+	if (b > c->end)
+		b = c->end;
+	while (a < b) {
+		int64_t col = a / c->tpc;
+		int64_t stop = (col + 1) * c->tpc < b ? (col + 1) * c->tpc : b;
+
+		c->acc[col][g] += stop - a;
+		a = stop;
+	}
+}
+
+static void chart_row(chart *c, FILE *out, const char *label)
+{
+	int len = (int)strlen(label);
+	char line[WIDTH + LABEL_MAX + 8];
+	int n;
+
+	if (len > c->labelw)
+		n = snprintf(line, sizeof line, "%.*s~ ", c->labelw - 1, label);
+	else
+		n = snprintf(line, sizeof line, "%-*s ", c->labelw, label);
+	for (int col = 0; col < c->ncols; col++) {
+		int best = G_NONE;
+
+		for (int g = 0; g < G_NONE; g++)
+			if (c->acc[col][g] > (best == G_NONE ? 0 : c->acc[col][best]))
+				best = g;
+		line[n++] = glyph[best];
+	}
+	while (n > 0 && line[n - 1] == ' ')
+		n--;
+	line[n] = '\0';
+	fprintf(out, "%s\n", line);
+	memset(c->acc, 0, (size_t)c->ncols * sizeof *c->acc);
+}
+
+/* Time labels every `step` columns (wide enough for the widest label),
+ * and at the end unless that would crowd the one before. */
+static void chart_axis(const chart *c, FILE *out)
+{
+	char lab[2 * WIDTH], rule[WIDTH + 2];
+	int step = 10, lastcol = 0, n = 0;
+
+	while (digits(c->ncols * c->tpc) + 1 > step)
+		step += 10;
+	memset(lab, ' ', sizeof lab);
+	for (int col = 0; col <= c->ncols; col += step) {
+		n = col + sprintf(lab + col, "%" PRId64, col * c->tpc);
+		lab[n] = ' ';
+		lastcol = col;
+	}
+	if (lastcol != c->ncols && c->ncols - n >= 1)
+		n = c->ncols + sprintf(lab + c->ncols, "%" PRId64, c->ncols * c->tpc);
+	lab[n] = '\0';
+	for (int col = 0; col <= c->ncols; col++)
+		rule[col] = col % step == 0 || col == c->ncols ? '+' : '-';
+	rule[c->ncols + 1] = '\0';
+	fprintf(out, "%*s%s\n%*s%s\n", c->labelw + 1, "", lab, c->labelw + 1, "", rule);
+}
+
+static void thread_row(const report *r, chart *c, size_t i, FILE *out)
+{
+	const report_thr *t = &r->t[i];
+	int64_t gone = t->finish >= 0 ? t->finish : r->end;
+
+	for (size_t k = 0; k < t->spans.n; k++) {
+		const report_seg *s = &t->spans.v[k];
+		int g = s->sw ? G_SWITCH : s->thread == REPORT_IO ? G_IO : G_RUN;
+
+		chart_add(c, s->start, s->end, g);
+	}
+	/* Ready is what is left of its time in the system. */
+	for (int col = 0; col < c->ncols; col++) {
+		int64_t a = col * c->tpc, b = a + c->tpc;
+		int64_t lo = a > t->arrival ? a : t->arrival;
+		int64_t hi = b < gone ? b : gone;
+		int64_t used = c->acc[col][G_RUN] + c->acc[col][G_SWITCH] + c->acc[col][G_IO];
+
+		if (hi > lo && hi - lo > used)
+			c->acc[col][G_READY] = hi - lo - used;
+	}
+	chart_row(c, out, t->name);
+}
+
+static int gantt(const report *r, FILE *out)
+{
+	chart c = { .end = r->end };
+	int longest = 3; /* "CPU" */
+
+	for (size_t i = 0; i < r->n; i++) {
+		int len = (int)strlen(r->t[i].name);
+
+		if (len > longest)
+			longest = len;
+	}
+	c.labelw = longest < LABEL_MAX ? longest : LABEL_MAX;
+	if (c.end <= 0) {
+		fputs("Gantt chart: nothing ran\n", out);
+		return 0;
+	}
+	/* The last axis label sits after the last column: leave room for it. */
+	int room = WIDTH - (c.labelw + 1);
+	c.tpc = nice_scale(c.end, room - digits(c.end) - 1);
+	c.ncols = (int)((c.end + c.tpc - 1) / c.tpc);
+	while (c.ncols + digits(c.ncols * c.tpc) + 1 > room) {
+		c.tpc = nice_scale(c.end, c.ncols - 1);
+		c.ncols = (int)((c.end + c.tpc - 1) / c.tpc);
+	}
+	c.acc = calloc((size_t)c.ncols, sizeof *c.acc);
+	if (!c.acc)
+		return -1;
+
+	if (c.tpc == 1)
+		fputs("Gantt chart (1 column = 1 tick)\n", out);
+	else
+		fprintf(out, "Gantt chart (1 column = %" PRId64 " ticks)\n", c.tpc);
+	chart_axis(&c, out);
+	for (size_t i = 0; i < r->n; i++)
+		thread_row(r, &c, i, out);
+	for (size_t k = 0; k < r->timeline.n; k++) {
+		const report_seg *s = &r->timeline.v[k];
+
+		chart_add(&c, s->start, s->end,
+		          s->sw ? G_SWITCH : s->thread >= 0 ? G_RUN : G_IDLE);
+	}
+	chart_row(&c, out, "CPU");
+	fputs("# running  . ready  ~ I/O  = switching in  - idle\n", out);
+	free(c.acc);
+	return 0;
+}
+
+/* The textbook's Gantt chart in words, wrapped: "P1 0-4, P2 4-7, ...". */
+static void timeline_words(const report *r, FILE *out)
+{
+	const char *lead = "Timeline: ";
+	int col = fprintf(out, "%s", lead);
+
+	if (r->timeline.n > TIMELINE_WORDS) {
+		fprintf(out, "%zu stretches (--json lists them all)\n", r->timeline.n);
+		return;
+	}
+	for (size_t k = 0; k < r->timeline.n; k++) {
+		const report_seg *s = &r->timeline.v[k];
+		const char *who = s->sw ? "switch" : s->thread >= 0 ? r->t[s->thread].name : "idle";
+		char word[LABEL_MAX * 4 + 64];
+		int len = snprintf(word, sizeof word, "%s %" PRId64 "-%" PRId64 "%s", who,
+		                   s->start, s->end, k + 1 < r->timeline.n ? "," : "");
+
+		if (k > 0 && col + 1 + len > WIDTH) {
+			col = fprintf(out, "\n%*s%s", (int)strlen(lead), "", word) - 1;
+		} else {
+			col += fprintf(out, "%s%s", k > 0 ? " " : "", word);
+		}
+	}
+	putc('\n', out);
+}
+
+enum { C_NAME, C_ARRIVAL, C_CPU, C_IO, C_FINISH, C_TURN, C_WAIT, C_RESP, C_COLS };
+static const char *const heads[C_COLS] = {
+	"Thread", "Arrival", "CPU", "I/O", "Finish", "Turnaround", "Waiting", "Response"
+};
+
+/* One table row as strings; "-" for what an unfinished thread lacks. */
+static void row_cells(const report *r, size_t i, char cell[C_COLS][32])
+{
+	const report_thr *t = &r->t[i];
+	report_fig f;
+	bool done = report_figures(r, i, &f);
+	int64_t v[C_COLS] = { 0, t->arrival, t->cpu, t->io, t->finish,
+	                      f.turnaround, f.waiting, t->first - t->arrival };
+
+	for (int k = C_ARRIVAL; k < C_COLS; k++) {
+		bool known = k < C_FINISH || (k == C_RESP ? t->first >= 0 : done);
+
+		if (known)
+			snprintf(cell[k], 32, "%" PRId64, v[k]);
+		else
+			strcpy(cell[k], "-");
+	}
+}
+
+static void table(const report *r, FILE *out)
+{
+	char cell[C_COLS][32], avg[C_COLS][32];
+	int w[C_COLS];
+	report_sums s;
+
+	report_sum(r, &s);
+	for (int k = 0; k < C_COLS; k++) {
+		w[k] = (int)strlen(heads[k]);
+		strcpy(avg[k], "");
+	}
+	strcpy(avg[C_NAME], "Average");
+	report_decimal(avg[C_TURN], 32, s.turnaround, s.finished, 2, false);
+	report_decimal(avg[C_WAIT], 32, s.waiting, s.finished, 2, false);
+	report_decimal(avg[C_RESP], 32, s.response, s.finished, 2, false);
+	for (int k = 0; k < C_COLS; k++)
+		if ((int)strlen(avg[k]) > w[k])
+			w[k] = (int)strlen(avg[k]);
+	for (size_t i = 0; i < r->n; i++) {
+		int len = (int)strlen(r->t[i].name);
+
+		if (len > w[C_NAME])
+			w[C_NAME] = len;
+		row_cells(r, i, cell);
+		for (int k = C_ARRIVAL; k < C_COLS; k++)
+			if ((int)strlen(cell[k]) > w[k])
+				w[k] = (int)strlen(cell[k]);
+	}
+
+	fprintf(out, "%-*s", w[C_NAME], heads[C_NAME]);
+	for (int k = C_ARRIVAL; k < C_COLS; k++)
+		fprintf(out, "  %*s", w[k], heads[k]);
+	putc('\n', out);
+	for (size_t i = 0; i < r->n; i++) {
+		row_cells(r, i, cell);
+		fprintf(out, "%-*s", w[C_NAME], r->t[i].name);
+		for (int k = C_ARRIVAL; k < C_COLS; k++)
+			fprintf(out, "  %*s", w[k], cell[k]);
+		putc('\n', out);
+	}
+	fprintf(out, "%-*s", w[C_NAME], avg[C_NAME]);
+	for (int k = C_ARRIVAL; k < C_COLS; k++)
+		fprintf(out, "  %*s", w[k], avg[k]);
+	putc('\n', out);
+}
+
+static void totals(const report *r, FILE *out)
+{
+	uint64_t busy = (uint64_t)r->busy, end = (uint64_t)r->end, n = r->n;
+	uint64_t unit = 1;
+	char pct[32], thr[32];
+
+	if (busy < UINT64_MAX / 100)
+		report_decimal(pct, sizeof pct, busy * 100, end, 2, false);
+	else
+		report_decimal(pct, sizeof pct, busy, end / 100, 2, false);
+	/* Throughput in a unit that keeps it readable: per tick, per 1000, ... */
+	while (n && unit < UINT64_MAX / 1000 / n / 100 && n * unit * 100 < end)
+		unit *= 1000;
+	report_decimal(thr, sizeof thr, n * unit, end, 2, false);
+
+	fprintf(out, "Makespan          %" PRId64 " ticks\n", r->end);
+	fprintf(out, "CPU utilization   %s%% (%" PRId64 " of %" PRId64 " ticks running threads)\n",
+	        pct, r->busy, r->end);
+	fprintf(out, "Context switches  %" PRId64 "\n", r->switches);
+	if (unit == 1)
+		fprintf(out, "Throughput        %s threads per tick\n", thr);
+	else
+		fprintf(out, "Throughput        %s threads per %" PRIu64 " ticks\n", thr, unit);
+}
+
+static void title(const report *r, FILE *out)
+{
+	const sim_options *o = &r->opt;
+	const char *sep = " (";
+
+	fprintf(out, "Policy: %s", r->policy);
+	if (o->quantum > 0)
+		fprintf(out, "%squantum %" PRId64, sep, o->quantum), sep = ", ";
+	if (o->preemptive)
+		fprintf(out, "%spreemptive", sep), sep = ", ";
+	if (o->aging > 0)
+		fprintf(out, "%saging %" PRId64, sep, o->aging), sep = ", ";
+	if (o->high_first)
+		fprintf(out, "%shigh-first", sep), sep = ", ";
+	if (o->switch_cost > 0)
+		fprintf(out, "%sswitch cost %" PRId64, sep, o->switch_cost), sep = ", ";
+	if (o->seed)
+		fprintf(out, "%sseed %" PRIu64, sep, o->seed), sep = ", ";
+	fputs(sep[0] == ',' ? ")\n\n" : "\n\n", out);
+}
+
+int report_text(report *r, FILE *out)
+{
+	if (r->oom)
+		return -1;
+	title(r, out);
+	if (gantt(r, out) < 0)
+		return -1;
+	timeline_words(r, out);
+	putc('\n', out);
+	table(r, out);
+	putc('\n', out);
+	totals(r, out);
+	return ferror(out) ? -1 : 0;
+}

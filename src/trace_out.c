@@ -1,0 +1,345 @@
+/* trace_out.c: the trace writer.
+ *
+ * Lines are composed in `line`, then copied whole into `buf`; `committed`
+ * counts the bytes of buf that hold whole lines.  A signal handler may
+ * therefore write buf[0, committed) at any moment, and the ordinary flush
+ * blocks the signals while it writes and empties the buffer.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "trace_out.h"
+
+#define BUF_SIZE 65536
+
+struct trace_out {
+	int fd;
+	bool own_fd;
+	bool in_events;
+	int error;                      /* first errno of a failed write */
+	char *path;
+	char **names;                   /* thread names by index, for events */
+	size_t nnames;
+	char *line;                     /* the line being composed */
+	size_t len, cap;
+	volatile sig_atomic_t committed;
+	bool caught;
+	struct sigaction old_int, old_term;
+	char buf[BUF_SIZE];
+};
+
+static trace_out *volatile active; /* the trace the signal handler flushes */
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static void flush(trace_out *t)
+{
+	sigset_t block, old;
+	int e;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	e = write_all(t->fd, t->buf, (size_t)t->committed);
+	if (e && !t->error)
+		t->error = e;
+	t->committed = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* ---- composing a line ---------------------------------------------------- */
+
+static void put(trace_out *t, const char *s, size_t n)
+{
+	if (t->len + n > t->cap) {
+		size_t cap = t->cap ? t->cap : 256;
+		char *p;
+
+		while (cap < t->len + n)
+			cap *= 2;
+		p = realloc(t->line, cap);
+		if (!p) {
+			if (!t->error)
+				t->error = ENOMEM;
+			return;
+		}
+		t->line = p;
+		t->cap = cap;
+	}
+	memcpy(t->line + t->len, s, n);
+	t->len += n;
+}
+
+static void putf(trace_out *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void putf(trace_out *t, const char *fmt, ...)
+{
+	char tmp[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	put(t, tmp, n < (int)sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* A quoted string: \" \\ \n \r \t, \xHH for other control bytes; every
+ * other byte as it is, so the text comes back exactly. */
+static void put_quoted(trace_out *t, const char *s)
+{
+	put(t, "\"", 1);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			putf(t, "\\%c", c);
+		else if (c == '\n')
+			put(t, "\\n", 2);
+		else if (c == '\r')
+			put(t, "\\r", 2);
+		else if (c == '\t')
+			put(t, "\\t", 2);
+		else if (c < 0x20 || c == 0x7f)
+			putf(t, "\\x%02x", c);
+		else
+			put(t, s, 1);
+	}
+	put(t, "\"", 1);
+}
+
+/* A name: bare when it is one plain printable ASCII word other than "-"
+ * (which stands for no thread), quoted otherwise. */
+static void put_name(trace_out *t, const char *s)
+{
+	bool bare = *s && strcmp(s, "-") != 0;
+
+	for (const char *p = s; *p && bare; p++)
+		bare = *p > ' ' && *p < 0x7f && *p != '"' && *p != '\\';
+	if (bare)
+		put(t, s, strlen(s));
+	else
+		put_quoted(t, s);
+}
+
+/* The composed line, plus its newline, becomes part of the trace. */
+static void end_line(trace_out *t)
+{
+	put(t, "\n", 1);
+	if (t->error == ENOMEM) {
+		t->len = 0;
+		return;
+	}
+	if ((size_t)t->committed + t->len > BUF_SIZE)
+		flush(t);
+	if (t->len > BUF_SIZE) {
+		int e = write_all(t->fd, t->line, t->len);
+
+		if (e && !t->error)
+			t->error = e;
+	} else {
+		memcpy(t->buf + t->committed, t->line, t->len);
+		/* The copy must be complete before a handler can see it counted. */
+		atomic_signal_fence(memory_order_seq_cst);
+		t->committed += (sig_atomic_t)t->len;
+	}
+	t->len = 0;
+}
+
+/* ---- the trace ----------------------------------------------------------- */
+
+trace_out *trace_out_open(const char *path, char *err, size_t errlen)
+{
+	trace_out *t = calloc(1, sizeof *t);
+
+	if (!t || !(t->path = strdup(path))) {
+		snprintf(err, errlen, "cannot write trace '%s': %s", path, strerror(ENOMEM));
+		free(t);
+		return NULL;
+	}
+	if (!strcmp(path, "-")) {
+		t->fd = STDOUT_FILENO;
+	} else {
+		t->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		if (t->fd < 0) {
+			snprintf(err, errlen, "cannot write trace '%s': %s", path, strerror(errno));
+			free(t->path);
+			free(t);
+			return NULL;
+		}
+		t->own_fd = true;
+	}
+	putf(t, "schedsim-trace 1");
+	end_line(t);
+	putf(t, "schedsim %s", PACKAGE_VERSION);
+	end_line(t);
+	return t;
+}
+
+void trace_out_run(trace_out *t, const char *policy, const sim_options *o)
+{
+	put(t, "policy ", 7);
+	put_name(t, policy);
+	end_line(t);
+	putf(t, "quantum %" PRId64, o->quantum);
+	end_line(t);
+	putf(t, "aging %" PRId64, o->aging);
+	end_line(t);
+	putf(t, "switch-cost %" PRId64, o->switch_cost);
+	end_line(t);
+	putf(t, "preemptive %s", o->preemptive ? "true" : "false");
+	end_line(t);
+	putf(t, "priority-order %s", o->high_first ? "high-first" : "low-first");
+	end_line(t);
+	putf(t, "seed %" PRIu64, o->seed);
+	end_line(t);
+}
+
+void trace_out_workload(trace_out *t, const char *name, const char *source, size_t len)
+{
+	size_t lines = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (source[i] == '\n' || i + 1 == len)
+			lines++;
+	put(t, "workload ", 9);
+	put_quoted(t, name);
+	putf(t, " %zu %zu", lines, len);
+	end_line(t);
+	/* Each line verbatim after "| ": nothing to unescape, byte for byte. */
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(source + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (source + i)) : len - i;
+
+		put(t, "| ", 2);
+		put(t, source + i, n);
+		end_line(t);
+		i += n + 1;
+	}
+}
+
+void trace_out_thread(trace_out *t, int index, const char *name, int64_t arrival,
+                      int priority)
+{
+	if (index < 0)
+		return;
+	if ((size_t)index >= t->nnames) {
+		size_t n = (size_t)index + 1;
+		char **v = realloc(t->names, n * sizeof *v);
+
+		if (!v) {
+			t->error = ENOMEM;
+			return;
+		}
+		for (size_t i = t->nnames; i < n; i++)
+			v[i] = NULL;
+		t->names = v;
+		t->nnames = n;
+	}
+	free(t->names[index]);
+	if (!(t->names[index] = strdup(name)))
+		t->error = ENOMEM;
+	putf(t, "thread %d ", index);
+	put_name(t, name);
+	putf(t, " %" PRId64 " %d", arrival, priority);
+	end_line(t);
+}
+
+void trace_out_event(void *ctx, const sim_event *ev)
+{
+	trace_out *t = ctx;
+
+	if (!t->in_events) {
+		put(t, "events", 6);
+		end_line(t);
+		t->in_events = true;
+	}
+	putf(t, "%" PRId64 " %s ", ev->time, sim_ev_name(ev->kind));
+	if (ev->thread >= 0 && (size_t)ev->thread < t->nnames && t->names[ev->thread])
+		put_name(t, t->names[ev->thread]);
+	else
+		put(t, "-", 1);
+	putf(t, " %" PRId64 " ", ev->arg);
+	put_quoted(t, ev->reason ? ev->reason : "");
+	end_line(t);
+	if (ev->kind == SIM_EV_END)
+		flush(t);
+}
+
+static void on_signal(int sig)
+{
+	trace_out *t = active;
+
+	if (t)
+		write_all(t->fd, t->buf, (size_t)t->committed);
+	/* SA_RESETHAND restored the default action: die of the signal once
+	 * the handler returns, as if it had never been caught. */
+	raise(sig);
+}
+
+void trace_out_catch_signals(trace_out *t)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGINT);
+	sigaddset(&sa.sa_mask, SIGTERM);
+	active = t;
+	sigaction(SIGINT, &sa, &t->old_int);
+	sigaction(SIGTERM, &sa, &t->old_term);
+	t->caught = true;
+}
+
+int trace_out_close(trace_out *t, char *err, size_t errlen)
+{
+	int e;
+
+	flush(t);
+	if (t->caught) {
+		sigaction(SIGINT, &t->old_int, NULL);
+		sigaction(SIGTERM, &t->old_term, NULL);
+		active = NULL;
+	}
+	e = t->error;
+	if (t->own_fd && close(t->fd) < 0 && !e)
+		e = errno;
+	if (e)
+		snprintf(err, errlen, "cannot write trace '%s': %s", t->path, strerror(e));
+	for (size_t i = 0; i < t->nnames; i++)
+		free(t->names[i]);
+	free(t->names);
+	free(t->line);
+	free(t->path);
+	free(t);
+	return e ? -1 : 0;
+}

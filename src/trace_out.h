@@ -1,0 +1,46 @@
+/* trace_out.h: recording a run as a schedsim trace (doc/trace-format.md).
+ *
+ * The trace is streamed as the run goes.  Lines are buffered whole and
+ * written whole, so whatever ends the run (its end, a run-time failure,
+ * SIGINT, SIGTERM) leaves a trace of complete lines; nothing in it depends
+ * on the clock or the machine, so identical runs give identical bytes.
+ */
+#ifndef SCHEDSIM_TRACE_OUT_H
+#define SCHEDSIM_TRACE_OUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim.h"
+
+typedef struct trace_out trace_out;
+
+/* Create or truncate path ("-": standard output) and write the first line.
+ * NULL with "cannot write trace 'PATH': REASON" in err on failure. */
+trace_out *trace_out_open(const char *path, char *err, size_t errlen);
+
+/* The header, in this order: the run, the workload's text (source may be
+ * NULL for a demo made of C code), then each thread in index order. */
+void trace_out_run(trace_out *t, const char *policy, const sim_options *opt);
+void trace_out_workload(trace_out *t, const char *name, const char *source, size_t len);
+void trace_out_thread(trace_out *t, int index, const char *name, int64_t arrival,
+                      int priority);
+
+/* One event; a sim_listener (ctx is the trace).  The first one ends the
+ * header. */
+void trace_out_event(void *t, const sim_event *ev);
+
+/* The whole header from a simulation just made (before its first step),
+ * then the trace listens to it. */
+void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
+                   size_t len);
+
+/* Until trace_out_close(), SIGINT and SIGTERM write what is buffered
+ * before the process dies of the signal as usual. */
+void trace_out_catch_signals(trace_out *t);
+
+/* Flush and close.  0, or -1 with "cannot write trace 'PATH': REASON" in
+ * err if any write failed. */
+int trace_out_close(trace_out *t, char *err, size_t errlen);
+
+#endif

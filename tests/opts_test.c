@@ -1,0 +1,414 @@
+/* opts_test.c: the "opts" suite.  Every option in both spellings, "#:"
+ * words with FILE:LINE:COL errors, the command line overriding a workload,
+ * and each usage error's exact message. */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opts.h"
+
+#define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT)
+#define MAXW 8
+
+static char err[512];
+
+/* Parse a NULL-terminated list of words as a command's arguments. */
+static int parse_as(opts *o, unsigned allow, size_t operands, const char *const *words)
+{
+	char *argv[MAXW + 1] = { "run" };
+	int argc = 1;
+
+	for (; *words; words++)
+		argv[argc++] = (char *)*words;
+	err[0] = '\0';
+	return opts_parse_argv(o, argc, argv, allow, operands, err, sizeof err);
+}
+
+#define PARSE(o, ...) parse_as((o), RUN_ALLOW, 1, (const char *const[]){ __VA_ARGS__, NULL })
+
+/* The usage error for one command line of run. */
+static void usage_error(const char *const *words, const char *want)
+{
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(parse_as(&o, RUN_ALLOW, 1, words), -1);
+	ck_assert_str_eq(err, want);
+}
+
+#define USAGE(want, ...) usage_error((const char *const[]){ __VA_ARGS__, NULL }, (want))
+
+START_TEST(defaults)
+{
+	opts o;
+
+	opts_init(&o);
+	ck_assert_ptr_null(o.sim.policy);
+	ck_assert_int_eq(o.sim.quantum, 0);
+	ck_assert(!o.sim.preemptive);
+	ck_assert_int_eq(o.sim.aging, 0);
+	ck_assert(!o.sim.high_first);
+	ck_assert_int_eq(o.sim.switch_cost, 0);
+	ck_assert_uint_eq(o.sim.seed, 0);
+	ck_assert(!o.json && !o.quiet && !o.list && !o.help);
+	ck_assert(o.color);
+	ck_assert_int_eq(o.tui, OPTS_TUI_AUTO);
+	ck_assert_ptr_null(o.trace_out);
+	ck_assert_uint_eq(o.noperands, 0);
+}
+END_TEST
+
+/* Each option with its value given as the next word and after '='. */
+START_TEST(sim_options_both_spellings)
+{
+	opts a, b;
+
+	opts_init(&a);
+	opts_init(&b);
+	ck_assert_int_eq(PARSE(&a, "--policy", "rr", "--quantum", "4", "--aging", "7",
+	                       "--priority-order", "high-first"), 0);
+	ck_assert_int_eq(PARSE(&b, "--policy=rr", "--quantum=4", "--aging=7",
+	                       "--priority-order=high-first"), 0);
+	for (opts *o = &a; o; o = o == &a ? &b : NULL) {
+		ck_assert_str_eq(o->sim.policy, "rr");
+		ck_assert_int_eq(o->sim.quantum, 4);
+		ck_assert_int_eq(o->sim.aging, 7);
+		ck_assert(o->sim.high_first);
+	}
+	opts_init(&a);
+	opts_init(&b);
+	ck_assert_int_eq(PARSE(&a, "--switch-cost", "2", "--seed", "18446744073709551615",
+	                       "--preemptive"), 0);
+	ck_assert_int_eq(PARSE(&b, "--switch-cost=2", "--seed=18446744073709551615",
+	                       "--preemptive"), 0);
+	for (opts *o = &a; o; o = o == &a ? &b : NULL) {
+		ck_assert_int_eq(o->sim.switch_cost, 2);
+		ck_assert_uint_eq(o->sim.seed, 18446744073709551615u);
+		ck_assert(o->sim.preemptive);
+	}
+	ck_assert_int_eq(PARSE(&a, "--no-preemptive", "--priority-order", "low-first"), 0);
+	ck_assert(!a.sim.preemptive);
+	ck_assert(!a.sim.high_first);
+	ck_assert_int_eq(PARSE(&a, "--quantum=1000000000000", "--aging=0"), 0);
+	ck_assert_int_eq(a.sim.quantum, 1000000000000);
+	ck_assert_int_eq(a.sim.aging, 0);
+}
+END_TEST
+
+START_TEST(output_options)
+{
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--json", "--trace-out", "t.trace", "--no-color", "--no-tui"), 0);
+	ck_assert(o.json);
+	ck_assert_str_eq(o.trace_out, "t.trace");
+	ck_assert(!o.color);
+	ck_assert_int_eq(o.tui, OPTS_TUI_OFF);
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "-q", "--trace-out=x", "--tui"), 0);
+	ck_assert(o.quiet);
+	ck_assert_str_eq(o.trace_out, "x");
+	ck_assert_int_eq(o.tui, OPTS_TUI_ON);
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--quiet", "-h"), 0);
+	ck_assert(o.quiet && o.help);
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--help"), 0);
+	ck_assert(o.help);
+}
+END_TEST
+
+START_TEST(operands)
+{
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--json", "work.wl", "--quantum", "3"), 0);
+	ck_assert_uint_eq(o.noperands, 1);
+	ck_assert_str_eq(o.operand[0], "work.wl");
+	ck_assert_int_eq(o.sim.quantum, 3);
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "-"), 0);
+	ck_assert_str_eq(o.operand[0], "-");
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--", "--json"), 0);
+	ck_assert_str_eq(o.operand[0], "--json");
+	ck_assert(!o.json);
+	USAGE("unexpected argument 'b.wl'", "a.wl", "b.wl");
+	opts_init(&o);
+	ck_assert_int_eq(parse_as(&o, OPTS_SIM, 0, (const char *const[]){ "x", NULL }), -1);
+	ck_assert_str_eq(err, "unexpected argument 'x'");
+}
+END_TEST
+
+START_TEST(list_only_where_accepted)
+{
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(parse_as(&o, RUN_ALLOW | OPTS_LIST, 1,
+	                          (const char *const[]){ "--list", NULL }), 0);
+	ck_assert(o.list);
+	USAGE("unknown option '--list'", "--list");
+	opts_init(&o);
+	ck_assert_int_eq(parse_as(&o, OPTS_LIST, 0, (const char *const[]){ "--json", NULL }), -1);
+	ck_assert_str_eq(err, "unknown option '--json'");
+}
+END_TEST
+
+START_TEST(usage_errors)
+{
+	USAGE("unknown option '--foo'", "--foo");
+	USAGE("unknown option '--foo'", "--foo=1");
+	USAGE("unknown option '-x'", "-x");
+	USAGE("unknown option '-qh'", "-qh");
+	USAGE("unknown option '--quant'", "--quant", "4");
+	USAGE("option '--quantum' requires an argument", "--quantum");
+	USAGE("option '--trace-out' requires an argument", "f.wl", "--trace-out");
+	USAGE("option '--json' doesn't allow an argument", "--json=yes");
+	USAGE("option '--quiet' doesn't allow an argument", "--quiet=");
+	USAGE("invalid value 'abc' for --quantum: expected a whole number from 1 to "
+	      "1000000000000", "--quantum", "abc");
+	USAGE("invalid value '0' for --quantum: expected a whole number from 1 to "
+	      "1000000000000", "--quantum=0");
+	USAGE("invalid value '1000000000001' for --quantum: expected a whole number from 1 to "
+	      "1000000000000", "--quantum=1000000000001");
+	USAGE("invalid value '-1' for --aging: expected a whole number from 0 to "
+	      "1000000000000", "--aging", "-1");
+	USAGE("invalid value ' 3' for --switch-cost: expected a whole number from 0 to "
+	      "1000000000000", "--switch-cost", " 3");
+	USAGE("invalid value '4x' for --switch-cost: expected a whole number from 0 to "
+	      "1000000000000", "--switch-cost=4x");
+	USAGE("invalid value '' for --aging: expected a whole number from 0 to "
+	      "1000000000000", "--aging=");
+	USAGE("invalid value '18446744073709551616' for --seed: expected a whole number "
+	      "from 0 to 18446744073709551615", "--seed", "18446744073709551616");
+	USAGE("invalid value 'high' for --priority-order: expected low-first or high-first",
+	      "--priority-order=high");
+	USAGE("empty value for --policy", "--policy=");
+	USAGE("empty value for --trace-out", "--trace-out", "");
+}
+END_TEST
+
+START_TEST(combinations)
+{
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--json", "-q"), 0);
+	ck_assert_int_eq(opts_check(&o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--json and --quiet cannot be used together");
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--tui", "--json"), 0);
+	ck_assert_int_eq(opts_check(&o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--tui cannot be used with --json");
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--quiet", "--tui"), 0);
+	ck_assert_int_eq(opts_check(&o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--tui cannot be used with --quiet");
+	opts_init(&o);
+	ck_assert_int_eq(PARSE(&o, "--json", "--no-tui", "--trace-out", "t"), 0);
+	ck_assert_int_eq(opts_check(&o, err, sizeof err), 0);
+}
+END_TEST
+
+/* ---- "#:" words --------------------------------------------------------- */
+
+static workload wl_of(wl_arg *args, size_t n)
+{
+	workload wl;
+
+	memset(&wl, 0, sizeof wl);
+	wl.path = "w.wl";
+	wl.args = args;
+	wl.nargs = n;
+	return wl;
+}
+
+#define ARG(text, line, col) { (char *)(text), (line), (col) }
+
+static void file_error(wl_arg *args, size_t n, const char *want)
+{
+	workload wl = wl_of(args, n);
+	opts o;
+
+	opts_init(&o);
+	err[0] = '\0';
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), -1);
+	ck_assert_str_eq(err, want);
+}
+
+START_TEST(file_words)
+{
+	wl_arg args[] = {
+		ARG("--policy", 2, 4), ARG("prio", 2, 13), ARG("--quantum=2", 3, 4),
+		ARG("--preemptive", 3, 16), ARG("--aging", 4, 4), ARG("10", 4, 12),
+		ARG("--priority-order=high-first", 5, 4), ARG("--switch-cost", 5, 32),
+		ARG("1", 5, 46), ARG("--seed=9", 6, 4),
+	};
+	workload wl = wl_of(args, sizeof args / sizeof *args);
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
+	ck_assert_str_eq(o.sim.policy, "prio");
+	ck_assert_int_eq(o.policy_line, 2);
+	ck_assert_int_eq(o.policy_col, 13);
+	ck_assert_int_eq(o.sim.quantum, 2);
+	ck_assert(o.sim.preemptive);
+	ck_assert_int_eq(o.sim.aging, 10);
+	ck_assert(o.sim.high_first);
+	ck_assert_int_eq(o.sim.switch_cost, 1);
+	ck_assert_uint_eq(o.sim.seed, 9);
+	ck_assert_uint_eq(o.noperands, 0);
+}
+END_TEST
+
+START_TEST(file_policy_column_after_equals)
+{
+	wl_arg args[] = { ARG("--policy=srtf", 7, 3) };
+	workload wl = wl_of(args, 1);
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
+	ck_assert_str_eq(o.sim.policy, "srtf");
+	ck_assert_int_eq(o.policy_line, 7);
+	ck_assert_int_eq(o.policy_col, 12);
+}
+END_TEST
+
+START_TEST(file_errors)
+{
+	wl_arg a1[] = { ARG("--quantum", 3, 4), ARG("x", 3, 14) };
+	wl_arg a2[] = { ARG("--quantum=x", 3, 4) };
+	wl_arg a3[] = { ARG("--policy", 1, 4), ARG("rr", 1, 13), ARG("--bogus", 2, 4) };
+	wl_arg a4[] = { ARG("--json", 1, 4) };
+	wl_arg a5[] = { ARG("--help", 1, 4) };
+	wl_arg a6[] = { ARG("-q", 9, 5) };
+	wl_arg a7[] = { ARG("file.wl", 1, 4) };
+	wl_arg a8[] = { ARG("--aging", 4, 20) };
+	wl_arg a9[] = { ARG("--preemptive=1", 2, 4) };
+	wl_arg a10[] = { ARG("--priority-order", 2, 4), ARG("up", 3, 4) };
+
+	file_error(a1, 2, "w.wl:3:14: invalid value 'x' for --quantum: expected a whole "
+	           "number from 1 to 1000000000000");
+	file_error(a2, 1, "w.wl:3:14: invalid value 'x' for --quantum: expected a whole "
+	           "number from 1 to 1000000000000");
+	file_error(a3, 3, "w.wl:2:4: unknown option '--bogus'");
+	file_error(a4, 1, "w.wl:1:4: option '--json' cannot be given in a workload; "
+	           "give it on the command line");
+	file_error(a5, 1, "w.wl:1:4: option '--help' cannot be given in a workload; "
+	           "give it on the command line");
+	file_error(a6, 1, "w.wl:9:5: option '--quiet' cannot be given in a workload; "
+	           "give it on the command line");
+	file_error(a7, 1, "w.wl:1:4: unexpected word 'file.wl' (only options can be "
+	           "given here)");
+	file_error(a8, 1, "w.wl:4:20: option '--aging' requires an argument");
+	file_error(a9, 1, "w.wl:2:4: option '--preemptive' doesn't allow an argument");
+	file_error(a10, 2, "w.wl:3:4: invalid value 'up' for --priority-order: expected "
+	           "low-first or high-first");
+}
+END_TEST
+
+/* The workload's words first, then the command line: the command line wins,
+ * and what it does not mention stays as the file said. */
+START_TEST(command_line_overrides_file)
+{
+	wl_arg args[] = {
+		ARG("--policy", 1, 4), ARG("rr", 1, 13), ARG("--quantum", 1, 16), ARG("2", 1, 26),
+		ARG("--preemptive", 2, 4), ARG("--seed=3", 2, 17),
+	};
+	workload wl = wl_of(args, sizeof args / sizeof *args);
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
+	ck_assert_int_eq(PARSE(&o, "w.wl", "--quantum=5", "--no-preemptive"), 0);
+	ck_assert_str_eq(o.sim.policy, "rr");
+	ck_assert_int_eq(o.policy_line, 1);
+	ck_assert_int_eq(o.policy_col, 13);
+	ck_assert_int_eq(o.sim.quantum, 5);
+	ck_assert(!o.sim.preemptive);
+	ck_assert_uint_eq(o.sim.seed, 3);
+	ck_assert_str_eq(o.operand[0], "w.wl");
+
+	/* A policy from the command line is no longer the file's. */
+	ck_assert_int_eq(parse_as(&o, RUN_ALLOW, 2,
+	                          (const char *const[]){ "--policy", "fifo", NULL }), 0);
+	ck_assert_str_eq(o.sim.policy, "fifo");
+	ck_assert_int_eq(o.policy_line, 0);
+	ck_assert_int_eq(o.policy_col, 0);
+}
+END_TEST
+
+START_TEST(no_words)
+{
+	workload wl = wl_of(NULL, 0);
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
+	ck_assert_ptr_null(o.sim.policy);
+	ck_assert_int_eq(o.policy_line, 0);
+}
+END_TEST
+
+START_TEST(help_lines)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	opts_help(f, OPTS_OUTPUT | OPTS_LIST);
+	fclose(f);
+	ck_assert_str_eq(buf,
+	        "      --json               print the report as one JSON object\n"
+	        "  -q, --quiet              print no report (the exit status and any trace only)\n"
+	        "      --trace-out FILE     record the run in FILE (doc/trace-format.md)\n"
+	        "      --tui                the live view, even when stdout is not a terminal\n"
+	        "      --no-tui             the text report, even on a terminal\n"
+	        "      --no-color           no colour in the live view (NO_COLOR is honoured too)\n"
+	        "      --list               list the built-in demos\n"
+	        "  -h, --help               show this help and exit\n");
+	free(buf);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("opts");
+	TCase *tc = tcase_create("opts");
+
+	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, sim_options_both_spellings);
+	tcase_add_test(tc, output_options);
+	tcase_add_test(tc, operands);
+	tcase_add_test(tc, list_only_where_accepted);
+	tcase_add_test(tc, usage_errors);
+	tcase_add_test(tc, combinations);
+	tcase_add_test(tc, file_words);
+	tcase_add_test(tc, file_policy_column_after_equals);
+	tcase_add_test(tc, file_errors);
+	tcase_add_test(tc, command_line_overrides_file);
+	tcase_add_test(tc, no_words);
+	tcase_add_test(tc, help_lines);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
