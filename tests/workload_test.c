@@ -516,7 +516,7 @@ static const struct sample {
 	{ "io-vs-cpu.wl", "--policy rr --quantum 4",
 	  "crunch1:0:30:0:0 editor:0:4:15:0 crunch2:0:30:0:0 shell:1:6:8:0" },
 	{ "starvation.wl", "--policy prio --preemptive",
-	  "batch:0:6:0:5 h0:0:4:0:1 h1:4:4:0:1 h2:8:4:0:1 h3:12:4:0:1 "
+	  "batch:0:3:0:5 h0:0:4:0:1 h1:4:4:0:1 h2:8:4:0:1 h3:12:4:0:1 "
 	  "h4:16:4:0:1 h5:20:4:0:1 h6:24:4:0:1 h7:28:4:0:1 h8:32:4:0:1 "
 	  "h9:36:4:0:1" },
 	{ "classroom.wl", "--policy rr --quantum 3",

@@ -1,15 +1,16 @@
 # Starvation under preemptive priority scheduling (lower is higher).
-# "batch" (priority 5) arrives at tick 0, but a new priority-1 job arrives
-# every 4 ticks, each 4 ticks long, so the CPU is never free for it:
-#   h0 0-4, h1 4-8, ..., h9 36-40, batch 40-46.
-# Expected: batch waits 40 ticks and finishes last, at 46.
-# The cure is aging: `schedsim run traces/starvation.wl --aging 5` raises
-# a waiting thread one priority step every 5 ticks it waits, so batch
-# reaches priority 1 after 20 ticks, wins the tie by its earlier arrival
-# and runs around tick 20 instead of tick 40.
+# "batch" (priority 5) arrives at tick 0, but a priority-1 job of 4 ticks
+# arrives every 4 ticks, so the CPU is never free for it:
+#   h0 0-4, h1 4-8, ..., h9 36-40, batch 40-43.
+# Expected: batch waits 40 ticks and finishes last, at 43; a longer stream
+# would starve it for ever.
+# The cure is aging: `schedsim run traces/starvation.wl --aging 5` moves a
+# waiting thread one priority step toward the best every 5 ticks it waits.
+# batch reaches priority 1 at tick 20, wins the tie with h5 by its earlier
+# arrival, and runs 20-23: it waits 20 ticks instead of 40.
 #: --policy prio --preemptive
 name   arrival  burst  priority
-batch  0        6      5
+batch  0        3      5
 h0     0        4      1
 h1     4        4      1
 h2     8        4      1
