@@ -1,1 +1,10 @@
-# src/engine.mk: filled in by its module
+# src/engine.mk: the simulation engine (libsim.a, with the policies from
+# sched/local.mk) and its Check suite.
+noinst_LIBRARIES += libsim.a
+libsim_a_SOURCES = src/sim.h src/sim_int.h src/sim_heap.h src/sim_heap.c \
+	src/sim_core.c src/sim_sched.c src/sim_thread.c src/sim_query.c
+
+check_PROGRAMS += tests/sim_test
+TESTS += tests/sim_test
+tests_sim_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_sim_test_LDADD = libsim.a libworkload.a libruntime.a $(CHECK_LIBS)

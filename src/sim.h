@@ -12,6 +12,29 @@
  *
  * Everything observable leaves the engine as one stream of sim_event, the
  * single source for the reports, the trace file and the live view.
+ *
+ * At one instant events come in a fixed order: the running thread's own
+ * transition (its burst ends: EXIT or BLOCK), then ARRIVE and WAKE by
+ * (arrival, file order), then the policy's timer (quantum expiry, aging
+ * PRIO), then PREEMPT, SWITCH and DISPATCH.  A thread whose quantum ends is
+ * queued behind those that arrived or woke at that instant.
+ *
+ * Context switches.  Every DISPATCH of a thread other than the one whose
+ * context the CPU holds is a context switch: not the run's first dispatch,
+ * not a thread dispatched again after it blocked with nobody running in
+ * between.  A thread that simply keeps the CPU (a quantum ends with nobody
+ * waiting) gets no PREEMPT and no DISPATCH.  Each switch is one SWITCH
+ * event (arg: switch_cost, possibly 0) at its start, and its DISPATCH comes
+ * switch_cost ticks later; the CPU is busy meanwhile, threads still arrive
+ * and wake, and one that would preempt the incoming thread does so right
+ * after its DISPATCH.  Time spent switching counts as the incoming thread's
+ * waiting; its response time counts to its DISPATCH (when it starts to run).
+ *
+ * Threads and stacks.  A simulated thread's green thread is created at its
+ * first dispatch and released when it exits.  Listeners are called on the
+ * stack of a green thread (64 KiB): keep them modest, and never call
+ * sim_step()/sim_run()/sim_free() from one.  One simulation runs at a time:
+ * one that has started must end (or be freed) before another steps.
  */
 #ifndef SCHEDSIM_SIM_H
 #define SCHEDSIM_SIM_H
@@ -71,7 +94,12 @@ typedef void (*sim_listener)(void *ctx, const sim_event *ev);
 
 /* Build a simulation of wl (which must outlive it) under opt.  NULL with a
  * message in err on a bad policy or option ("unknown policy 'x' (known:
- * fifo, rr, ...)"). */
+ * fifo, rr, ...)").  wl may be NULL or hold no threads when sim_spawn()
+ * adds them; opt NULL gives the defaults.  Options a policy does not read
+ * are ignored (a file's defaults may name them for another policy); a
+ * negative quantum, aging interval or switch cost is an error.  Callers
+ * that parse "--quantum 0" must reject it themselves: 0 here means "the
+ * policy's default". */
 sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errlen);
 
 /* Listeners are called in the order added, for every event. */
@@ -85,6 +113,9 @@ int sim_step(sim *s);
 /* Run to the end: 0, or -1 on a run-time failure. */
 int sim_run(sim *s);
 
+/* The last failure of s; sim_error(NULL): why the last sim_cpu(),
+ * sim_io(), sim_self() or sim_self_sim() from outside a simulated thread
+ * returned -1 (or NULL). */
 const char *sim_error(const sim *s);
 
 void sim_free(sim *s);
@@ -117,8 +148,12 @@ int64_t sim_now(const sim *s);
 size_t sim_nthreads(const sim *s);
 void sim_thread_get(const sim *s, int thread, sim_thread_info *out);
 int sim_running(const sim *s);              /* -1 when idle or switching */
+int sim_switching(const sim *s);            /* the incoming thread during a switch, or -1 */
+uint64_t sim_context_switches(const sim *s);/* so far */
 int64_t sim_quantum_left(const sim *s);     /* -1 when no quantum applies */
-const char *sim_policy_name(const sim *s);  /* canonical name */
+const char *sim_policy_name(const sim *s);  /* canonical name ("srtf" for sjf --preemptive) */
+/* The options in effect: policy is the canonical class name, and a quantum
+ * of 0 is replaced by the policy's default where it has one. */
 const sim_options *sim_opts(const sim *s);
 
 /* The ready queue in the order the policy would pick from it; returns the
@@ -131,11 +166,16 @@ size_t sim_ready(const sim *s, int *threads, size_t max);
 
 int sim_cpu(int64_t ticks);   /* consume ticks of CPU; may be preempted inside */
 int sim_io(int64_t ticks);    /* block for ticks of I/O, then become ready */
+/* A negative count from a simulated thread is a run-time failure of the
+ * simulation: the call does not return, and sim_step() returns -1. */
 sim *sim_self_sim(void);      /* the simulation the caller belongs to */
 int sim_self(void);           /* the caller's thread index */
 
 /* Built-in demos add C-bodied threads before the first sim_step().  burst is
- * the expected CPU total (for SJF/SRTF), -1 if unknown. */
+ * the expected CPU total (for SJF/SRTF), -1 if unknown (then SJF sees the
+ * current sim_cpu() call's length).  The thread's index is the next one
+ * after the workload's threads and earlier spawns.  0, or -1 with a
+ * message in sim_error(s).  A body must not call rt_yield/rt_block itself. */
 typedef void (*sim_body)(void *arg);
 int sim_spawn(sim *s, const char *name, int64_t arrival, int priority,
               int64_t burst, sim_body body, void *arg);

@@ -1,0 +1,148 @@
+/* policy.h: the scheduling policy interface, after Linux's sched_class.
+ *
+ * A policy is a const table of operations (pol_class) and a small instance
+ * (pol).  The engine tells it who became ready and why, asks it whom to run
+ * next, whether a newcomer should preempt the running thread, and when it
+ * next needs to act on its own (a quantum's end, an aging step).  The
+ * engine knows no policy by name; the registry maps names to classes.
+ *
+ * Conventions every policy keeps: ties go to the earlier arrival, then to
+ * file order; a running thread is preempted only by a strictly better one.
+ * Every operation is O(log n) or O(1) in the number of ready threads.
+ */
+#ifndef SCHEDSIM_POLICY_H
+#define SCHEDSIM_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim.h"
+#include "sim_heap.h"
+
+/* What a policy sees of a thread.  The engine keeps the first block up to
+ * date; the rest belongs to the policy holding the thread. */
+typedef struct pol_thread {
+	int id;               /* index in workload order: file order */
+	int64_t arrival;
+	int base_prio;
+	int prio;             /* effective; only aging moves it off base_prio */
+	int64_t burst;        /* CPU ticks left in the current (or next) burst; -1 unknown */
+	int64_t total;        /* CPU ticks left in the whole thread; -1 unknown */
+	int64_t ready_since;  /* when it last became ready */
+	int64_t run_since;    /* when its current turn (quantum) began */
+	uint64_t seq;         /* enqueue sequence: larger is later */
+
+	int64_t key;          /* the policy's sort key */
+	sim_hnode node;       /* run queue slot */
+	sim_hnode age_node;   /* aging queue slot */
+	int64_t age_at;       /* next aging step */
+	struct pol_thread *next; /* FIFO link */
+} pol_thread;
+
+typedef enum pol_cause {
+	POL_ARRIVE,   /* entered the system */
+	POL_WAKE,     /* its I/O completed */
+	POL_PREEMPT,  /* lost the CPU while runnable */
+	POL_CAUSES
+} pol_cause;
+
+/* Where a policy writes its reason in words.  buf is NULL when nobody
+ * listens: pol_say() then costs a call and nothing else. */
+typedef struct pol_reason {
+	char *buf;
+	size_t len;
+} pol_reason;
+
+void pol_say(pol_reason *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct pol pol;
+
+typedef struct pol_class {
+	const char *name;
+	const char *const *aliases;  /* NULL-terminated, or NULL */
+	const char *summary;         /* one line */
+	const char *options;         /* the options it reads, or "" */
+
+	/* p->opt is set; check it and set up p->priv.  0, or -1 with a
+	 * message in err. */
+	int (*init)(pol *p, char *err, size_t errlen);
+	void (*cleanup)(pol *p);
+	/* 0, or -1 when out of memory. */
+	int (*enqueue)(pol *p, pol_thread *t, pol_cause why);
+	/* Remove and return the thread to run, NULL if none is ready. */
+	pol_thread *(*pick_next)(pol *p, int64_t now, pol_reason *why);
+	/* Whether newcomer (just enqueued) takes the CPU from running.
+	 * NULL: never (non-preemptive). */
+	bool (*check_preempt)(pol *p, const pol_thread *running,
+			      const pol_thread *newcomer, pol_reason *why);
+	/* When the policy next needs tick(); INT64_MAX for never.  running
+	 * may be NULL.  NULL: never. */
+	int64_t (*timer)(const pol *p, const pol_thread *running);
+	/* The time timer() named has come: true to preempt running.  Must
+	 * move timer() past now unless it returns true. */
+	bool (*tick)(pol *p, pol_thread *running, int64_t now, pol_reason *why);
+	/* Thread ids in pick order: writes at most max, returns the count
+	 * of ready threads. */
+	size_t (*order)(const pol *p, int *ids, size_t max);
+} pol_class;
+
+struct pol {
+	const pol_class *cls;
+	const char *name;       /* what runs: "srtf" for sjf --preemptive */
+	sim_options opt;        /* as given; init may fill in defaults */
+	int prio_lo, prio_hi;   /* range of base priorities, set before the run */
+	void *priv;
+	/* The engine's ear: a waiting thread's effective priority changed
+	 * (queue already consistent when called). */
+	void (*prio_changed)(void *ctx, pol_thread *t);
+	void *ctx;
+};
+
+/* ---- registry (registry.c) ---- */
+
+/* By name or alias; NULL if unknown. */
+const pol_class *pol_find(const char *name);
+/* The i-th class in listing order; NULL past the end. */
+const pol_class *pol_at(size_t i);
+/* "fifo, rr, prio, sjf, srtf" */
+void pol_known(char *buf, size_t len);
+/* Look up o->policy (NULL: fifo) and init.  0, or -1 with a message. */
+int pol_new(pol *p, const sim_options *o, char *err, size_t errlen);
+void pol_free(pol *p);
+
+/* ---- queues the policies share (queue.c) ---- */
+
+/* A FIFO of threads. */
+typedef struct pol_list {
+	pol_thread *head, *tail;
+	size_t n;
+} pol_list;
+
+void pol_list_push(pol_list *l, pol_thread *t);
+pol_thread *pol_list_pop(pol_list *l);
+/* Class operations for a policy whose priv is one pol_list. */
+int pol_list_setup(pol *p);
+void pol_list_cleanup(pol *p);
+int pol_list_enqueue(pol *p, pol_thread *t, pol_cause why);
+size_t pol_list_order(const pol *p, int *ids, size_t max);
+
+/* Heap orders on pol_thread.key: ties by arrival, file order, then
+ * enqueue sequence; or (by_key_fifo) by enqueue sequence alone. */
+bool pol_by_key(const sim_hnode *a, const sim_hnode *b);
+bool pol_by_key_fifo(const sim_hnode *a, const sim_hnode *b);
+size_t pol_heap_order(const sim_heap *h, int *ids, size_t max);
+
+static inline pol_thread *pol_of_node(const sim_hnode *n)
+{
+	return SIM_CONTAINER(n, pol_thread, node);
+}
+
+/* Classes. */
+extern const pol_class pol_fifo, pol_rr, pol_prio, pol_sjf, pol_srtf;
+
+/* "first come, first served (arrived at 0)" and friends: how long a
+ * thread has been ready, in the shape pickers share. */
+void pol_say_ready(pol_reason *r, const char *what, const pol_thread *t);
+
+#endif

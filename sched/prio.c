@@ -1,0 +1,201 @@
+/* prio.c: priority scheduling.
+ *
+ * A lower number is a higher priority unless --priority-order high-first.
+ * Non-preemptive unless --preemptive.  With --quantum equal priorities take
+ * turns: the queue then breaks ties by enqueue order instead of arrival.
+ * With --aging N a waiting thread's effective priority moves one step
+ * toward the best every N ticks it waits, no further than the best base
+ * priority in the workload, and falls back to its base when it runs.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "policy.h"
+
+typedef struct prio {
+	sim_heap rq;
+	sim_heap aging;   /* waiting threads not yet at the best, by age_at */
+	int best;         /* the best base priority in the workload */
+} prio_q;
+
+static int64_t key_of(const pol *p, int level)
+{
+	return p->opt.high_first ? -(int64_t)level : level;
+}
+
+static bool by_age(const sim_hnode *x, const sim_hnode *y)
+{
+	const pol_thread *a = SIM_CONTAINER(x, pol_thread, age_node);
+	const pol_thread *b = SIM_CONTAINER(y, pol_thread, age_node);
+
+	if (a->age_at != b->age_at)
+		return a->age_at < b->age_at;
+	return a->id < b->id;
+}
+
+static int prio_init(pol *p, char *err, size_t errlen)
+{
+	prio_q *q;
+
+	if (p->opt.quantum < 0 || p->opt.aging < 0) {
+		snprintf(err, errlen, "prio: %s must be a positive number of ticks, not %lld",
+			 p->opt.quantum < 0 ? "the quantum" : "the aging interval",
+			 (long long)(p->opt.quantum < 0 ? p->opt.quantum : p->opt.aging));
+		return -1;
+	}
+	if (!(q = calloc(1, sizeof *q))) {
+		snprintf(err, errlen, "prio: out of memory");
+		return -1;
+	}
+	sim_heap_init(&q->rq, p->opt.quantum ? pol_by_key_fifo : pol_by_key);
+	sim_heap_init(&q->aging, by_age);
+	p->priv = q;
+	return 0;
+}
+
+static void prio_cleanup(pol *p)
+{
+	prio_q *q = p->priv;
+
+	sim_heap_free(&q->rq);
+	sim_heap_free(&q->aging);
+	free(q);
+}
+
+static int prio_enqueue(pol *p, pol_thread *t, pol_cause why)
+{
+	prio_q *q = p->priv;
+	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
+
+	(void)why;
+	t->key = key_of(p, t->prio);
+	t->age_node.pos = SIM_HEAP_NONE;
+	if (sim_heap_push(&q->rq, &t->node) < 0)
+		return -1;
+	if (p->opt.aging && t->prio != best) {
+		t->age_at = t->ready_since + p->opt.aging;
+		if (sim_heap_push(&q->aging, &t->age_node) < 0) {
+			sim_heap_remove(&q->rq, &t->node);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static pol_thread *prio_pick(pol *p, int64_t now, pol_reason *why)
+{
+	prio_q *q = p->priv;
+	size_t n = q->rq.n;
+	sim_hnode *top = sim_heap_pop(&q->rq);
+	pol_thread *t;
+
+	(void)now;
+	if (!top)
+		return NULL;
+	t = pol_of_node(top);
+	if (t->age_node.pos != SIM_HEAP_NONE)
+		sim_heap_remove(&q->aging, &t->age_node);
+	pol_say(why, "highest priority %d of %zu ready", t->prio, n);
+	return t;
+}
+
+static bool beats(const pol *p, const pol_thread *a, const pol_thread *b)
+{
+	return key_of(p, a->prio) < key_of(p, b->prio);
+}
+
+static bool prio_check(pol *p, const pol_thread *running, const pol_thread *newcomer,
+		       pol_reason *why)
+{
+	if (!p->opt.preemptive || !beats(p, newcomer, running))
+		return false;
+	pol_say(why, "priority %d beats %d", newcomer->prio, running->prio);
+	return true;
+}
+
+static int64_t prio_timer(const pol *p, const pol_thread *running)
+{
+	const prio_q *q = p->priv;
+	const sim_hnode *a = sim_heap_top(&q->aging);
+	int64_t t = a ? SIM_CONTAINER(a, pol_thread, age_node)->age_at : INT64_MAX;
+
+	if (running && p->opt.quantum && running->run_since <= INT64_MAX - p->opt.quantum &&
+	    running->run_since + p->opt.quantum < t)
+		t = running->run_since + p->opt.quantum;
+	return t;
+}
+
+/* One step toward the best for every thread whose time has come. */
+static void age(pol *p, int64_t now)
+{
+	prio_q *q = p->priv;
+	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
+	sim_hnode *a;
+
+	while ((a = sim_heap_top(&q->aging)) &&
+	       SIM_CONTAINER(a, pol_thread, age_node)->age_at <= now) {
+		pol_thread *t = SIM_CONTAINER(a, pol_thread, age_node);
+
+		t->prio += p->opt.high_first ? 1 : -1;
+		t->key = key_of(p, t->prio);
+		sim_heap_fix(&q->rq, &t->node);
+		if (t->prio == best || t->age_at > INT64_MAX - p->opt.aging) {
+			sim_heap_remove(&q->aging, a);
+		} else {
+			t->age_at += p->opt.aging;
+			sim_heap_fix(&q->aging, a);
+		}
+		if (p->prio_changed)
+			p->prio_changed(p->ctx, t);
+	}
+}
+
+static bool prio_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
+{
+	prio_q *q = p->priv;
+	const sim_hnode *top;
+
+	age(p, now);
+	if (!running)
+		return false;
+	top = sim_heap_top(&q->rq);
+	if (top && prio_check(p, running, pol_of_node(top), why))
+		return true;
+	if (!p->opt.quantum || now < running->run_since + p->opt.quantum)
+		return false;
+	if (top && !beats(p, running, pol_of_node(top))) {
+		pol_say(why, "quantum of %lld expired, priority %d waits",
+			(long long)p->opt.quantum, pol_of_node(top)->prio);
+		return true;
+	}
+	running->run_since = now;
+	return false;
+}
+
+static size_t prio_order(const pol *p, int *ids, size_t max)
+{
+	const prio_q *q = p->priv;
+
+	return pol_heap_order(&q->rq, ids, max);
+}
+
+static const char *const prio_aliases[] = { "priority", NULL };
+
+const pol_class pol_prio = {
+	.name = "prio",
+	.aliases = prio_aliases,
+	.summary = "priority: run the best priority first (lower number is better by default)",
+	.options = "--preemptive, --quantum N (equal priorities take turns), --aging N, "
+		   "--priority-order low-first|high-first",
+	.init = prio_init,
+	.cleanup = prio_cleanup,
+	.enqueue = prio_enqueue,
+	.pick_next = prio_pick,
+	.check_preempt = prio_check,
+	.timer = prio_timer,
+	.tick = prio_tick,
+	.order = prio_order,
+};

@@ -1,0 +1,75 @@
+/* rr.c: round robin.  One FIFO and a quantum; the thread whose quantum
+ * ends goes to the back, behind anyone who arrived or woke at that instant
+ * (the engine enqueues those first). */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "policy.h"
+
+enum { RR_QUANTUM_DEFAULT = 4 };
+
+static int rr_init(pol *p, char *err, size_t errlen)
+{
+	if (p->opt.quantum < 0) {
+		snprintf(err, errlen, "rr: the quantum must be a positive number of ticks, not %lld",
+			 (long long)p->opt.quantum);
+		return -1;
+	}
+	if (!p->opt.quantum)
+		p->opt.quantum = RR_QUANTUM_DEFAULT;
+	if (pol_list_setup(p) < 0) {
+		snprintf(err, errlen, "rr: out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static pol_thread *rr_pick(pol *p, int64_t now, pol_reason *why)
+{
+	pol_thread *t = pol_list_pop(p->priv);
+
+	(void)now;
+	if (t)
+		pol_say_ready(why, "next in the round-robin queue", t);
+	return t;
+}
+
+static int64_t rr_timer(const pol *p, const pol_thread *running)
+{
+	if (!running || running->run_since > INT64_MAX - p->opt.quantum)
+		return INT64_MAX;
+	return running->run_since + p->opt.quantum;
+}
+
+static bool rr_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
+{
+	const pol_list *q = p->priv;
+
+	if (!running)
+		return false;
+	if (!q->n) {
+		/* Nobody waits: a fresh quantum, no switch. */
+		running->run_since = now;
+		return false;
+	}
+	pol_say(why, "quantum of %lld expired", (long long)p->opt.quantum);
+	return true;
+}
+
+static const char *const rr_aliases[] = { "round-robin", NULL };
+
+const pol_class pol_rr = {
+	.name = "rr",
+	.aliases = rr_aliases,
+	.summary = "round robin: take turns of one quantum each, in arrival order",
+	.options = "--quantum N (default 4)",
+	.init = rr_init,
+	.cleanup = pol_list_cleanup,
+	.enqueue = pol_list_enqueue,
+	.pick_next = rr_pick,
+	.timer = rr_timer,
+	.tick = rr_tick,
+	.order = pol_list_order,
+};

@@ -1,0 +1,98 @@
+/* sjf.c: shortest job first, and its preemptive form, shortest remaining
+ * time first.  A job is the thread's next CPU burst (consecutive CPU steps
+ * count as one); a thread whose burst is unknown sorts last. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "policy.h"
+
+static int64_t burst_key(const pol_thread *t)
+{
+	return t->burst < 0 ? INT64_MAX : t->burst;
+}
+
+static int sjf_init(pol *p, char *err, size_t errlen)
+{
+	sim_heap *h = malloc(sizeof *h);
+
+	if (!h) {
+		snprintf(err, errlen, "%s: out of memory", p->name);
+		return -1;
+	}
+	sim_heap_init(h, pol_by_key);
+	p->priv = h;
+	if (p->cls == &pol_srtf)
+		p->opt.preemptive = true;
+	if (p->opt.preemptive)
+		p->name = pol_srtf.name;
+	return 0;
+}
+
+static void sjf_cleanup(pol *p)
+{
+	sim_heap_free(p->priv);
+	free(p->priv);
+}
+
+static int sjf_enqueue(pol *p, pol_thread *t, pol_cause why)
+{
+	(void)why;
+	t->key = burst_key(t);
+	return sim_heap_push(p->priv, &t->node);
+}
+
+static pol_thread *sjf_pick(pol *p, int64_t now, pol_reason *why)
+{
+	sim_heap *h = p->priv;
+	size_t n = h->n;
+	sim_hnode *top = sim_heap_pop(h);
+	pol_thread *t;
+
+	(void)now;
+	if (!top)
+		return NULL;
+	t = pol_of_node(top);
+	if (p->opt.preemptive)
+		pol_say(why, "shortest remaining time %lld of %zu ready", (long long)t->burst, n);
+	else
+		pol_say(why, "shortest job %lld of %zu ready", (long long)t->burst, n);
+	return t;
+}
+
+static bool sjf_check(pol *p, const pol_thread *running, const pol_thread *newcomer,
+		      pol_reason *why)
+{
+	if (!p->opt.preemptive || burst_key(newcomer) >= burst_key(running))
+		return false;
+	pol_say(why, "shortest remaining time %lld < %lld",
+		(long long)newcomer->burst, (long long)running->burst);
+	return true;
+}
+
+static size_t sjf_order(const pol *p, int *ids, size_t max)
+{
+	return pol_heap_order(p->priv, ids, max);
+}
+
+/* The same operations under two names: srtf is sjf --preemptive. */
+#define SJF_CLASS(cname, csummary, coptions) {	\
+	.name = cname,				\
+	.summary = csummary,			\
+	.options = coptions,			\
+	.init = sjf_init,			\
+	.cleanup = sjf_cleanup,			\
+	.enqueue = sjf_enqueue,			\
+	.pick_next = sjf_pick,			\
+	.check_preempt = sjf_check,		\
+	.order = sjf_order,			\
+}
+
+const pol_class pol_sjf = SJF_CLASS("sjf",
+	"shortest job first: run the shortest next CPU burst to its end",
+	"--preemptive (the same as srtf)");
+
+const pol_class pol_srtf = SJF_CLASS("srtf",
+	"shortest remaining time first: a shorter newcomer preempts", "");

@@ -1,0 +1,175 @@
+/* sim_thread.c: what runs on a simulated thread: the workload script
+ * interpreter, the C-body API (sim_cpu, sim_io, ...), and the thread's end. */
+#include <config.h>
+
+#include <stdint.h>
+
+#include "sim_int.h"
+
+int64_t sim_script_burst(const sim_thr *t, size_t from)
+{
+	int64_t n = 0;
+
+	for (size_t i = from; i < t->wl->nsteps && t->wl->steps[i].kind == WL_STEP_CPU; i++)
+		n += t->wl->steps[i].n;
+	return n;
+}
+
+/* The caller, if it is the running thread of the running simulation. */
+static sim_thr *self(const char *call)
+{
+	sim *s = sim_running_sim;
+
+	if (!s || !s->cur || !s->cur->rt || s->cur->rt != rt_self()) {
+		sim_set_outside_error(call);
+		return NULL;
+	}
+	return s->cur;
+}
+
+static void account(sim_thr *t, int64_t d)
+{
+	t->cpu += d;
+	t->run_left -= d;
+	if (t->pt.burst >= 0)
+		t->pt.burst = t->pt.burst > d ? t->pt.burst - d : 0;
+	if (t->pt.total >= 0)
+		t->pt.total = t->pt.total > d ? t->pt.total - d : 0;
+}
+
+static void preempt(sim *s, sim_thr *t)
+{
+	s->resched = false;
+	s->cur = NULL;
+	sim_make_ready(s, t, POL_PREEMPT);
+	sim_emit(s, SIM_EV_PREEMPT, t, 0, s->resched_why);
+	sim_leave(s, t, sim_schedule(s), SIM_LEAVE_PREEMPT);
+}
+
+static int run_cpu(sim_thr *t, int64_t n)
+{
+	sim *s = t->s;
+	int64_t end;
+
+	if (!t->wl && t->expect < 0)
+		t->pt.burst = n;
+	t->run_left = n;
+	for (;;) {
+		sim_due(s);
+		if (s->resched) {
+			preempt(s, t);
+			continue;
+		}
+		if (!t->run_left)
+			return 0;
+		if (__builtin_add_overflow(s->now, t->run_left, &end))
+			sim_fail(s, "thread '%s': virtual time overflows at %lld",
+				 t->name, (long long)s->now);
+		end = sim_next_time(s, end);
+		account(t, end - s->now);
+		s->now = end;
+		/* Its own transition comes first at this instant: events
+		 * due now wait for the next call into the engine. */
+		if (!t->run_left)
+			return 0;
+	}
+}
+
+static int run_io(sim_thr *t, int64_t n)
+{
+	sim *s = t->s;
+
+	if (__builtin_add_overflow(s->now, n, &t->wake_at))
+		sim_fail(s, "thread '%s': virtual time overflows at %lld",
+			 t->name, (long long)s->now);
+	t->io_len = n;
+	t->state = SIM_T_BLOCKED;
+	s->cur = NULL;
+	if (t->wl)
+		t->pt.burst = sim_script_burst(t, t->step + 1);
+	if (sim_heap_push(&s->wakes, &t->wnode) < 0)
+		sim_fail(s, "out of memory blocking thread '%s'", t->name);
+	sim_emit(s, SIM_EV_BLOCK, t, n, "");
+	sim_leave(s, t, sim_schedule(s), SIM_LEAVE_BLOCK);
+	return 0;
+}
+
+int sim_cpu(int64_t ticks)
+{
+	sim_thr *t = self("sim_cpu");
+
+	if (!t)
+		return -1;
+	if (ticks < 0)
+		sim_fail(t->s, "thread '%s': sim_cpu(%lld): a negative tick count",
+			 t->name, (long long)ticks);
+	return run_cpu(t, ticks);
+}
+
+int sim_io(int64_t ticks)
+{
+	sim_thr *t = self("sim_io");
+
+	if (!t)
+		return -1;
+	if (ticks < 0)
+		sim_fail(t->s, "thread '%s': sim_io(%lld): a negative tick count",
+			 t->name, (long long)ticks);
+	return ticks ? run_io(t, ticks) : 0;
+}
+
+sim *sim_self_sim(void)
+{
+	sim_thr *t = self("sim_self_sim");
+
+	return t ? t->s : NULL;
+}
+
+int sim_self(void)
+{
+	sim_thr *t = self("sim_self");
+
+	return t ? t->pt.id : -1;
+}
+
+static void run_script(sim_thr *t)
+{
+	for (t->step = 0; t->step < t->wl->nsteps; t->step++) {
+		const wl_step *st = &t->wl->steps[t->step];
+
+		switch (st->kind) {
+		case WL_STEP_CPU:
+			run_cpu(t, st->n);
+			break;
+		case WL_STEP_IO:
+			if (st->n)
+				run_io(t, st->n);
+			break;
+		default:
+			sim_fail(t->s, "%s:%d:%d: thread '%s': step kind %d is not simulated",
+				 t->s->wl->path, st->line, st->col, t->name, (int)st->kind);
+		}
+	}
+}
+
+void *sim_thread_main(void *arg)
+{
+	sim_thr *t = arg;
+	sim *s = t->s;
+
+	sim_resumed(s);
+	if (t->wl)
+		run_script(t);
+	else
+		t->body(t->arg);
+	t->state = SIM_T_DONE;
+	t->finish = s->now;
+	t->pt.burst = t->pt.total = 0;
+	s->cur = NULL;
+	sim_emit(s, SIM_EV_EXIT, t, 0, "");
+	sim_thr *n = sim_schedule(s);
+	s->zombie = t->rt;
+	t->rt = NULL;
+	sim_leave(s, t, n, SIM_LEAVE_EXIT);
+	return NULL;
+}
