@@ -1,0 +1,448 @@
+/* sched_test.c: the Check suite of the policies and their registry, on
+ * hand-made run queues (no engine, no threads). */
+#include <config.h>
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy.h"
+
+static char err[256];
+static char why_buf[128];
+static pol_reason why = { why_buf, sizeof why_buf };
+
+/* A policy under o (policy name and quantum, the rest default). */
+static void setup(pol *p, const char *name, int64_t quantum)
+{
+	sim_options o;
+
+	sim_options_default(&o);
+	o.policy = name;
+	o.quantum = quantum;
+	ck_assert_msg(pol_new(p, &o, err, sizeof err) == 0, "pol_new: %s", err);
+}
+
+static void thread(pol_thread *t, int id, int64_t arrival, int prio, int64_t burst)
+{
+	static uint64_t seq;
+
+	memset(t, 0, sizeof *t);
+	t->id = id;
+	t->arrival = t->ready_since = arrival;
+	t->base_prio = t->prio = prio;
+	t->burst = t->total = burst;
+	t->seq = ++seq;
+	t->node.pos = t->age_node.pos = SIM_HEAP_NONE;
+}
+
+/* Enqueue all, then pick until empty: the ids in pick order, as "2 0 1". */
+static void picks(pol *p, pol_thread *t, size_t n, const char *want)
+{
+	char got[128] = "";
+	int ids[16];
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(p->cls->enqueue(p, &t[i], POL_ARRIVE), 0);
+	ck_assert_uint_eq(p->cls->order(p, ids, 16), n);
+	for (pol_thread *x; (x = p->cls->pick_next(p, 0, &why));)
+		len += (size_t)snprintf(got + len, sizeof got - len, "%s%d", len ? " " : "", x->id);
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(p->cls->order(p, ids, 16), 0);
+}
+
+/* ---- registry ------------------------------------------------------------ */
+
+START_TEST(test_registry)
+{
+	char known[128];
+	const char *names[] = { "fifo", "rr", "prio", "sjf", "srtf" };
+
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_ptr_nonnull(pol_at(i));
+		ck_assert_str_eq(pol_at(i)->name, names[i]);
+		ck_assert_ptr_eq(pol_find(names[i]), pol_at(i));
+		ck_assert_ptr_nonnull(pol_at(i)->summary);
+		ck_assert_ptr_nonnull(pol_at(i)->options);
+	}
+	ck_assert_ptr_null(pol_at(5));
+	ck_assert_ptr_eq(pol_find("fcfs"), &pol_fifo);
+	ck_assert_ptr_eq(pol_find("round-robin"), &pol_rr);
+	ck_assert_ptr_eq(pol_find("priority"), &pol_prio);
+	ck_assert_ptr_null(pol_find("FIFO"));
+	ck_assert_ptr_null(pol_find(""));
+	pol_known(known, sizeof known);
+	ck_assert_str_eq(known, "fifo, rr, prio, sjf, srtf");
+	pol_known(known, 7);
+	ck_assert_str_eq(known, "fifo, ");
+	ck_assert_str_eq(pol_rr.options, "--quantum N (default 4)");
+}
+END_TEST
+
+START_TEST(test_unknown_policy)
+{
+	sim_options o;
+	pol p;
+
+	sim_options_default(&o);
+	o.policy = "lottery";
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)");
+	o.policy = NULL;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	ck_assert_str_eq(p.name, "fifo");
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_option_errors)
+{
+	sim_options o;
+	pol p;
+
+	sim_options_default(&o);
+	o.policy = "rr";
+	o.quantum = -3;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "rr: the quantum must be a positive number of ticks, not -3");
+	o.policy = "prio";
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "prio: the quantum must be a positive number of ticks, not -3");
+	o.quantum = 0;
+	o.aging = -1;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
+	ck_assert_str_eq(err, "prio: the aging interval must be a positive number of ticks, not -1");
+	/* options a policy does not read are ignored */
+	o.policy = "fifo";
+	o.quantum = 7;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_defaults_and_names)
+{
+	sim_options o;
+	pol p;
+
+	setup(&p, "rr", 0);
+	ck_assert_int_eq(p.opt.quantum, 4);
+	ck_assert_str_eq(p.opt.policy, "rr");
+	pol_free(&p);
+	setup(&p, "round-robin", 9);
+	ck_assert_int_eq(p.opt.quantum, 9);
+	ck_assert_str_eq(p.name, "rr");
+	pol_free(&p);
+	sim_options_default(&o);
+	o.policy = "sjf";
+	o.preemptive = true;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	ck_assert_str_eq(p.name, "srtf");
+	pol_free(&p);
+	setup(&p, "srtf", 0);
+	ck_assert_str_eq(p.name, "srtf");
+	ck_assert(p.opt.preemptive);
+	pol_free(&p);
+}
+END_TEST
+
+/* ---- pick orders ---------------------------------------------------------------- */
+
+START_TEST(test_fifo_order)
+{
+	pol p;
+	pol_thread t[4];
+
+	setup(&p, "fifo", 0);
+	thread(&t[0], 0, 5, 0, 3);
+	thread(&t[1], 1, 0, 0, 9);
+	thread(&t[2], 2, 2, 0, 1);
+	thread(&t[3], 3, 0, 0, 1);
+	/* enqueue order is the order, whatever the arrival */
+	picks(&p, t, 4, "0 1 2 3");
+	t[2].ready_since = 7;
+	p.cls->enqueue(&p, &t[2], POL_WAKE);
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 9, &why), &t[2]);
+	ck_assert_str_eq(why_buf, "first come, first served (ready since 7)");
+	p.cls->enqueue(&p, &t[3], POL_ARRIVE);
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 9, &why), &t[3]);
+	ck_assert_str_eq(why_buf, "first come, first served (arrived at 0)");
+	ck_assert_ptr_null(p.cls->check_preempt);
+	ck_assert_ptr_null(p.cls->timer);
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_rr_quantum)
+{
+	pol p;
+	pol_thread t[2];
+
+	setup(&p, "rr", 3);
+	thread(&t[0], 0, 0, 0, 10);
+	thread(&t[1], 1, 0, 0, 10);
+	t[0].run_since = 5;
+	ck_assert_int_eq(p.cls->timer(&p, &t[0]), 8);
+	ck_assert_int_eq(p.cls->timer(&p, NULL), INT64_MAX);
+	/* nobody waits: a fresh quantum, no preemption */
+	ck_assert(!p.cls->tick(&p, &t[0], 8, &why));
+	ck_assert_int_eq(t[0].run_since, 8);
+	ck_assert_int_eq(p.cls->timer(&p, &t[0]), 11);
+	p.cls->enqueue(&p, &t[1], POL_ARRIVE);
+	ck_assert(p.cls->tick(&p, &t[0], 11, &why));
+	ck_assert_str_eq(why_buf, "quantum of 3 expired");
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 11, &why), &t[1]);
+	ck_assert_str_eq(why_buf, "next in the round-robin queue (arrived at 0)");
+	t[0].run_since = INT64_MAX - 1;
+	ck_assert_int_eq(p.cls->timer(&p, &t[0]), INT64_MAX);
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_prio_order)
+{
+	sim_options o;
+	pol p;
+	pol_thread t[5];
+
+	setup(&p, "prio", 0);
+	thread(&t[0], 0, 0, 3, 10);
+	thread(&t[1], 1, 0, 1, 1);
+	thread(&t[2], 2, 0, 4, 2);
+	thread(&t[3], 3, 0, 5, 1);
+	thread(&t[4], 4, 0, 2, 5);
+	picks(&p, t, 5, "1 4 0 2 3");
+	/* equal priorities: earlier arrival, then file order, whatever the enqueue order */
+	thread(&t[0], 0, 4, 2, 1);
+	thread(&t[1], 1, 2, 2, 1);
+	thread(&t[2], 2, 2, 2, 1);
+	thread(&t[3], 3, 9, 1, 1);
+	picks(&p, t, 4, "3 1 2 0");
+	pol_free(&p);
+
+	sim_options_default(&o);
+	o.policy = "prio";
+	o.high_first = true;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	thread(&t[0], 0, 0, 3, 1);
+	thread(&t[1], 1, 0, 7, 1);
+	thread(&t[2], 2, 0, -2, 1);
+	picks(&p, t, 3, "1 0 2");
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_prio_preempt)
+{
+	sim_options o;
+	pol p;
+	pol_thread run, a, b;
+
+	sim_options_default(&o);
+	o.policy = "prio";
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	thread(&run, 0, 0, 3, 5);
+	thread(&a, 1, 1, 1, 5);
+	ck_assert(!p.cls->check_preempt(&p, &run, &a, &why));
+	pol_free(&p);
+
+	o.preemptive = true;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	ck_assert(p.cls->check_preempt(&p, &run, &a, &why));
+	ck_assert_str_eq(why_buf, "priority 1 beats 3");
+	thread(&b, 2, 1, 3, 5);
+	ck_assert(!p.cls->check_preempt(&p, &run, &b, &why)); /* equal is not better */
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_prio_quantum)
+{
+	pol p;
+	pol_thread run, eq, worse;
+
+	setup(&p, "prio", 2);
+	thread(&run, 0, 0, 2, 9);
+	thread(&worse, 1, 0, 3, 9);
+	thread(&eq, 2, 0, 2, 9);
+	run.run_since = 0;
+	ck_assert_int_eq(p.cls->timer(&p, &run), 2);
+	p.cls->enqueue(&p, &worse, POL_ARRIVE);
+	/* only a worse thread waits: run on with a fresh quantum */
+	ck_assert(!p.cls->tick(&p, &run, 2, &why));
+	ck_assert_int_eq(run.run_since, 2);
+	p.cls->enqueue(&p, &eq, POL_ARRIVE);
+	ck_assert(p.cls->tick(&p, &run, 4, &why));
+	ck_assert_str_eq(why_buf, "quantum of 2 expired, priority 2 waits");
+	/* the preempted thread goes behind its equals (enqueue order) */
+	run.seq = eq.seq + 1;
+	p.cls->enqueue(&p, &run, POL_PREEMPT);
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 4, &why), &eq);
+	ck_assert_str_eq(why_buf, "highest priority 2 of 3 ready");
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 4, &why), &run);
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 4, &why), &worse);
+	pol_free(&p);
+}
+END_TEST
+
+static int changes;
+static void on_prio(void *ctx, pol_thread *t)
+{
+	(void)ctx;
+	(void)t;
+	changes++;
+}
+
+START_TEST(test_prio_aging)
+{
+	sim_options o;
+	pol p;
+	pol_thread low, high, best;
+	int ids[4];
+
+	sim_options_default(&o);
+	o.policy = "prio";
+	o.aging = 5;
+	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	p.prio_lo = 1;
+	p.prio_hi = 6;
+	p.prio_changed = on_prio;
+	thread(&low, 0, 0, 6, 3);
+	thread(&high, 1, 0, 2, 3);
+	thread(&best, 2, 0, 1, 3);
+	p.cls->enqueue(&p, &low, POL_ARRIVE);
+	p.cls->enqueue(&p, &high, POL_ARRIVE);
+	ck_assert_int_eq(p.cls->timer(&p, NULL), 5);
+	ck_assert(!p.cls->tick(&p, NULL, 5, &why));
+	ck_assert_int_eq(low.prio, 5);
+	ck_assert_int_eq(high.prio, 1);
+	ck_assert_int_eq(changes, 2);
+	/* high reached the best base priority (1) and stops there */
+	ck_assert_int_eq(p.cls->timer(&p, NULL), 10);
+	for (int64_t now = 10; now <= 30; now += 5)
+		ck_assert(!p.cls->tick(&p, NULL, now, &why));
+	ck_assert_int_eq(low.prio, 1);
+	ck_assert_int_eq(high.prio, 1);
+	ck_assert_int_eq(changes, 6);
+	ck_assert_int_eq(p.cls->timer(&p, NULL), INT64_MAX);
+	/* a best-priority thread never ages */
+	p.cls->enqueue(&p, &best, POL_ARRIVE);
+	ck_assert_int_eq(p.cls->timer(&p, NULL), INT64_MAX);
+	ck_assert_uint_eq(p.cls->order(&p, ids, 4), 3);
+	ck_assert_int_eq(ids[0], 0);
+	ck_assert_int_eq(ids[1], 1);
+	ck_assert_int_eq(ids[2], 2);
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_sjf_order)
+{
+	pol p;
+	pol_thread t[5];
+
+	setup(&p, "sjf", 0);
+	thread(&t[0], 0, 0, 0, 6);
+	thread(&t[1], 1, 0, 0, 8);
+	thread(&t[2], 2, 0, 0, 7);
+	thread(&t[3], 3, 0, 0, 3);
+	thread(&t[4], 4, 0, 0, -1); /* unknown sorts last */
+	picks(&p, t, 5, "3 0 2 1 4");
+	/* ties: earlier arrival, then file order */
+	thread(&t[0], 0, 3, 0, 2);
+	thread(&t[1], 1, 1, 0, 2);
+	thread(&t[2], 2, 1, 0, 2);
+	picks(&p, t, 3, "1 2 0");
+	p.cls->enqueue(&p, &t[0], POL_ARRIVE);
+	p.cls->enqueue(&p, &t[3], POL_ARRIVE);
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 0, &why), &t[0]);
+	ck_assert_str_eq(why_buf, "shortest job 2 of 2 ready");
+	ck_assert(!p.cls->check_preempt(&p, &t[3], &t[0], &why));
+	p.cls->pick_next(&p, 0, &why);
+	pol_free(&p);
+}
+END_TEST
+
+START_TEST(test_srtf_preempt)
+{
+	pol p;
+	pol_thread run, a, b;
+
+	setup(&p, "srtf", 0);
+	thread(&run, 0, 0, 0, 5);
+	thread(&a, 1, 1, 0, 3);
+	thread(&b, 2, 1, 0, 5);
+	ck_assert(p.cls->check_preempt(&p, &run, &a, &why));
+	ck_assert_str_eq(why_buf, "shortest remaining time 3 < 5");
+	ck_assert(!p.cls->check_preempt(&p, &run, &b, &why));
+	p.cls->enqueue(&p, &a, POL_ARRIVE);
+	ck_assert_ptr_eq(p.cls->pick_next(&p, 1, &why), &a);
+	ck_assert_str_eq(why_buf, "shortest remaining time 3 of 1 ready");
+	pol_free(&p);
+}
+END_TEST
+
+/* Many threads: the queue stays ordered (heap, not a sorted list). */
+START_TEST(test_many)
+{
+	enum { N = 20000 };
+	pol p;
+	pol_thread *t = calloc(N, sizeof *t);
+	int64_t last = -1;
+
+	ck_assert_ptr_nonnull(t);
+	setup(&p, "sjf", 0);
+	for (int i = 0; i < N; i++) {
+		thread(&t[i], i, 0, 0, (i * 7919) % N);
+		ck_assert_int_eq(p.cls->enqueue(&p, &t[i], POL_ARRIVE), 0);
+	}
+	for (int i = 0; i < N; i++) {
+		pol_thread *x = p.cls->pick_next(&p, 0, &why);
+
+		ck_assert_ptr_nonnull(x);
+		ck_assert_int_ge(x->burst, last);
+		last = x->burst;
+	}
+	ck_assert_ptr_null(p.cls->pick_next(&p, 0, &why));
+	pol_free(&p);
+	free(t);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("sched");
+	TCase *tc = tcase_create("registry");
+
+	tcase_add_test(tc, test_registry);
+	tcase_add_test(tc, test_unknown_policy);
+	tcase_add_test(tc, test_option_errors);
+	tcase_add_test(tc, test_defaults_and_names);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("policies");
+	tcase_add_test(tc, test_fifo_order);
+	tcase_add_test(tc, test_rr_quantum);
+	tcase_add_test(tc, test_prio_order);
+	tcase_add_test(tc, test_prio_preempt);
+	tcase_add_test(tc, test_prio_quantum);
+	tcase_add_test(tc, test_prio_aging);
+	tcase_add_test(tc, test_sjf_order);
+	tcase_add_test(tc, test_srtf_preempt);
+	tcase_add_test(tc, test_many);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
