@@ -1,1 +1,18 @@
-# src/ltrace.mk: importing real Linux scheduling traces (filled in as the module lands)
+# src/ltrace.mk: importing real Linux scheduling traces (ftrace, trace-cmd, perf).
+noinst_LIBRARIES += libltrace.a
+libltrace_a_SOURCES = src/ltrace.h src/ltrace_int.h src/ltrace.c \
+	src/ltrace_line.c src/ltrace_cpu.c
+
+check_PROGRAMS += tests/ltrace_test
+TESTS += tests/ltrace_test
+tests_ltrace_test_SOURCES = tests/ltrace_test.c bench/ltrace_gen.c bench/ltrace_gen.h
+tests_ltrace_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_ltrace_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/bench
+tests_ltrace_test_LDADD = libltrace.a $(CHECK_LIBS)
+
+BENCH_BINS += bench/ltrace_bench
+bench_ltrace_bench_SOURCES = bench/ltrace_bench.c bench/ltrace_gen.c bench/ltrace_gen.h
+bench_ltrace_bench_LDADD = libltrace.a
+
+EXTRA_DIST += traces/linux-ftrace.txt traces/linux-trace-cmd.txt traces/linux-perf.txt
+dist_doc_DATA += doc/linux-traces.md

@@ -1,0 +1,482 @@
+/* ltrace_cpu.c: the imported CPU's state machine.
+ *
+ * Each task is off the CPU, ready (runnable here, waiting), running, or
+ * done.  sched_switch lines on this CPU move the running task out (ready
+ * if its prev_state was R or R+) and the next one in; wake-ups targeting
+ * this CPU make tasks ready; a ready task switched in on another CPU has
+ * migrated and stops waiting here.
+ *
+ * Until this CPU's first switch nothing says who was running, so wake-ups
+ * are held back (one per task at most) and replayed after the running
+ * task's dispatch at 0: the events leave in time order.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ltrace_int.h"
+
+enum tstate { T_OFF, T_READY, T_RUNNING, T_DONE };
+
+struct task {
+	ltrace_task pub;
+	char *name;
+	size_t namecap;
+	enum tstate state;
+	int64_t since;      /* when the current state began */
+	bool exiting;       /* sched_process_exit seen */
+};
+
+/* A wake-up before the first switch. */
+struct pending {
+	int pid;
+	int64_t time;
+	bool is_new;
+	char *name;
+};
+
+struct slot {
+	int pid;            /* 0: empty (the idle task is never stored) */
+	int task;
+};
+
+struct ltrace_machine {
+	int cpu;
+	ltrace_sink sink;
+	struct task *tasks;
+	size_t ntasks, taskcap;
+	struct slot *map;   /* pid -> newest task with that pid */
+	size_t mapcap, mapn;
+	bool started;
+	int cur;            /* running task, -1 idle */
+	int holder;         /* whose context the CPU holds: the last to run */
+	int64_t since;      /* idle since, when cur is -1 */
+	struct pending *pend;
+	size_t npend, pendcap;
+	int exit_pid;       /* sched_process_exit here before the first switch */
+	size_t namebytes;
+	char reason[48];
+};
+
+static void emit(ltrace_machine *m, int64_t t, sim_ev_kind k, int thread,
+                 const char *reason)
+{
+	m->sink.event(m->sink.ctx, t, k, thread, reason);
+}
+
+static void segment(ltrace_machine *m, int64_t start, int64_t end, int thread)
+{
+	if (end > start)
+		m->sink.segment(m->sink.ctx, start, end, thread);
+}
+
+static int lookup(const ltrace_machine *m, int pid)
+{
+	if (!m->mapcap)
+		return -1;
+	for (size_t i = (size_t)pid & (m->mapcap - 1);; i = (i + 1) & (m->mapcap - 1)) {
+		if (m->map[i].pid == pid)
+			return m->map[i].task;
+		if (!m->map[i].pid)
+			return -1;
+	}
+}
+
+static void map_put(struct slot *map, size_t cap, int pid, int task)
+{
+	size_t i = (size_t)pid & (cap - 1);
+
+	while (map[i].pid && map[i].pid != pid)
+		i = (i + 1) & (cap - 1);
+	map[i].pid = pid;
+	map[i].task = task;
+}
+
+static int map_set(ltrace_machine *m, int pid, int task)
+{
+	if (2 * (m->mapn + 1) > m->mapcap) {
+		size_t cap = m->mapcap ? 2 * m->mapcap : 64;
+		struct slot *map = calloc(cap, sizeof *map);
+
+		if (!map)
+			return -1;
+		for (size_t i = 0; i < m->mapcap; i++)
+			if (m->map[i].pid)
+				map_put(map, cap, m->map[i].pid, m->map[i].task);
+		free(m->map);
+		m->map = map;
+		m->mapcap = cap;
+	}
+	if (lookup(m, pid) < 0)
+		m->mapn++;
+	map_put(m->map, m->mapcap, pid, task);
+	return 0;
+}
+
+static int set_name(ltrace_machine *m, struct task *t, const char *s, size_t n)
+{
+	if (t->name && strlen(t->name) == n && !memcmp(t->name, s, n))
+		return 0;
+	if (n + 1 > t->namecap) {
+		char *p = realloc(t->name, n + 1);
+
+		if (!p)
+			return -1;
+		m->namebytes += n + 1 - t->namecap;
+		t->name = p;
+		t->namecap = n + 1;
+	}
+	memcpy(t->name, s, n);
+	t->name[n] = '\0';
+	t->pub.name = t->name;
+	return 0;
+}
+
+/* Room for one more element in an array of *cap, n in use. */
+static int grow(void **a, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? 2 * *cap : 8;
+	void *p = realloc(*a, c * size);
+
+	if (!p)
+		return -1;
+	*a = p;
+	*cap = c;
+	return 0;
+}
+
+/* A new task; its ARRIVE is the caller's. */
+static int add_task(ltrace_machine *m, int pid, const char *comm, size_t len,
+                    int64_t t)
+{
+	if (grow((void **)&m->tasks, &m->taskcap, m->ntasks, sizeof *m->tasks))
+		return -1;
+	struct task *k = &m->tasks[m->ntasks];
+	memset(k, 0, sizeof *k);
+	k->pub.pid = pid;
+	k->pub.arrival = t;
+	k->pub.finish = -1;
+	k->state = T_OFF;
+	if (set_name(m, k, comm, len) || map_set(m, pid, (int)m->ntasks)) {
+		free(k->name);
+		return -1;
+	}
+	return (int)m->ntasks++;
+}
+
+/* The task a switch or wake-up names, arriving now if it is new (or its
+ * pid was reused after an exit). */
+static int live_task(ltrace_machine *m, int pid, const char *comm, size_t len,
+                     int64_t t, const char *why)
+{
+	int i = lookup(m, pid);
+
+	if (i >= 0 && m->tasks[i].state != T_DONE)
+		return set_name(m, &m->tasks[i], comm, len) ? -1 : i;
+	i = add_task(m, pid, comm, len, t);
+	if (i >= 0)
+		emit(m, t, SIM_EV_ARRIVE, i, why);
+	return i;
+}
+
+static void ready(struct task *k, int64_t t)
+{
+	k->state = T_READY;
+	k->since = t;
+}
+
+static void stop_waiting(struct task *k, int64_t t)
+{
+	if (k->state == T_READY)
+		k->pub.waiting += t - k->since;
+}
+
+static const char *wake_why(bool is_new)
+{
+	return is_new ? "sched_wakeup_new" : "sched_wakeup";
+}
+
+static int wake(ltrace_machine *m, int pid, const char *comm, size_t len,
+                int64_t t, bool is_new)
+{
+	int i = lookup(m, pid);
+
+	if (i >= 0 && m->tasks[i].state == T_OFF) {
+		if (set_name(m, &m->tasks[i], comm, len))
+			return -1;
+		ready(&m->tasks[i], t);
+		emit(m, t, SIM_EV_WAKE, i, wake_why(is_new));
+		return 0;
+	}
+	if (i >= 0 && m->tasks[i].state != T_DONE)
+		return 0;   /* already runnable: the earlier time stands */
+	i = live_task(m, pid, comm, len, t, wake_why(is_new));
+	if (i < 0)
+		return -1;
+	ready(&m->tasks[i], t);
+	return 0;
+}
+
+static size_t find_pending(const ltrace_machine *m, int pid)
+{
+	size_t i = 0;
+
+	while (i < m->npend && m->pend[i].pid != pid)
+		i++;
+	return i;
+}
+
+static void drop_pending(ltrace_machine *m, int pid)
+{
+	size_t i = find_pending(m, pid);
+
+	if (i == m->npend)
+		return;
+	free(m->pend[i].name);
+	memmove(&m->pend[i], &m->pend[i + 1], (m->npend - i - 1) * sizeof *m->pend);
+	m->npend--;
+}
+
+static int hold_wakeup(ltrace_machine *m, const ltrace_rec *r, bool is_new)
+{
+	if (find_pending(m, r->a_pid) < m->npend)
+		return 0;
+	if (grow((void **)&m->pend, &m->pendcap, m->npend, sizeof *m->pend))
+		return -1;
+	struct pending *p = &m->pend[m->npend];
+	p->name = strndup(r->a_comm, r->a_len);
+	if (!p->name)
+		return -1;
+	p->pid = r->a_pid;
+	p->time = r->ts;
+	p->is_new = is_new;
+	m->npend++;
+	return 0;
+}
+
+/* The first switch here: its prev task has run since the trace began. */
+static int start(ltrace_machine *m, const ltrace_rec *r)
+{
+	int err = 0;
+
+	m->started = true;
+	m->cur = -1;
+	m->since = 0;
+	if (r->a_pid == 0) {
+		emit(m, 0, SIM_EV_IDLE, -1, "");
+	} else {
+		drop_pending(m, r->a_pid);
+		int i = live_task(m, r->a_pid, r->a_comm, r->a_len, 0,
+				  "running at the trace's start");
+		if (i < 0)
+			return -1;
+		m->cur = m->holder = i;
+		m->tasks[i].state = T_RUNNING;
+		m->tasks[i].since = 0;
+		m->tasks[i].exiting = m->exit_pid == r->a_pid;
+		m->tasks[i].pub.dispatches = 1;
+		emit(m, 0, SIM_EV_DISPATCH, i, "");
+	}
+	for (size_t j = 0; j < m->npend; j++) {
+		struct pending *p = &m->pend[j];
+
+		if (!err && wake(m, p->pid, p->name, strlen(p->name), p->time,
+				 p->is_new))
+			err = -1;
+		free(p->name);
+	}
+	free(m->pend);
+	m->pend = NULL;
+	m->npend = m->pendcap = 0;
+	return err;
+}
+
+static const char *state_why(ltrace_machine *m, const ltrace_rec *r)
+{
+	snprintf(m->reason, sizeof m->reason, "prev_state=%.*s",
+		 (int)r->state_len, r->state_s);
+	return m->reason;
+}
+
+static int switch_out(ltrace_machine *m, const ltrace_rec *r)
+{
+	int64_t t = r->ts;
+
+	if (m->cur < 0) {
+		segment(m, m->since, t, -1);
+		return 0;
+	}
+	struct task *k = &m->tasks[m->cur];
+	k->pub.cpu += t - k->since;
+	segment(m, k->since, t, m->cur);
+	if (k->pub.pid != r->a_pid) {
+		/* Events were lost: the task we had leaves now, reason unknown. */
+		k->state = T_OFF;
+		emit(m, t, SIM_EV_BLOCK, m->cur, "switched out unseen (events lost)");
+		return 0;
+	}
+	if (set_name(m, k, r->a_comm, r->a_len))
+		return -1;
+	if (r->state == LTS_RUN) {
+		k->pub.preemptions++;
+		ready(k, t);
+		emit(m, t, SIM_EV_PREEMPT, m->cur, state_why(m, r));
+	} else if (r->state == LTS_DEAD || k->exiting) {
+		k->pub.voluntary++;
+		k->pub.finish = t;
+		k->state = T_DONE;
+		emit(m, t, SIM_EV_EXIT, m->cur, state_why(m, r));
+	} else {
+		k->pub.voluntary++;
+		k->state = T_OFF;
+		emit(m, t, SIM_EV_BLOCK, m->cur, state_why(m, r));
+	}
+	return 0;
+}
+
+static int switch_in(ltrace_machine *m, const ltrace_rec *r)
+{
+	int64_t t = r->ts;
+
+	if (r->b_pid == 0) {
+		m->cur = -1;
+		m->since = t;
+		emit(m, t, SIM_EV_IDLE, -1, "");
+		return 0;
+	}
+	int i = live_task(m, r->b_pid, r->b_comm, r->b_len, t, "no wake-up seen");
+	if (i < 0)
+		return -1;
+	struct task *k = &m->tasks[i];
+	stop_waiting(k, t);
+	k->state = T_RUNNING;
+	k->since = t;
+	k->pub.dispatches++;
+	if (m->holder >= 0 && m->holder != i)
+		emit(m, t, SIM_EV_SWITCH, i, "");
+	m->cur = m->holder = i;
+	emit(m, t, SIM_EV_DISPATCH, i, "");
+	return 0;
+}
+
+/* A switch on another CPU: a task ready here that runs there migrated. */
+static void migrated(ltrace_machine *m, const ltrace_rec *r)
+{
+	if (r->b_pid == 0)
+		return;
+	if (!m->started) {
+		drop_pending(m, r->b_pid);
+		return;
+	}
+	int i = lookup(m, r->b_pid);
+	if (i < 0 || m->tasks[i].state != T_READY)
+		return;
+	stop_waiting(&m->tasks[i], r->ts);
+	m->tasks[i].state = T_OFF;
+	snprintf(m->reason, sizeof m->reason, "migrated to CPU %d", r->cpu);
+	emit(m, r->ts, SIM_EV_BLOCK, i, m->reason);
+}
+
+int ltrace_machine_feed(ltrace_machine *m, const ltrace_rec *r)
+{
+	switch (r->kind) {
+	case LTK_SWITCH:
+		if (r->cpu != m->cpu) {
+			migrated(m, r);
+			return 0;
+		}
+		if (!m->started && start(m, r))
+			return -1;
+		if (switch_out(m, r))
+			return -1;
+		return switch_in(m, r);
+	case LTK_WAKEUP:
+	case LTK_WAKEUP_NEW:
+		if (r->target != m->cpu || r->a_pid == 0)
+			return 0;
+		if (!m->started)
+			return hold_wakeup(m, r, r->kind == LTK_WAKEUP_NEW);
+		return wake(m, r->a_pid, r->a_comm, r->a_len, r->ts,
+			    r->kind == LTK_WAKEUP_NEW);
+	case LTK_EXIT:
+		if (r->cpu != m->cpu)
+			return 0;
+		if (!m->started)
+			m->exit_pid = r->a_pid;
+		else if (m->cur >= 0 && m->tasks[m->cur].pub.pid == r->a_pid)
+			m->tasks[m->cur].exiting = true;
+		return 0;
+	case LTK_OTHER:
+		break;
+	}
+	return 0;
+}
+
+bool ltrace_machine_started(const ltrace_machine *m)
+{
+	return m->started;
+}
+
+void ltrace_machine_finish(ltrace_machine *m, int64_t end)
+{
+	if (!m->started)
+		return;
+	if (m->cur >= 0) {
+		struct task *k = &m->tasks[m->cur];
+		k->pub.cpu += end - k->since;
+		segment(m, k->since, end, m->cur);
+	} else {
+		segment(m, m->since, end, -1);
+	}
+	for (size_t i = 0; i < m->ntasks; i++)
+		stop_waiting(&m->tasks[i], end);
+	emit(m, end, SIM_EV_END, -1, "");
+}
+
+ltrace_machine *ltrace_machine_new(int cpu, const ltrace_sink *sink)
+{
+	ltrace_machine *m = calloc(1, sizeof *m);
+
+	if (!m)
+		return NULL;
+	m->cpu = cpu;
+	m->sink = *sink;
+	m->cur = m->holder = -1;
+	m->exit_pid = -1;
+	return m;
+}
+
+size_t ltrace_machine_ntasks(const ltrace_machine *m)
+{
+	return m->ntasks;
+}
+
+const ltrace_task *ltrace_machine_task(const ltrace_machine *m, size_t i)
+{
+	return i < m->ntasks ? &m->tasks[i].pub : NULL;
+}
+
+size_t ltrace_machine_memory(const ltrace_machine *m)
+{
+	return sizeof *m + m->taskcap * sizeof *m->tasks +
+	       m->mapcap * sizeof *m->map + m->pendcap * sizeof *m->pend +
+	       m->namebytes;
+}
+
+void ltrace_machine_free(ltrace_machine *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->ntasks; i++)
+		free(m->tasks[i].name);
+	for (size_t i = 0; i < m->npend; i++)
+		free(m->pend[i].name);
+	free(m->tasks);
+	free(m->map);
+	free(m->pend);
+	free(m);
+}

@@ -1,0 +1,68 @@
+/* ltrace_int.h: what the files of the Linux trace import share. */
+#ifndef SCHEDSIM_LTRACE_INT_H
+#define SCHEDSIM_LTRACE_INT_H
+
+#include "ltrace.h"
+
+#define LTRACE_LINE_MAX 4096  /* bytes, without the newline */
+#define LTRACE_CPU_MAX 8191   /* the kernel's largest NR_CPUS */
+
+typedef enum ltrace_kind {
+	LTK_OTHER,      /* an event line of no interest */
+	LTK_SWITCH,
+	LTK_WAKEUP,
+	LTK_WAKEUP_NEW,
+	LTK_EXIT
+} ltrace_kind;
+
+typedef enum ltrace_pstate {
+	LTS_RUN,        /* R, R+: preempted, still runnable */
+	LTS_BLOCK,      /* S, D, I, W, T, t, P, ...: off the CPU by choice */
+	LTS_DEAD        /* X, Z, x */
+} ltrace_pstate;
+
+/* One event line.  The strings point into the line. */
+typedef struct ltrace_rec {
+	ltrace_kind kind;
+	ltrace_form form;   /* what the line says of its form; UNKNOWN if nothing */
+	int cpu;            /* the [NNN] field */
+	int64_t ts;         /* absolute microseconds */
+	int ts_col;
+	/* switch: a is prev, b is next; wake-up and exit: a */
+	const char *a_comm, *b_comm;
+	size_t a_len, b_len;
+	int a_pid, b_pid;
+	ltrace_pstate state;
+	const char *state_s;
+	size_t state_len;
+	int target;         /* wake-up: target CPU */
+} ltrace_rec;
+
+/* 1: an event line, in rec; 0: a line to pass over (blank, or a header
+ * line of one of the forms; *header says which); -1: malformed, with the
+ * 1-based column in *col and the message in msg. */
+int ltrace_parse(const char *line, size_t len, ltrace_rec *rec, bool *header,
+                 int *col, char *msg, size_t msglen);
+
+/* ---- the imported CPU's state machine (ltrace_cpu.c) -------------------- */
+
+typedef struct ltrace_machine ltrace_machine;
+
+typedef struct ltrace_sink {
+	void (*event)(void *ctx, int64_t time, sim_ev_kind kind, int thread,
+	              const char *reason);
+	void (*segment)(void *ctx, int64_t start, int64_t end, int thread);
+	void *ctx;
+} ltrace_sink;
+
+ltrace_machine *ltrace_machine_new(int cpu, const ltrace_sink *sink);
+/* rec->ts is already relative to the trace's start.  -1 on ENOMEM. */
+int ltrace_machine_feed(ltrace_machine *m, const ltrace_rec *rec);
+bool ltrace_machine_started(const ltrace_machine *m);
+void ltrace_machine_finish(ltrace_machine *m, int64_t end);
+size_t ltrace_machine_ntasks(const ltrace_machine *m);
+const ltrace_task *ltrace_machine_task(const ltrace_machine *m, size_t i);
+size_t ltrace_machine_memory(const ltrace_machine *m);
+void ltrace_machine_free(ltrace_machine *m);
+
+#endif

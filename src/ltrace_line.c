@@ -1,0 +1,541 @@
+/* ltrace_line.c: recognising one line of a Linux scheduling trace.
+ *
+ * Every form shares a line layout:
+ *
+ *     TASK-PID [CPU] FLAGS TIMESTAMP: EVENT: PAYLOAD     (ftrace, trace-cmd)
+ *     COMM PID [CPU] TIMESTAMP: sched:EVENT: PAYLOAD     (perf script)
+ *
+ * The leading task is a cached name that may contain anything and may lag
+ * an exec, so it is never read: the line is anchored at the first "[CPU]"
+ * that the rest of the layout agrees with.  Payloads are parsed by their
+ * known field layout, anchored at both ends, because comm names may hold
+ * spaces, colons, slashes and even "==>".
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ltrace_int.h"
+
+/* The first error met, for the message when nothing parses. */
+typedef struct perr {
+	const char *at;
+	char msg[160];
+} perr;
+
+__attribute__((format(printf, 3, 4)))
+static const char *fail(perr *e, const char *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->at)
+		return NULL;
+	e->at = at;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return NULL;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Searches for short literals in short lines: anchored on the literal's
+ * last character, rarer in these lines than its first (often a space). */
+static const char *find(const char *s, const char *e, const char *lit)
+{
+	size_t n = strlen(lit);
+	const char *p = s + n - 1;
+
+	while (p < e && (p = memchr(p, lit[n - 1], (size_t)(e - p)))) {
+		if (!memcmp(p - (n - 1), lit, n - 1))
+			return p - (n - 1);
+		p++;
+	}
+	return NULL;
+}
+
+static const char *find_last(const char *s, const char *e, const char *lit)
+{
+	size_t n = strlen(lit);
+	const char *p = e;
+
+	while (p - s >= (ptrdiff_t)n && (p = memrchr(s + n - 1, lit[n - 1],
+						       (size_t)(p - (s + n - 1))))) {
+		if (!memcmp(p - (n - 1), lit, n - 1))
+			return p - (n - 1);
+	}
+	return NULL;
+}
+
+static const char *lit(const char *p, const char *e, const char *l, perr *err,
+                       const char *ev)
+{
+	size_t n = strlen(l);
+
+	if ((size_t)(e - p) < n || memcmp(p, l, n))
+		return fail(err, p, "%s: expected '%s'", ev, l);
+	return p + n;
+}
+
+/* A token: up to the next space or the end. */
+static const char *token_end(const char *p, const char *e)
+{
+	while (p < e && *p != ' ')
+		p++;
+	return p;
+}
+
+/* An integer field: optional '-' (when sign), then digits, ending at a
+ * space, ']' or the end.  Values beyond max are malformed too. */
+static const char *number(const char *p, const char *e, bool sign, long max,
+                          long *out, perr *err, const char *ev, const char *what)
+{
+	const char *s = p, *t = p;
+	long v = 0;
+	bool neg = false;
+
+	if (sign && t < e && *t == '-') {
+		neg = true;
+		t++;
+	}
+	if (t == e || !is_digit(*t))
+		goto bad;
+	for (; t < e && is_digit(*t); t++) {
+		v = v * 10 + (*t - '0');
+		if (v > max)
+			goto bad;
+	}
+	if (t < e && *t != ' ' && *t != ']')
+		goto bad;
+	*out = neg ? -v : v;
+	return t;
+bad:
+	return fail(err, s, "%s: bad %s '%.*s'", ev, what,
+		    (int)(token_end(s, e) - s), s);
+}
+
+static const char *pid_field(const char *p, const char *e, int *pid, perr *err,
+                             const char *ev, const char *what)
+{
+	long v;
+
+	p = number(p, e, false, 0x7fffffff, &v, err, ev, what);
+	if (p)
+		*pid = (int)v;
+	return p;
+}
+
+static const char *prio_field(const char *p, const char *e, perr *err,
+                              const char *ev, const char *what)
+{
+	long v;
+
+	return number(p, e, true, 100000, &v, err, ev, what);
+}
+
+static const char *skip_spaces(const char *p, const char *e)
+{
+	while (p < e && *p == ' ')
+		p++;
+	return p;
+}
+
+static const char *trim_end(const char *s, const char *e)
+{
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	return e;
+}
+
+/* prev_state: the two alphabets (W for I, X for Z in trace-cmd's older
+ * one), '|' between flags, '+' after R for a preempted task. */
+static const char *pstate(const char *p, const char *e, ltrace_rec *r, perr *err,
+                          const char *ev)
+{
+	const char *t = token_end(p, e);
+	size_t n = (size_t)(t - p);
+	bool dead = false;
+
+	if (n == 0)
+		return fail(err, p, "%s: missing prev_state", ev);
+	r->state_s = p;
+	r->state_len = n;
+	if ((n == 1 && *p == 'R') || (n == 2 && !memcmp(p, "R+", 2))) {
+		r->state = LTS_RUN;
+		return t;
+	}
+	for (const char *q = p; q < t; q++) {
+		if (!strchr("SDTtXZPIWKNxn|", *q))
+			return fail(err, p, "%s: unknown prev_state '%.*s'", ev,
+				    (int)n, p);
+		if (*q == 'X' || *q == 'Z' || *q == 'x')
+			dead = true;
+	}
+	r->state = dead ? LTS_DEAD : LTS_BLOCK;
+	return t;
+}
+
+/* ---- key=value payloads: ftrace and perf script ----------------------- */
+
+/* "prev_pid=N prev_prio=N prev_state=S ==> next_comm=" after a prev_comm
+ * candidate; returns where the next comm starts. */
+static const char *kv_switch_mid(const char *p, const char *e, ltrace_rec *r,
+                                 perr *err)
+{
+	const char *ev = "sched_switch";
+
+	if (!(p = lit(p, e, "prev_pid=", err, ev)) ||
+	    !(p = pid_field(p, e, &r->a_pid, err, ev, "prev_pid")) ||
+	    !(p = lit(p, e, " prev_prio=", err, ev)) ||
+	    !(p = prio_field(p, e, err, ev, "prev_prio")) ||
+	    !(p = lit(p, e, " prev_state=", err, ev)) ||
+	    !(p = pstate(p, e, r, err, ev)) ||
+	    !(p = lit(p, e, " ==> next_comm=", err, ev)))
+		return NULL;
+	return p;
+}
+
+static int kv_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
+{
+	const char *ev = "sched_switch", *p, *np, *c;
+
+	if (!lit(s, e, "prev_comm=", err, ev))
+		return -1;
+	/* The next side is anchored at the end of the line. */
+	np = find_last(s, e, " next_pid=");
+	if (!np) {
+		fail(err, e, "%s: missing next_pid", ev);
+		return -1;
+	}
+	p = np + strlen(" next_pid=");
+	if (!(p = pid_field(p, e, &r->b_pid, err, ev, "next_pid")) ||
+	    !(p = lit(p, e, " next_prio=", err, ev)) ||
+	    !(p = prio_field(p, e, err, ev, "next_prio")))
+		return -1;
+	if (p != e) {
+		fail(err, p, "%s: unexpected '%.*s' after next_prio", ev,
+		     (int)(e - p), p);
+		return -1;
+	}
+	/* The prev side is anchored at the start: the first " prev_pid="
+	 * after which the fixed middle parses ends the prev comm. */
+	s += strlen("prev_comm=");
+	for (c = s; (c = find(c, np, " prev_pid=")); c++) {
+		p = kv_switch_mid(c + 1, np, r, err);
+		if (p) {
+			r->a_comm = s;
+			r->a_len = (size_t)(c - s);
+			r->b_comm = p;
+			r->b_len = (size_t)(np - p);
+			return 0;
+		}
+	}
+	fail(err, s, "%s: missing prev_pid", ev);
+	return -1;
+}
+
+/* "comm=C pid=N prio=N ..." (wake-ups, exit): the last " pid=" followed
+ * by a number and " prio=" ends the comm.  Returns the rest. */
+static const char *kv_task(const char *s, const char *e, ltrace_rec *r,
+                           perr *err, const char *ev)
+{
+	const char *p, *last;
+
+	if (!lit(s, e, "comm=", err, ev))
+		return NULL;
+	s += strlen("comm=");
+	last = find_last(s, e, " pid=");
+	if (!last)
+		return fail(err, s, "%s: missing pid", ev);
+	p = last + strlen(" pid=");
+	if (!(p = pid_field(p, e, &r->a_pid, err, ev, "pid")) ||
+	    !(p = lit(p, e, " prio=", err, ev)) ||
+	    !(p = prio_field(p, e, err, ev, "prio")))
+		return NULL;
+	r->a_comm = s;
+	r->a_len = (size_t)(last - s);
+	return p;
+}
+
+static int kv_wakeup(const char *s, const char *e, ltrace_rec *r, perr *err,
+                     const char *ev)
+{
+	const char *p = kv_task(s, e, r, err, ev), *t;
+	long v;
+
+	if (!p)
+		return -1;
+	/* Older kernels print "success=1" before target_cpu. */
+	p = skip_spaces(p, e);
+	if (p < e && !strncmp(p, "success=", 8))
+		p = skip_spaces(token_end(p, e), e);
+	if (!(t = lit(p, e, "target_cpu=", err, ev)) ||
+	    !(t = number(t, e, false, LTRACE_CPU_MAX, &v, err, ev, "target_cpu")))
+		return -1;
+	if (t != e) {
+		fail(err, t, "%s: unexpected '%.*s' after target_cpu", ev,
+		     (int)(e - t), t);
+		return -1;
+	}
+	r->target = (int)v;
+	return 0;
+}
+
+/* ---- trace-cmd's payloads: COMM:PID [PRIO] ------------------------------ */
+
+/* "COMM:PID [PRIO]" exactly filling [s, e): the comm may hold colons, so
+ * the pid is the digits after the last one. */
+static int cmd_task(const char *s, const char *e, const char **comm, size_t *len,
+                    int *pid, perr *err, const char *ev)
+{
+	const char *b, *c;
+
+	if (e == s || e[-1] != ']')
+		return fail(err, e, "%s: expected '[PRIO]'", ev), -1;
+	for (b = e - 1; b > s && *b != '['; b--)
+		;
+	if (*b != '[' || b == s || b[-1] != ' ')
+		return fail(err, b, "%s: expected ' [PRIO]'", ev), -1;
+	if (!prio_field(b + 1, e - 1, err, ev, "prio"))
+		return -1;
+	for (c = b - 1; c > s && is_digit(c[-1]); c--)
+		;
+	if (c == b - 1 || c == s || c[-1] != ':')
+		return fail(err, s, "%s: expected 'COMM:PID'", ev), -1;
+	if (!pid_field(c, b - 1, pid, err, ev, "pid"))
+		return -1;
+	*comm = s;
+	*len = (size_t)(c - 1 - s);
+	return 0;
+}
+
+static int cmd_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
+{
+	const char *ev = "sched_switch", *q, *st;
+
+	for (q = s; (q = find(q, e, " ==> ")); q++) {
+		/* prev side: COMM:PID [PRIO] STATE */
+		for (st = q; st > s && st[-1] != ' '; st--)
+			;
+		if (st == s)
+			continue;
+		perr probe = { 0 };
+		if (cmd_task(s, st - 1, &r->a_comm, &r->a_len, &r->a_pid,
+			     &probe, ev) ||
+		    !pstate(st, q, r, &probe, ev) ||
+		    cmd_task(q + 5, e, &r->b_comm, &r->b_len, &r->b_pid,
+			     &probe, ev)) {
+			if (!err->at)
+				*err = probe;
+			continue;
+		}
+		return 0;
+	}
+	if (!err->at)
+		fail(err, s, "%s: expected 'COMM:PID [PRIO] STATE ==> COMM:PID [PRIO]'",
+		     ev);
+	return -1;
+}
+
+static int cmd_wakeup(const char *s, const char *e, ltrace_rec *r, perr *err,
+                      const char *ev)
+{
+	const char *t;
+	long v;
+
+	for (t = e; t > s && t[-1] != ' '; t--)
+		;
+	if (!lit(t, e, "CPU:", err, ev) ||
+	    !number(t + 4, e, false, LTRACE_CPU_MAX, &v, err, ev, "CPU"))
+		return -1;
+	r->target = (int)v;
+	if (t == s)
+		return fail(err, s, "%s: expected 'COMM:PID [PRIO]'", ev), -1;
+	e = t - 1;
+	/* Older trace-cmd prints "success=1" before the CPU. */
+	for (t = e; t > s && t[-1] != ' '; t--)
+		;
+	if (t > s && !strncmp(t, "success=", 8))
+		e = t - 1;
+	return cmd_task(s, e, &r->a_comm, &r->a_len, &r->a_pid, err, ev);
+}
+
+/* ---- the line ------------------------------------------------------------- */
+
+/* "SECONDS.FRACTION:" to microseconds; extra digits (nanoseconds) are
+ * truncated. */
+static const char *timestamp(const char *p, const char *e, int64_t *us)
+{
+	int64_t sec = 0, frac = 0;
+	int n = 0, f = 0;
+
+	for (; p < e && is_digit(*p); p++, n++) {
+		if (n == 12)
+			return NULL;
+		sec = sec * 10 + (*p - '0');
+	}
+	if (n == 0 || p == e || *p != '.')
+		return NULL;
+	for (p++; p < e && is_digit(*p); p++, f++)
+		if (f < 6)
+			frac = frac * 10 + (*p - '0');
+	if (f == 0 || p == e || *p != ':')
+		return NULL;
+	for (; f < 6; f++)
+		frac *= 10;
+	*us = sec * 1000000 + frac;
+	return p + 1;
+}
+
+/* From a "[" candidate: "[CPU] (FLAGS )?TIMESTAMP: EVENT:( PAYLOAD)?". */
+static const char *header(const char *b, const char *e, ltrace_rec *r,
+                          const char **event, const char **event_end, perr *err)
+{
+	const char *p = b + 1, *t, *ts;
+	long cpu = 0;
+
+	for (; p < e && is_digit(*p); p++) {
+		cpu = cpu * 10 + (*p - '0');
+		if (cpu > LTRACE_CPU_MAX)
+			return fail(err, b + 1, "CPU number out of range (0 to %d)",
+				    LTRACE_CPU_MAX);
+	}
+	if (p == b + 1 || p == e || *p != ']')
+		return NULL;
+	r->cpu = (int)cpu;
+	ts = skip_spaces(p + 1, e);
+	t = token_end(ts, e);
+	if (t > ts && t[-1] != ':') {
+		/* ftrace's irq-info flags, like "d..2.", come first. */
+		ts = skip_spaces(t, e);
+		t = token_end(ts, e);
+	}
+	if (timestamp(ts, e, &r->ts) != t)
+		return fail(err, ts,
+			    "expected a timestamp 'SECONDS.MICROSECONDS:', found '%.*s'",
+			    (int)(t - ts), ts);
+	r->ts_col = (int)(ts - b);
+	if (t == e || *t != ' ')
+		return fail(err, t, "expected ' EVENT:' after the timestamp");
+	p = skip_spaces(t, e);   /* perf script pads event names */
+	t = token_end(p, e);
+	if (t - p < 2 || t[-1] != ':')
+		return fail(err, p, "expected an event name, found '%.*s'",
+			    (int)(t - p), p);
+	*event = p;
+	*event_end = t - 1;
+	return skip_spaces(t, e);
+}
+
+static bool is_name(const char *s, const char *e, const char *name)
+{
+	size_t n = strlen(name);
+
+	return (size_t)(e - s) == n && !memcmp(s, name, n);
+}
+
+static bool starts(const char *s, const char *e, const char *pfx)
+{
+	size_t n = strlen(pfx);
+
+	return (size_t)(e - s) >= n && !memcmp(s, pfx, n);
+}
+
+/* Lines the tools print around events: ftrace's "# ..." header and
+ * "##### CPU 1 buffer started ####", trace-cmd's "cpus=N", "version = N",
+ * "CPU N is empty", and lost-event notes of both. */
+static bool header_line(const char *s, const char *e)
+{
+	if (*s == '#')
+		return true;
+	if (starts(s, e, "cpus=") || starts(s, e, "version = "))
+		return true;
+	if (starts(s, e, "CPU") &&
+	    (find(s, e, " is empty") || find(s, e, "LOST")))
+		return true;
+	return false;
+}
+
+static int payload(const char *ev, const char *ev_end, const char *p,
+                   const char *e, ltrace_rec *r, perr *err)
+{
+	bool kv = starts(p, e, "prev_comm=") || starts(p, e, "comm=");
+
+	if (r->form != LTRACE_PERF)
+		r->form = kv ? LTRACE_FTRACE : LTRACE_TRACE_CMD;
+	if (is_name(ev, ev_end, "sched_switch")) {
+		r->kind = LTK_SWITCH;
+		return kv ? kv_switch(p, e, r, err) : cmd_switch(p, e, r, err);
+	}
+	if (is_name(ev, ev_end, "sched_wakeup") ||
+	    is_name(ev, ev_end, "sched_wakeup_new")) {
+		const char *name = ev_end - ev == 12 ? "sched_wakeup"
+						     : "sched_wakeup_new";
+		r->kind = ev_end - ev == 12 ? LTK_WAKEUP : LTK_WAKEUP_NEW;
+		return kv ? kv_wakeup(p, e, r, err, name)
+			  : cmd_wakeup(p, e, r, err, name);
+	}
+	if (is_name(ev, ev_end, "sched_process_exit")) {
+		/* Its layout does not tell the form: trace-cmd prints it raw. */
+		r->form = r->form == LTRACE_PERF ? LTRACE_PERF : LTRACE_UNKNOWN;
+		r->kind = LTK_EXIT;
+		if (kv)
+			return kv_task(p, e, r, err, "sched_process_exit") ? 0 : -1;
+		return cmd_task(p, e, &r->a_comm, &r->a_len, &r->a_pid, err,
+				"sched_process_exit");
+	}
+	r->form = r->form == LTRACE_PERF ? LTRACE_PERF : LTRACE_UNKNOWN;
+	return 0;
+}
+
+int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
+                 int *col, char *msg, size_t msglen)
+{
+	const char *e = trim_end(line, line + len), *s = line, *b, *p = NULL;
+	const char *ev = NULL, *ev_end = NULL;
+	perr err = { 0 };
+
+	*hdr = false;
+	s = skip_spaces(s, e);
+	while (s < e && *s == '\t')
+		s = skip_spaces(s + 1, e);
+	if (s == e)
+		return 0;
+	if (header_line(s, e)) {
+		*hdr = true;
+		return 0;
+	}
+	memset(r, 0, sizeof *r);
+	for (b = s; (b = memchr(b, '[', (size_t)(e - b))); b++)
+		if ((p = header(b, e, r, &ev, &ev_end, &err)))
+			break;
+	if (!p) {
+		*col = err.at ? (int)(err.at - line) + 1 : 1;
+		snprintf(msg, msglen, "%s", err.at ? err.msg
+			 : "expected 'TASK-PID [CPU] TIMESTAMP: EVENT: ...'");
+		return -1;
+	}
+	r->ts_col += (int)(b - line) + 1;
+	r->kind = LTK_OTHER;
+	/* perf names events with their group: "sched:sched_switch". */
+	const char *colon = memchr(ev, ':', (size_t)(ev_end - ev));
+	if (colon) {
+		r->form = LTRACE_PERF;
+		if (!starts(ev, ev_end, "sched:"))
+			return 1;
+		ev = colon + 1;
+	}
+	err.at = NULL;
+	if (payload(ev, ev_end, p, e, r, &err)) {
+		*col = (int)(err.at - line) + 1;
+		snprintf(msg, msglen, "%s", err.msg);
+		return -1;
+	}
+	return 1;
+}
