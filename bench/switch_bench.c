@@ -1,0 +1,6 @@
+#include <config.h>
+#include "rt.h"
+int main(void)
+{
+	return 0;
+}

@@ -1,0 +1,83 @@
+/* rt_ctx.c: ucontext behind the switch seam, with ASan fiber bookkeeping. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rt_ctx.h"
+
+#ifdef SCHEDSIM_ASAN
+#include <sanitizer/common_interface_defs.h>
+
+/* The context being left, so the arriving side can tell ASan where the
+ * stack it came from lies (only main's bounds are not known up front). */
+static struct rt_ctx *ctx_leaving;
+
+static void asan_arrived(void *fake_stack)
+{
+	const void *lo;
+	size_t len;
+
+	__sanitizer_finish_switch_fiber(fake_stack, &lo, &len);
+	if (ctx_leaving && !ctx_leaving->stack_lo) {
+		ctx_leaving->stack_lo = lo;
+		ctx_leaving->stack_len = len;
+	}
+}
+#endif
+
+/* getcontext() returns twice as far as the compiler knows: kept apart
+ * from any caller with live locals (-Wclobbered). */
+static __attribute__((noinline)) int ctx_capture(ucontext_t *uc)
+{
+	return getcontext(uc);
+}
+
+void rt_ctx_make(struct rt_ctx *ctx, void *stack, size_t size, void (*entry)(void))
+{
+	if (ctx_capture(&ctx->uc) != 0) {
+		perror("schedsim: getcontext");
+		abort();
+	}
+	ctx->uc.uc_stack.ss_sp = stack;
+	ctx->uc.uc_stack.ss_size = size;
+	ctx->uc.uc_stack.ss_flags = 0;
+	ctx->uc.uc_link = NULL;
+	makecontext(&ctx->uc, entry, 0);
+#ifdef SCHEDSIM_ASAN
+	ctx->fake_stack = NULL;
+	ctx->stack_lo = stack;
+	ctx->stack_len = size;
+#endif
+}
+
+void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to)
+{
+#ifdef SCHEDSIM_ASAN
+	ctx_leaving = from;
+	__sanitizer_start_switch_fiber(&from->fake_stack, to->stack_lo, to->stack_len);
+#endif
+	swapcontext(&from->uc, &to->uc);
+#ifdef SCHEDSIM_ASAN
+	asan_arrived(from->fake_stack);
+#endif
+}
+
+_Noreturn void rt_ctx_exit(struct rt_ctx *to)
+{
+#ifdef SCHEDSIM_ASAN
+	ctx_leaving = NULL;
+	/* NULL: the leaving fiber's fake stack is destroyed, not kept. */
+	__sanitizer_start_switch_fiber(NULL, to->stack_lo, to->stack_len);
+#endif
+	setcontext(&to->uc);
+	perror("schedsim: setcontext");
+	abort();
+}
+
+void rt_ctx_arrived(void)
+{
+#ifdef SCHEDSIM_ASAN
+	asan_arrived(NULL);
+#endif
+}
