@@ -76,9 +76,11 @@ typedef struct pol_class {
 	 * NULL: never (non-preemptive). */
 	bool (*check_preempt)(pol *p, const pol_thread *running,
 			      const pol_thread *newcomer, pol_reason *why);
-	/* When the policy next needs tick(); INT64_MAX for never.  running
-	 * may be NULL.  NULL: never. */
-	int64_t (*timer)(const pol *p, const pol_thread *running);
+	/* When, at now or later, the policy next needs tick(); INT64_MAX for
+	 * never.  running may be NULL.  NULL: never.  Only times when
+	 * something may happen: a quantum that nobody waits for is no timer,
+	 * so a long burst costs one step. */
+	int64_t (*timer)(const pol *p, const pol_thread *running, int64_t now);
 	/* The time timer() named has come: true to preempt running.  Must
 	 * move timer() past now unless it returns true. */
 	bool (*tick)(pol *p, pol_thread *running, int64_t now, pol_reason *why);
@@ -132,6 +134,12 @@ size_t pol_list_order(const pol *p, int *ids, size_t max);
 bool pol_by_key(const sim_hnode *a, const sim_hnode *b);
 bool pol_by_key_fifo(const sim_hnode *a, const sim_hnode *b);
 size_t pol_heap_order(const sim_heap *h, int *ids, size_t max);
+
+/* Quanta roll on while a thread keeps the CPU: they end at run_since + k q
+ * (k >= 1).  The first such end at or after now (INT64_MAX on overflow),
+ * and whether one ends exactly now. */
+int64_t pol_quantum_end(const pol_thread *running, int64_t q, int64_t now);
+bool pol_quantum_over(const pol_thread *running, int64_t q, int64_t now);
 
 static inline pol_thread *pol_of_node(const sim_hnode *n)
 {

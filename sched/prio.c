@@ -116,15 +116,27 @@ static bool prio_check(pol *p, const pol_thread *running, const pol_thread *newc
 	return true;
 }
 
-static int64_t prio_timer(const pol *p, const pol_thread *running)
+/* Whether running's quantum matters: someone as good as it waits. */
+static bool contested(const pol *p, const pol_thread *running)
+{
+	const prio_q *q = p->priv;
+	const sim_hnode *top = sim_heap_top(&q->rq);
+
+	return p->opt.quantum && running && top && !beats(p, running, pol_of_node(top));
+}
+
+static int64_t prio_timer(const pol *p, const pol_thread *running, int64_t now)
 {
 	const prio_q *q = p->priv;
 	const sim_hnode *a = sim_heap_top(&q->aging);
 	int64_t t = a ? SIM_CONTAINER(a, pol_thread, age_node)->age_at : INT64_MAX;
 
-	if (running && p->opt.quantum && running->run_since <= INT64_MAX - p->opt.quantum &&
-	    running->run_since + p->opt.quantum < t)
-		t = running->run_since + p->opt.quantum;
+	if (contested(p, running)) {
+		int64_t end = pol_quantum_end(running, p->opt.quantum, now);
+
+		if (end < t)
+			t = end;
+	}
 	return t;
 }
 
@@ -164,15 +176,11 @@ static bool prio_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
 	top = sim_heap_top(&q->rq);
 	if (top && prio_check(p, running, pol_of_node(top), why))
 		return true;
-	if (!p->opt.quantum || now < running->run_since + p->opt.quantum)
+	if (!contested(p, running) || !pol_quantum_over(running, p->opt.quantum, now))
 		return false;
-	if (top && !beats(p, running, pol_of_node(top))) {
-		pol_say(why, "quantum of %lld expired, priority %d waits",
-			(long long)p->opt.quantum, pol_of_node(top)->prio);
-		return true;
-	}
-	running->run_since = now;
-	return false;
+	pol_say(why, "quantum of %lld expired, priority %d waits",
+		(long long)p->opt.quantum, pol_of_node(top)->prio);
+	return true;
 }
 
 static size_t prio_order(const pol *p, int *ids, size_t max)

@@ -105,6 +105,22 @@ bool pol_by_key_fifo(const sim_hnode *x, const sim_hnode *y)
 	return a->seq < b->seq;
 }
 
+int64_t pol_quantum_end(const pol_thread *running, int64_t q, int64_t now)
+{
+	int64_t k = 1, end;
+
+	if (now > running->run_since)
+		k = (now - running->run_since - 1) / q + 1;
+	if (__builtin_mul_overflow(k, q, &end) || __builtin_add_overflow(end, running->run_since, &end))
+		return INT64_MAX;
+	return end;
+}
+
+bool pol_quantum_over(const pol_thread *running, int64_t q, int64_t now)
+{
+	return now > running->run_since && (now - running->run_since) % q == 0;
+}
+
 size_t pol_heap_order(const sim_heap *h, int *ids, size_t max)
 {
 	const sim_hnode **nodes;

@@ -36,24 +36,22 @@ static pol_thread *rr_pick(pol *p, int64_t now, pol_reason *why)
 	return t;
 }
 
-static int64_t rr_timer(const pol *p, const pol_thread *running)
+static int64_t rr_timer(const pol *p, const pol_thread *running, int64_t now)
 {
-	if (!running || running->run_since > INT64_MAX - p->opt.quantum)
+	const pol_list *q = p->priv;
+
+	if (!running || !q->n)
 		return INT64_MAX;
-	return running->run_since + p->opt.quantum;
+	return pol_quantum_end(running, p->opt.quantum, now);
 }
 
 static bool rr_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
 {
 	const pol_list *q = p->priv;
 
-	if (!running)
+	/* Nobody waits: the next quantum begins, no switch. */
+	if (!running || !q->n || !pol_quantum_over(running, p->opt.quantum, now))
 		return false;
-	if (!q->n) {
-		/* Nobody waits: a fresh quantum, no switch. */
-		running->run_since = now;
-		return false;
-	}
 	pol_say(why, "quantum of %lld expired", (long long)p->opt.quantum);
 	return true;
 }

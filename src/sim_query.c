@@ -82,15 +82,12 @@ uint64_t sim_context_switches(const sim *s)
 
 int64_t sim_quantum_left(const sim *s)
 {
-	const pol_thread *p;
-	int64_t end;
+	int64_t q = s->pol.opt.quantum;
 
-	if (!s->cur || !s->pol.cls->timer || !s->pol.opt.quantum)
+	if (!s->cur || !s->pol.cls->timer || q <= 0)
 		return -1;
-	p = &s->cur->pt;
-	if (__builtin_add_overflow(p->run_since, s->pol.opt.quantum, &end))
-		return -1;
-	return end - s->now;
+	/* quanta roll on while nobody else wants the CPU */
+	return q - (s->now - s->cur->pt.run_since) % q;
 }
 
 const char *sim_policy_name(const sim *s)

@@ -61,7 +61,7 @@ int64_t sim_next_time(const sim *s, int64_t limit)
 	if (next_ready(s, &t) && t < limit)
 		limit = t;
 	if (c->timer) {
-		t = c->timer(&s->pol, s->cur ? &s->cur->pt : NULL);
+		t = c->timer(&s->pol, s->cur ? &s->cur->pt : NULL, s->now);
 		if (t < limit)
 			limit = t;
 	}
@@ -104,7 +104,7 @@ void sim_due(sim *s)
 		    c->check_preempt(&s->pol, &r->pt, &t->pt, &why))
 			s->resched = true;
 	}
-	if (c->timer && c->timer(&s->pol, s->cur ? &s->cur->pt : NULL) <= s->now) {
+	if (c->timer && c->timer(&s->pol, s->cur ? &s->cur->pt : NULL, s->now) <= s->now) {
 		pol_reason why = sim_reason(s, s->resched ? NULL : s->resched_why);
 
 		if (c->tick(&s->pol, s->cur ? &s->cur->pt : NULL, s->now, &why) &&

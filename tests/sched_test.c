@@ -185,19 +185,23 @@ START_TEST(test_rr_quantum)
 	thread(&t[0], 0, 0, 0, 10);
 	thread(&t[1], 1, 0, 0, 10);
 	t[0].run_since = 5;
-	ck_assert_int_eq(p.cls->timer(&p, &t[0]), 8);
-	ck_assert_int_eq(p.cls->timer(&p, NULL), INT64_MAX);
-	/* nobody waits: a fresh quantum, no preemption */
+	/* nobody waits: no timer at all, however long it runs */
+	ck_assert_int_eq(p.cls->timer(&p, &t[0], 5), INT64_MAX);
 	ck_assert(!p.cls->tick(&p, &t[0], 8, &why));
-	ck_assert_int_eq(t[0].run_since, 8);
-	ck_assert_int_eq(p.cls->timer(&p, &t[0]), 11);
 	p.cls->enqueue(&p, &t[1], POL_ARRIVE);
+	ck_assert_int_eq(p.cls->timer(&p, NULL, 9), INT64_MAX);
+	/* quanta rolled on: they end at 8, 11, 14, ... */
+	ck_assert_int_eq(p.cls->timer(&p, &t[0], 5), 8);
+	ck_assert_int_eq(p.cls->timer(&p, &t[0], 8), 8);
+	ck_assert_int_eq(p.cls->timer(&p, &t[0], 9), 11);
+	ck_assert_int_eq(p.cls->timer(&p, &t[0], 1000000001), 1000000001);
+	ck_assert(!p.cls->tick(&p, &t[0], 10, &why));
 	ck_assert(p.cls->tick(&p, &t[0], 11, &why));
 	ck_assert_str_eq(why_buf, "quantum of 3 expired");
+	t[0].run_since = INT64_MAX - 1;
+	ck_assert_int_eq(p.cls->timer(&p, &t[0], INT64_MAX - 1), INT64_MAX);
 	ck_assert_ptr_eq(p.cls->pick_next(&p, 11, &why), &t[1]);
 	ck_assert_str_eq(why_buf, "next in the round-robin queue (arrived at 0)");
-	t[0].run_since = INT64_MAX - 1;
-	ck_assert_int_eq(p.cls->timer(&p, &t[0]), INT64_MAX);
 	pol_free(&p);
 }
 END_TEST
@@ -269,12 +273,14 @@ START_TEST(test_prio_quantum)
 	thread(&worse, 1, 0, 3, 9);
 	thread(&eq, 2, 0, 2, 9);
 	run.run_since = 0;
-	ck_assert_int_eq(p.cls->timer(&p, &run), 2);
+	ck_assert_int_eq(p.cls->timer(&p, &run, 0), INT64_MAX);
+	/* only a worse thread waits: the quantum does not matter */
 	p.cls->enqueue(&p, &worse, POL_ARRIVE);
-	/* only a worse thread waits: run on with a fresh quantum */
+	ck_assert_int_eq(p.cls->timer(&p, &run, 1), INT64_MAX);
 	ck_assert(!p.cls->tick(&p, &run, 2, &why));
-	ck_assert_int_eq(run.run_since, 2);
+	/* an equal arrives at 3: the quantum running since 2 ends at 4 */
 	p.cls->enqueue(&p, &eq, POL_ARRIVE);
+	ck_assert_int_eq(p.cls->timer(&p, &run, 3), 4);
 	ck_assert(p.cls->tick(&p, &run, 4, &why));
 	ck_assert_str_eq(why_buf, "quantum of 2 expired, priority 2 waits");
 	/* the preempted thread goes behind its equals (enqueue order) */
@@ -315,22 +321,22 @@ START_TEST(test_prio_aging)
 	thread(&best, 2, 0, 1, 3);
 	p.cls->enqueue(&p, &low, POL_ARRIVE);
 	p.cls->enqueue(&p, &high, POL_ARRIVE);
-	ck_assert_int_eq(p.cls->timer(&p, NULL), 5);
+	ck_assert_int_eq(p.cls->timer(&p, NULL, 0), 5);
 	ck_assert(!p.cls->tick(&p, NULL, 5, &why));
 	ck_assert_int_eq(low.prio, 5);
 	ck_assert_int_eq(high.prio, 1);
 	ck_assert_int_eq(changes, 2);
 	/* high reached the best base priority (1) and stops there */
-	ck_assert_int_eq(p.cls->timer(&p, NULL), 10);
+	ck_assert_int_eq(p.cls->timer(&p, NULL, 0), 10);
 	for (int64_t now = 10; now <= 30; now += 5)
 		ck_assert(!p.cls->tick(&p, NULL, now, &why));
 	ck_assert_int_eq(low.prio, 1);
 	ck_assert_int_eq(high.prio, 1);
 	ck_assert_int_eq(changes, 6);
-	ck_assert_int_eq(p.cls->timer(&p, NULL), INT64_MAX);
+	ck_assert_int_eq(p.cls->timer(&p, NULL, 0), INT64_MAX);
 	/* a best-priority thread never ages */
 	p.cls->enqueue(&p, &best, POL_ARRIVE);
-	ck_assert_int_eq(p.cls->timer(&p, NULL), INT64_MAX);
+	ck_assert_int_eq(p.cls->timer(&p, NULL, 0), INT64_MAX);
 	ck_assert_uint_eq(p.cls->order(&p, ids, 4), 3);
 	ck_assert_int_eq(ids[0], 0);
 	ck_assert_int_eq(ids[1], 1);

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +198,659 @@ START_TEST(test_priority_rr)
 }
 END_TEST
 
+/* ---- event streams, exactly ------------------------------------------------ */
+
+/* Run text to the end under o; return the simulation (for queries). */
+static sim *run_log(const char *text, const sim_options *o, rec *r)
+{
+	sim *s;
+
+	load(text);
+	s = make(o, r);
+	ck_assert_msg(sim_run(s) == 0, "sim_run: %s", sim_error(s));
+	return s;
+}
+
+static void done(sim *s)
+{
+	sim_free(s);
+	wl_free(&wl);
+}
+
+static void info(const sim *s, int t, sim_thread_info *ti)
+{
+	sim_thread_get(s, t, ti);
+}
+
+START_TEST(test_io_block_wake)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	opts(&o, "fifo", 0, false);
+	s = run_log("name burst\nA 2,io:3,1\nB 4\n", &o, &r);
+	ck_assert_str_eq(r.log,
+		"0 arrive A 0\n"
+		"0 arrive B 0\n"
+		"0 dispatch A 0 : first come, first served (arrived at 0)\n"
+		"2 block A 3\n"
+		"2 switch B 0\n"
+		"2 dispatch B 0 : first come, first served (arrived at 0)\n"
+		"5 wake A 0\n"
+		"6 exit B 0\n"
+		"6 switch A 0\n"
+		"6 dispatch A 0 : first come, first served (ready since 5)\n"
+		"7 exit A 0\n"
+		"7 end - 0\n");
+	info(s, 0, &ti);
+	ck_assert_str_eq(ti.name, "A");
+	ck_assert_int_eq(ti.cpu, 3);
+	ck_assert_int_eq(ti.io, 3);
+	ck_assert_int_eq(ti.finish, 7);
+	ck_assert_int_eq(ti.waiting, 1);
+	ck_assert_int_eq(ti.response, 0);
+	ck_assert_int_eq(ti.remaining, 0);
+	info(s, 1, &ti);
+	ck_assert_int_eq(ti.waiting, 2);
+	ck_assert_int_eq(ti.response, 2);
+	ck_assert_uint_eq(sim_context_switches(s), 2);
+	ck_assert_int_eq(sim_now(s), 7);
+	done(s);
+}
+END_TEST
+
+START_TEST(test_idle_gaps)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	opts(&o, "rr", 0, false);
+	s = run_log("name arrival burst\nA 0 2,io:5,1\nB 10 1\n", &o, &r);
+	/* A gets the CPU back after its I/O with nobody in between: no switch */
+	ck_assert_str_eq(r.log,
+		"0 arrive A 0\n"
+		"0 dispatch A 0 : next in the round-robin queue (arrived at 0)\n"
+		"2 block A 5\n"
+		"2 idle - 0\n"
+		"7 wake A 0\n"
+		"7 dispatch A 0 : next in the round-robin queue (ready since 7)\n"
+		"8 exit A 0\n"
+		"8 idle - 0\n"
+		"10 arrive B 0\n"
+		"10 switch B 0\n"
+		"10 dispatch B 0 : next in the round-robin queue (arrived at 10)\n"
+		"11 exit B 0\n"
+		"11 end - 0\n");
+	ck_assert_uint_eq(sim_context_switches(s), 1);
+	info(s, 0, &ti);
+	ck_assert_int_eq(ti.waiting, 0);
+	ck_assert_int_eq(ti.io, 5);
+	done(s);
+}
+END_TEST
+
+START_TEST(test_same_instant_order)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	/* quantum expiry and an arrival at 2: the newcomer goes first */
+	opts(&o, "rr", 2, false);
+	s = run_log("name arrival burst\nA 0 4\nB 2 2\n", &o, &r);
+	ck_assert_str_eq(r.gantt, "A@0 B@2 A@4");
+	ck_assert_str_eq(r.log,
+		"0 arrive A 0\n"
+		"0 dispatch A 0 : next in the round-robin queue (arrived at 0)\n"
+		"2 arrive B 0\n"
+		"2 preempt A 0 : quantum of 2 expired\n"
+		"2 switch B 0\n"
+		"2 dispatch B 0 : next in the round-robin queue (arrived at 2)\n"
+		"4 exit B 0\n"
+		"4 switch A 0\n"
+		"4 dispatch A 0 : next in the round-robin queue (ready since 2)\n"
+		"6 exit A 0\n"
+		"6 end - 0\n");
+	done(s);
+
+	/* a wake-up and an arrival at 3: the earlier arrival (C) first, then
+	 * file order; the thread whose burst ends at 3 exits before either */
+	opts(&o, "fifo", 0, false);
+	s = run_log("name arrival burst\nB 3 1\nC 0 1,io:2,1\nD 1 2\nE 3 1\n", &o, &r);
+	ck_assert_str_eq(r.gantt, "C@0 D@1 C@3 B@4 E@5");
+	ck_assert(strstr(r.log, "3 exit D 0\n3 wake C 0\n3 arrive B 0\n3 arrive E 0\n"));
+	done(s);
+}
+END_TEST
+
+START_TEST(test_switch_cost)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	opts(&o, "fifo", 0, false);
+	o.switch_cost = 1;
+	s = run_log(fcfs_wl, &o, &r);
+	ck_assert_str_eq(r.gantt, "P1@0 P2@25 P3@29");
+	ck_assert_int_eq(r.count[SIM_EV_SWITCH], 2);
+	ck_assert(strstr(r.log, "24 exit P1 0\n24 switch P2 1\n25 dispatch P2 0"));
+	ck_assert_uint_eq(sim_context_switches(s), 2);
+	info(s, 1, &ti);
+	ck_assert_int_eq(ti.response, 25);   /* to when it starts running */
+	ck_assert_int_eq(ti.waiting, 25);    /* switching counts as waiting */
+	ck_assert_int_eq(ti.finish, 28);
+	info(s, 2, &ti);
+	ck_assert_int_eq(ti.finish, 32);
+	ck_assert_int_eq(sim_now(s), 32);
+	done(s);
+
+	/* a thread arriving during a switch preempts the incoming one as
+	 * soon as it starts */
+	opts(&o, "srtf", 0, false);
+	o.switch_cost = 2;
+	s = run_log("name arrival burst\nA 0 3\nB 0 10\nC 4 1\n", &o, &r);
+	ck_assert_str_eq(r.log,
+		"0 arrive A 0\n"
+		"0 arrive B 0\n"
+		"0 dispatch A 0 : shortest remaining time 3 of 2 ready\n"
+		"3 exit A 0\n"
+		"3 switch B 2\n"
+		"4 arrive C 0\n"
+		"5 dispatch B 0 : shortest remaining time 10 of 1 ready\n"
+		"5 preempt B 0 : shortest remaining time 1 < 10\n"
+		"5 switch C 2\n"
+		"7 dispatch C 0 : shortest remaining time 1 of 2 ready\n"
+		"8 exit C 0\n"
+		"8 switch B 2\n"
+		"10 dispatch B 0 : shortest remaining time 10 of 1 ready\n"
+		"20 exit B 0\n"
+		"20 end - 0\n");
+	ck_assert_uint_eq(sim_context_switches(s), 3);
+	info(s, 1, &ti);
+	ck_assert_int_eq(ti.waiting, 10);
+	ck_assert_int_eq(ti.response, 5);
+	done(s);
+}
+END_TEST
+
+static const char starve_wl[] =
+	"name arrival burst priority\n"
+	"batch 0 3 5\n"
+	"h0 0 4 1\nh1 4 4 1\nh2 8 4 1\nh3 12 4 1\nh4 16 4 1\n"
+	"h5 20 4 1\nh6 24 4 1\nh7 28 4 1\nh8 32 4 1\nh9 36 4 1\n";
+
+START_TEST(test_aging)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	/* without aging batch waits for the whole stream: it runs last */
+	opts(&o, "prio", 0, true);
+	s = run_log(starve_wl, &o, &r);
+	info(s, 0, &ti);
+	ck_assert_int_eq(ti.finish, 43);
+	ck_assert_int_eq(ti.waiting, 40);
+	ck_assert_int_eq(r.count[SIM_EV_PRIO], 0);
+	ck_assert(strstr(r.gantt, "h9@36 batch@40"));
+	done(s);
+
+	/* aging 5: one step every 5 ticks of waiting; at 20 it ties with the
+	 * best and wins by its earlier arrival */
+	opts(&o, "prio", 0, true);
+	o.aging = 5;
+	s = run_log(starve_wl, &o, &r);
+	info(s, 0, &ti);
+	ck_assert_int_eq(ti.finish, 23);
+	ck_assert_int_eq(ti.waiting, 20);
+	ck_assert_int_eq(ti.priority, 5);
+	ck_assert_str_eq(r.gantt, "h0@0 h1@4 h2@8 h3@12 h4@16 batch@20 h5@23 h6@27 h7@31 h8@35 h9@39");
+	ck_assert(strstr(r.log, "5 prio batch 4\n"));
+	ck_assert(strstr(r.log, "10 prio batch 3\n"));
+	ck_assert(strstr(r.log, "15 prio batch 2\n"));
+	ck_assert(strstr(r.log, "20 exit h4 0\n20 arrive h5 0\n20 prio batch 1\n"
+			 "20 switch batch 0\n20 prio batch 5\n20 dispatch batch 0 : highest priority 1 of 2 ready\n"));
+	ck_assert_int_eq(r.count[SIM_EV_PRIO], 5);
+	done(s);
+}
+END_TEST
+
+START_TEST(test_aging_preempts)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	/* preemptive: an aged thread that becomes strictly better takes the CPU */
+	opts(&o, "prio", 0, true);
+	o.aging = 2;
+	s = run_log("name arrival burst priority\nlong 0 10 2\nlow 0 1 4\nbest 0 1 0\n", &o, &r);
+	ck_assert_str_eq(r.gantt, "best@0 long@1 low@6 long@7");
+	ck_assert(strstr(r.log, "2 prio low 3\n4 prio low 2\n6 prio low 1\n"
+			 "6 preempt long 0 : priority 1 beats 2\n"));
+	done(s);
+}
+END_TEST
+
+START_TEST(test_priority_order_high_first)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	opts(&o, "prio", 0, false);
+	o.high_first = true;
+	s = run_log("name burst priority\nP1 10 3\nP2 1 1\nP3 2 4\nP4 1 5\nP5 5 2\n", &o, &r);
+	ck_assert_str_eq(r.gantt, "P4@0 P3@1 P1@3 P5@13 P2@18");
+	done(s);
+}
+END_TEST
+
+START_TEST(test_determinism)
+{
+	static const char text[] =
+		"name arrival burst priority\n"
+		"crunch1 0 30 2\neditor 0 1,io:5,1,io:5,1 1\ncrunch2 0 30 2\nshell 1 2,io:4,2 1\n";
+	const char *policies[] = { "fifo", "rr", "prio", "sjf", "srtf" };
+	sim_options o;
+	rec *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+	sim *s;
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	for (size_t i = 0; i < 5; i++) {
+		opts(&o, policies[i], 3, true);
+		o.aging = 4;
+		o.switch_cost = 1;
+		s = run_log(text, &o, a);
+		done(s);
+		s = run_log(text, &o, b);
+		done(s);
+		ck_assert_int_gt(a->events, 20);
+		ck_assert_int_eq(a->events, b->events);
+		ck_assert_str_eq(a->log, b->log);
+	}
+	free(a);
+	free(b);
+}
+END_TEST
+
+/* ---- stepping and the live state ------------------------------------------------- */
+
+static int last_kind = -1, seen;
+
+static void count_one(void *ctx, const sim_event *ev)
+{
+	(void)ctx;
+	seen++;
+	last_kind = (int)ev->kind;
+}
+
+START_TEST(test_step_granularity)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	int ready[4], steps = 0, rc;
+
+	opts(&o, "rr", 4, false);
+	load(fcfs_wl);
+	s = make(&o, &r);
+	sim_listen(s, count_one, NULL);
+	ck_assert_int_eq(sim_running(s), -1);
+	ck_assert_int_eq(sim_now(s), 0);
+	/* three arrivals, one event each */
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(sim_step(s), 1);
+		ck_assert_int_eq(seen, i + 1);
+		ck_assert_int_eq(last_kind, SIM_EV_ARRIVE);
+		ck_assert_uint_eq(sim_ready(s, ready, 4), (size_t)i + 1);
+	}
+	ck_assert_int_eq(ready[0], 0);
+	ck_assert_int_eq(ready[2], 2);
+	ck_assert_int_eq(sim_step(s), 1);
+	ck_assert_int_eq(last_kind, SIM_EV_DISPATCH);
+	ck_assert_int_eq(sim_running(s), 0);
+	ck_assert_int_eq(sim_quantum_left(s), 4);
+	ck_assert_uint_eq(sim_ready(s, ready, 1), 2);
+	ck_assert_int_eq(ready[0], 1);
+	/* P1's quantum expires at 4: preempt, then the switch, then P2 */
+	ck_assert_int_eq(sim_step(s), 1);
+	ck_assert_int_eq(last_kind, SIM_EV_PREEMPT);
+	ck_assert_int_eq(sim_now(s), 4);
+	ck_assert_int_eq(sim_running(s), -1);
+	ck_assert_uint_eq(sim_ready(s, ready, 4), 3);
+	ck_assert_int_eq(ready[2], 0);
+	ck_assert_int_eq(sim_step(s), 1);
+	ck_assert_int_eq(last_kind, SIM_EV_SWITCH);
+	ck_assert_int_eq(sim_switching(s), 1);
+	ck_assert_int_eq(sim_step(s), 1);
+	ck_assert_int_eq(last_kind, SIM_EV_DISPATCH);
+	ck_assert_int_eq(sim_running(s), 1);
+	ck_assert_int_eq(sim_switching(s), -1);
+	steps = seen;
+	while ((rc = sim_step(s)) == 1) {
+		ck_assert_int_eq(seen, ++steps);
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(last_kind, SIM_EV_END);
+	ck_assert_int_eq(seen, r.events);
+	/* arrivals, dispatch, three switches of three events, exit, end */
+	ck_assert_int_eq(seen, 3 + 1 + 3 * 3 + 1 + 1);
+	ck_assert_int_eq(sim_step(s), 0);
+	ck_assert_int_eq(sim_run(s), 0);
+	ck_assert_int_eq(seen, r.events);
+	done(s);
+}
+END_TEST
+
+START_TEST(test_live_info)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	opts(&o, "rr", 2, false);
+	load("name arrival burst priority\nA 0 5 3\nB 1 1,io:4,2 7\n");
+	s = make(&o, &r);
+	while (sim_now(s) < 2 && sim_step(s) == 1)
+		;
+	/* at 2: A preempted after one quantum, B ready since 1 */
+	info(s, 1, &ti);
+	ck_assert_str_eq(ti.name, "B");
+	ck_assert_int_eq(ti.state, SIM_T_READY);
+	ck_assert_int_eq(ti.waiting, 1);
+	ck_assert_int_eq(ti.response, -1);
+	ck_assert_int_eq(ti.finish, -1);
+	ck_assert_int_eq(ti.remaining, 3);
+	ck_assert_int_eq(ti.base_priority, 7);
+	info(s, 0, &ti);
+	ck_assert_int_eq(ti.cpu, 2);
+	ck_assert_int_eq(ti.remaining, 3);
+	ck_assert_str_eq(sim_policy_name(s), "rr");
+	ck_assert_int_eq(sim_opts(s)->quantum, 2);
+	ck_assert_uint_eq(sim_nthreads(s), 2);
+	info(s, 5, &ti);
+	ck_assert_ptr_null(ti.name);
+	ck_assert_int_eq(sim_run(s), 0);
+	info(s, 1, &ti);
+	ck_assert_int_eq(ti.state, SIM_T_DONE);
+	ck_assert_int_eq(ti.io, 4);
+	done(s);
+}
+END_TEST
+
+/* ---- scale ------------------------------------------------------------------------ */
+
+START_TEST(test_huge_burst)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	/* a billion ticks cost one step; a quantum with nobody waiting costs nothing */
+	opts(&o, "rr", 4, false);
+	s = run_log("name arrival burst\nA 0 1000000000\nB 2000000000 1000000000,io:1000000000,5\n",
+		    &o, &r);
+	/* arrive dispatch exit idle arrive switch dispatch block idle wake dispatch exit end */
+	ck_assert_int_eq(r.events, 13);
+	info(s, 1, &ti);
+	ck_assert_int_eq(ti.finish, 4000000005);
+	ck_assert_int_eq(sim_now(s), 4000000005);
+	done(s);
+
+	/* a worse thread waiting does not make prio's quanta matter */
+	opts(&o, "prio", 2, false);
+	s = run_log("name burst priority\nA 1000000000 1\nB 1 5\n", &o, &r);
+	ck_assert_str_eq(r.gantt, "A@0 B@1000000000");
+	ck_assert_int_eq(r.events, 8);
+	done(s);
+}
+END_TEST
+
+static char *many_text(int n, const char *burst)
+{
+	size_t cap = (size_t)n * 40 + 32, len = 0;
+	char *text = malloc(cap);
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)snprintf(text, cap, "name arrival burst\n");
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len, "T%d %d %s\n", i, i % 7, burst);
+	return text;
+}
+
+START_TEST(test_many_threads)
+{
+	int n = valgrind() ? 2000 : 100000;
+	char *text = many_text(n, "1");
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	opts(&o, "fifo", 0, false);
+	s = run_log(text, &o, &r);
+	ck_assert_int_eq(r.count[SIM_EV_EXIT], n);
+	ck_assert_int_eq(r.count[SIM_EV_DISPATCH], n);
+	ck_assert_uint_eq(sim_context_switches(s), (uint64_t)n - 1);
+	ck_assert_int_eq(sim_now(s), n);
+	/* arrival order: all at 0 first (T0, T7, ...), then at 1, ... */
+	info(s, 7, &ti);
+	ck_assert_int_eq(ti.finish, 2);
+	info(s, 1, &ti);
+	ck_assert_int_eq(ti.finish, (n + 6) / 7 + 1);
+	done(s);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_many_alive)
+{
+	/* all threads alive at once: each holds a green thread */
+	int n = valgrind() ? 1000 : 10000;
+	char *text = many_text(n, "2");
+	sim_options o;
+	rec r;
+	sim *s;
+
+	opts(&o, "rr", 1, false);
+	s = run_log(text, &o, &r);
+	ck_assert_int_eq(r.count[SIM_EV_EXIT], n);
+	ck_assert_int_eq(r.count[SIM_EV_DISPATCH], 2 * n);
+	ck_assert_int_eq(sim_now(s), 2 * n);
+	done(s);
+	free(text);
+}
+END_TEST
+
+/* ---- C bodies ------------------------------------------------------------------------ */
+
+static int body_self[4];
+static sim *body_sim[4];
+
+static void worker(void *arg)
+{
+	int i = (int)(intptr_t)arg;
+
+	body_self[i] = sim_self();
+	body_sim[i] = sim_self_sim();
+	ck_assert_int_eq(sim_cpu(3), 0);
+	ck_assert_int_eq(sim_io(2), 0);
+	ck_assert_int_eq(sim_cpu(0), 0);
+	ck_assert_int_eq(sim_io(0), 0);
+	ck_assert_int_eq(sim_cpu(1), 0);
+}
+
+START_TEST(test_spawn)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	sim_thread_info ti;
+
+	opts(&o, "sjf", 0, false);
+	load("name burst\nW 2\n");
+	s = make(&o, &r);
+	ck_assert_int_eq(sim_spawn(s, "c1", 0, 0, 4, worker, (void *)0), 0);
+	ck_assert_int_eq(sim_spawn(s, "c2", 1, 0, -1, worker, (void *)1), 0);
+	ck_assert_uint_eq(sim_nthreads(s), 3);
+	ck_assert_int_eq(sim_run(s), 0);
+	ck_assert_int_eq(body_self[0], 1);
+	ck_assert_int_eq(body_self[1], 2);
+	ck_assert_ptr_eq(body_sim[0], s);
+	ck_assert_ptr_eq(body_sim[1], s);
+	/* sjf: W (2) before c1 (expects 4) before c2 (unknown sorts last) */
+	ck_assert_str_eq(r.gantt, "W@0 c1@2 c2@5 c1@8 c2@10");
+	info(s, 1, &ti);
+	ck_assert_str_eq(ti.name, "c1");
+	ck_assert_int_eq(ti.cpu, 4);
+	ck_assert_int_eq(ti.io, 2);
+	ck_assert_int_eq(ti.finish, 9);
+	ck_assert_int_eq(ti.waiting, 3);
+	ck_assert_int_eq(ti.remaining, 0);
+	info(s, 2, &ti);
+	ck_assert_int_eq(ti.finish, 11);
+	ck_assert_int_eq(ti.remaining, -1);
+	ck_assert_int_eq(sim_spawn(s, "late", 0, 0, 1, worker, NULL), -1);
+	ck_assert_str_eq(sim_error(s), "sim_spawn: 'late': the simulation has already started");
+	done(s);
+}
+END_TEST
+
+START_TEST(test_spawn_only)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	opts(&o, "rr", 2, false);
+	s = sim_new(NULL, &o, err, sizeof err);
+	ck_assert_ptr_nonnull(s);
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	sim_listen(s, on_event, &r);
+	ck_assert_int_eq(sim_spawn(s, "x", 0, 0, -1, worker, (void *)2), 0);
+	ck_assert_int_eq(sim_spawn(s, NULL, 0, 0, -1, worker, NULL), -1);
+	ck_assert_str_eq(sim_error(s), "sim_spawn: no name given");
+	ck_assert_int_eq(sim_spawn(s, "y", -1, 0, -1, worker, NULL), -1);
+	ck_assert_str_eq(sim_error(s), "sim_spawn: negative arrival time");
+	ck_assert_int_eq(sim_run(s), 0);
+	ck_assert_str_eq(r.gantt, "x@0 x@5");
+	sim_free(s);
+
+	/* nothing at all: the run ends at once */
+	s = sim_new(NULL, NULL, err, sizeof err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(sim_step(s), 0);
+	ck_assert_int_eq(sim_now(s), 0);
+	sim_free(s);
+}
+END_TEST
+
+static void bad_body(void *arg)
+{
+	(void)arg;
+	sim_cpu(2);
+	sim_cpu(-5);
+	ck_abort_msg("sim_cpu(-5) returned");
+}
+
+START_TEST(test_runtime_failure)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	opts(&o, "fifo", 0, false);
+	load("name burst\nA 3\n");
+	s = make(&o, &r);
+	ck_assert_int_eq(sim_spawn(s, "bad", 0, 0, -1, bad_body, NULL), 0);
+	ck_assert_int_eq(sim_run(s), -1);
+	ck_assert_str_eq(sim_error(s), "thread 'bad': sim_cpu(-5): a negative tick count");
+	ck_assert_int_eq(sim_now(s), 5);
+	ck_assert_int_eq(sim_step(s), -1);
+	ck_assert_int_eq(sim_run(s), -1);
+	done(s);
+
+	/* the runtime is free for the next simulation */
+	opts(&o, "fifo", 0, false);
+	s = run_log("name burst\nA 3\n", &o, &r);
+	ck_assert_str_eq(r.gantt, "A@0");
+	done(s);
+}
+END_TEST
+
+START_TEST(test_outside)
+{
+	ck_assert_int_eq(sim_cpu(1), -1);
+	ck_assert_str_eq(sim_error(NULL), "sim_cpu: not called from a simulated thread");
+	ck_assert_int_eq(sim_io(1), -1);
+	ck_assert_str_eq(sim_error(NULL), "sim_io: not called from a simulated thread");
+	ck_assert_int_eq(sim_self(), -1);
+	ck_assert_ptr_null(sim_self_sim());
+	ck_assert_str_eq(sim_error(NULL), "sim_self_sim: not called from a simulated thread");
+}
+END_TEST
+
+START_TEST(test_free_midway)
+{
+	sim_options o;
+	rec r, r2;
+	sim *s, *s2;
+
+	/* threads preempted, blocked, paused and not yet started */
+	opts(&o, "rr", 1, false);
+	load("name arrival burst\nA 0 5\nB 0 1,io:9,1\nC 0 4\nD 50 1\n");
+	s = make(&o, &r);
+	for (int i = 0; i < 12; i++)
+		ck_assert_int_eq(sim_step(s), 1);
+	/* while it is paused, another simulation cannot start */
+	s2 = make(&o, &r2);
+	ck_assert_int_eq(sim_step(s2), -1);
+	ck_assert_str_eq(sim_error(s2),
+			 "another simulation is still running (rt_set_hook: threads are ready or running)");
+	sim_free(s2);
+	sim_free(s);
+	s = make(&o, &r);
+	ck_assert_int_eq(sim_run(s), 0);
+	ck_assert_str_eq(r.gantt, "A@0 B@1 C@2 A@3 C@4 A@5 C@6 A@7 C@8 A@9 B@11 D@50");
+	done(s);
+}
+END_TEST
+
+START_TEST(test_new_errors)
+{
+	sim_options o;
+
+	load(fcfs_wl);
+	opts(&o, "lottery", 0, false);
+	ck_assert_ptr_null(sim_new(&wl, &o, err, sizeof err));
+	ck_assert_str_eq(err, "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)");
+	opts(&o, "rr", -2, false);
+	ck_assert_ptr_null(sim_new(&wl, &o, err, sizeof err));
+	ck_assert_str_eq(err, "rr: the quantum must be a positive number of ticks, not -2");
+	opts(&o, "fifo", 0, false);
+	o.switch_cost = -1;
+	ck_assert_ptr_null(sim_new(&wl, &o, err, sizeof err));
+	ck_assert_str_eq(err, "the switch cost must not be negative, not -1");
+	ck_assert_str_eq(sim_ev_name(SIM_EV_ARRIVE), "arrive");
+	ck_assert_str_eq(sim_ev_name(SIM_EV_PRIO), "prio");
+	ck_assert_str_eq(sim_ev_name(SIM_EV_END), "end");
+	ck_assert_str_eq(sim_ev_name(SIM_EV_KINDS), "?");
+	wl_free(&wl);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("sim");
@@ -209,6 +863,38 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_rr);
 	tcase_add_test(tc, test_priority_rr);
 	suite_add_tcase(s, tc);
+
+	tc = tcase_create("events");
+	tcase_add_test(tc, test_io_block_wake);
+	tcase_add_test(tc, test_idle_gaps);
+	tcase_add_test(tc, test_same_instant_order);
+	tcase_add_test(tc, test_switch_cost);
+	tcase_add_test(tc, test_aging);
+	tcase_add_test(tc, test_aging_preempts);
+	tcase_add_test(tc, test_priority_order_high_first);
+	tcase_add_test(tc, test_determinism);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("live");
+	tcase_add_test(tc, test_step_granularity);
+	tcase_add_test(tc, test_live_info);
+	tcase_add_test(tc, test_free_midway);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("scale");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_huge_burst);
+	tcase_add_test(tc, test_many_threads);
+	tcase_add_test(tc, test_many_alive);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("bodies");
+	tcase_add_test(tc, test_spawn);
+	tcase_add_test(tc, test_spawn_only);
+	tcase_add_test(tc, test_runtime_failure);
+	tcase_add_test(tc, test_outside);
+	tcase_add_test(tc, test_new_errors);
+	suite_add_tcase(s, tc);
 	return s;
 }
 
@@ -217,7 +903,6 @@ int main(void)
 	SRunner *sr = srunner_create(suite());
 	int failed;
 
-	(void)valgrind;
 	(void)forking;
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
