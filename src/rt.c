@@ -415,17 +415,17 @@ static int join_check(rt_thread *t)
 		rt_set_error("rt_join: thread '%s' cannot join itself", t->name);
 		return EDEADLK;
 	}
-	if (t->joiner || main_joins == t) {
-		rt_set_error("rt_join: thread '%s' is already being joined by '%s'", t->name,
-			     t->joiner ? t->joiner->name : "main");
-		return EINVAL;
-	}
 	for (rt_thread *u = t->joining; cur && u; u = u->joining) {
 		if (u == cur) {
 			rt_set_error("rt_join: thread '%s' joining '%s' would deadlock",
 				     cur->name, t->name);
 			return EDEADLK;
 		}
+	}
+	if (t->joiner || main_joins == t) {
+		rt_set_error("rt_join: thread '%s' is already being joined by '%s'", t->name,
+			     t->joiner ? t->joiner->name : "main");
+		return EINVAL;
 	}
 	return 0;
 }

@@ -3,7 +3,7 @@
 noinst_LIBRARIES += libruntime.a
 libruntime_a_SOURCES = src/rt.h src/rt_impl.h src/rt.c src/rt_info.c \
 	src/rt_pool.c src/rt_ctx.h src/rt_ctx.c src/rt_stack.h src/rt_stack.c \
-	src/rt_guard.c src/rt_asan.c
+	src/rt_guard.c
 
 check_PROGRAMS += tests/rt_test
 TESTS += tests/rt_test
