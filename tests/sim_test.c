@@ -19,13 +19,6 @@ static int valgrind(void)
 	return v && *v && strcmp(v, "0");
 }
 
-static int forking(void)
-{
-	const char *v = getenv("CK_FORK");
-
-	return !v || strcmp(v, "no");
-}
-
 /* ---- a recorder for the event stream ----------------------------------- */
 
 typedef struct rec {
@@ -903,7 +896,6 @@ int main(void)
 	SRunner *sr = srunner_create(suite());
 	int failed;
 
-	(void)forking;
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
