@@ -19,6 +19,20 @@
  * and sets errno.  rt_error() then gives a sentence naming the call and the
  * thread, e.g. "rt_join: thread 'P1' cannot join itself".
  *
+ * Stacks.  Each stack is an mmap'd region with a no-access guard page
+ * below it (MADV_GUARD_INSTALL where the kernel has it, so 100,000 stacks
+ * stay within vm.max_map_count; mprotect otherwise).  A thread gets at
+ * least rt_stack_size() usable bytes.  Stacks of finished threads are
+ * cached (bounded) and reused; a stack is never freed while in use.
+ *
+ * Overflow.  The first rt_create() installs SIGSEGV and SIGBUS handlers on
+ * an alternate signal stack.  A fault in a thread's guard page (or with the
+ * stack pointer below it) calls the rt_on_fatal() hook, prints
+ * "schedsim: thread 'NAME' overflowed its N-byte stack" and exits with
+ * status 1.  Any other fault goes back to the disposition found before and
+ * faults again.  Code that installs its own crash handler later should do
+ * the same (restore the old action and return) so overflows are still told.
+ *
  * Not thread-safe: one OS thread owns the runtime.
  */
 #ifndef SCHEDSIM_RT_H
@@ -56,7 +70,10 @@ typedef void *(*rt_fn)(void *arg);
  * (created, yielded, woken, or its joinee finished); pick() removes and
  * returns the next thread to run, or NULL when there is none.  pick() runs
  * on the outgoing thread's stack (or main's), so it must not block, yield
- * or switch; it may call rt_pause()'s counterpart only through the engine. */
+ * or switch; it may call rt_pause()'s counterpart only through the engine.
+ * pick() may return the thread that just yielded: it then simply goes on,
+ * with no switch.  Returning a thread that is not new or ready is a bug in
+ * the hook: the runtime says so on stderr and aborts. */
 typedef struct rt_hook {
 	void (*ready)(void *ctx, rt_thread *t);
 	rt_thread *(*pick)(void *ctx);
@@ -73,8 +90,9 @@ rt_thread *rt_create(const rt_attr *attr, rt_fn fn, void *arg);
 
 /* From main: run threads until the hook has nothing to pick (returns
  * RT_RUN_IDLE) or a thread calls rt_pause() (returns RT_RUN_PAUSED).  A paused
- * thread continues where it stopped at the next rt_run().  Negative errno on
- * misuse (called from inside a thread: -EPERM). */
+ * thread continues where it stopped at the next rt_run(), before the hook is
+ * asked for anyone.  Negative errno on misuse (called from inside a thread:
+ * -EPERM). */
 enum { RT_RUN_IDLE = 0, RT_RUN_PAUSED = 1 };
 int rt_run(void);
 
@@ -87,7 +105,8 @@ int rt_yield(void);
 /* From a thread: become BLOCKED until some other code calls rt_wake(). */
 int rt_block(void);
 
-/* Make a BLOCKED thread READY (through the hook).  EINVAL otherwise. */
+/* Make a BLOCKED thread READY (through the hook).  EINVAL otherwise, and
+ * for a thread blocked inside rt_join() (its joinee wakes it). */
 int rt_wake(rt_thread *t);
 
 /* Finish the calling thread with a value for its joiner.  Returning from
@@ -98,8 +117,11 @@ _Noreturn void rt_exit(void *value);
 /* Wait for t to finish, store its exit value in *value (if non-NULL), and
  * release t: the handle is invalid afterwards.  From a thread, the caller
  * blocks.  From main, runs threads (as rt_run) until t is done, EDEADLK if
- * nothing runnable is left first.  Errors: joining yourself (EDEADLK), a
- * thread already joined or being joined (EINVAL). */
+ * nothing runnable is left first; a thread that pauses meanwhile is resumed
+ * at once.  Errors: joining yourself or a thread that is (through others)
+ * joining you (EDEADLK), a thread already joined or being joined (EINVAL).
+ * "Already joined" is caught as long as the record was not reused by a
+ * later rt_create(). */
 int rt_join(rt_thread *t, void **value);
 
 /* The running thread, or NULL in main. */
@@ -110,7 +132,9 @@ const char *rt_error(void);
 
 /* Per-thread facts. */
 typedef struct rt_counters {
-	uint64_t dispatches;  /* times switched in */
+	uint64_t dispatches;  /* times pick() chose it and it was switched in
+	                       * (not: resuming after rt_pause(), nor a
+	                       * yield whose pick() chose the yielder again) */
 	uint64_t yields;      /* rt_yield() calls */
 	uint64_t blocks;      /* rt_block() calls and blocking joins */
 } rt_counters;
@@ -125,7 +149,11 @@ void *rt_udata(const rt_thread *t);
 void rt_set_udata(rt_thread *t, void *udata);
 const rt_counters *rt_counters_of(const rt_thread *t);
 size_t rt_stack_size(const rt_thread *t);    /* usable bytes, page-rounded */
-size_t rt_stack_high_water(const rt_thread *t); /* deepest use so far, bytes */
+/* Deepest use so far in bytes, measured when asked (and once more as the
+ * stack is released) without filling stacks with a pattern: fresh pages
+ * read as zero, so it is the distance from the top to the deepest non-zero
+ * byte in the lowest resident page.  A zero written deepest is not seen. */
+size_t rt_stack_high_water(const rt_thread *t);
 
 /* Whole-runtime facts. */
 typedef struct rt_stats {
@@ -141,7 +169,9 @@ void rt_stats_get(rt_stats *out);
  * overflow, so a terminal UI can restore the screen first.  NULL clears. */
 void rt_on_fatal(void (*fn)(void));
 
-/* Release every thread and stack.  Only from main with nothing running. */
+/* Release every thread and stack (blocked and paused ones too), and start
+ * afresh: ids from 1, the FIFO hook, zero stats.  Only from main; from a
+ * thread it sets rt_error() and does nothing. */
 void rt_shutdown(void);
 
 #endif
