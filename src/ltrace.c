@@ -1,5 +1,10 @@
-/* ltrace.c: reading a Linux trace: passes over the lines, the choice of
- * CPU, time origin and order, messages, and the public API. */
+/* ltrace.c: reading a Linux trace: the pass over its lines, time origin
+ * and order, the choice of CPU, messages, and the public API.
+ *
+ * The trace is read once.  With a CPU given, its state machine delivers
+ * events as they come.  Otherwise every CPU gets a machine, their events
+ * are spooled (ltrace_spool.c), and the busiest CPU's are played back at
+ * the end: no event leaves before the whole input has been checked. */
 #include <config.h>
 
 #include <errno.h>
@@ -16,6 +21,7 @@ struct cpustate {
 	ltrace_cpuinfo info;
 	bool seen, started, idle;
 	int64_t since;
+	ltrace_machine *m;       /* when every CPU is followed */
 };
 
 struct listener {
@@ -42,7 +48,11 @@ struct ltrace {
 	size_t nls;
 	struct segfn *segs;
 	size_t nsegs;
-	ltrace_machine *m;
+	ltrace_machine *m;       /* the imported CPU's */
+	ltrace_spool *spool;     /* while every CPU is followed */
+	bool seg_open;           /* the timeline segment being delivered */
+	int64_t seg_start;
+	int seg_thread;
 	bool oom;
 };
 
@@ -78,23 +88,36 @@ static int fatal(struct pass *ps, const char *what, int errnum)
 	return -1;
 }
 
-static void on_event(void *ctx, int64_t time, sim_ev_kind kind, int thread,
-                     const char *reason)
+/* The timeline: each DISPATCH or IDLE ends the segment before it. */
+static void timeline(ltrace *lt, const sim_event *ev)
 {
-	ltrace *lt = ctx;
-	sim_event ev = { time, kind, thread, 0, reason };
+	ltrace_segment seg = { lt->seg_start, ev->time, lt->seg_thread };
 
-	for (size_t i = 0; i < lt->nls; i++)
-		lt->ls[i].fn(lt->ls[i].ctx, &ev);
+	if (ev->kind != SIM_EV_DISPATCH && ev->kind != SIM_EV_IDLE &&
+	    ev->kind != SIM_EV_END)
+		return;
+	if (lt->seg_open && seg.end > seg.start)
+		for (size_t i = 0; i < lt->nsegs; i++)
+			lt->segs[i].fn(lt->segs[i].ctx, &seg);
+	lt->seg_open = true;
+	lt->seg_start = ev->time;
+	lt->seg_thread = ev->thread;
 }
 
-static void on_segment(void *ctx, int64_t start, int64_t end, int thread)
+static void on_event(void *ctx, int cpu, int64_t time, sim_ev_kind kind,
+                     int thread, const ltrace_reason *why)
 {
 	ltrace *lt = ctx;
-	ltrace_segment seg = { start, end, thread };
+	char text[64];
 
-	for (size_t i = 0; i < lt->nsegs; i++)
-		lt->segs[i].fn(lt->segs[i].ctx, &seg);
+	if (lt->spool) {
+		ltrace_spool_event(lt->spool, cpu, time, kind, thread, why);
+		return;
+	}
+	sim_event ev = { time, kind, thread, 0, ltrace_reason_text(why, text) };
+	timeline(lt, &ev);
+	for (size_t i = 0; i < lt->nls; i++)
+		lt->ls[i].fn(lt->ls[i].ctx, &ev);
 }
 
 static struct cpustate *cpu_state(ltrace *lt, int cpu)
@@ -164,6 +187,55 @@ static int busiest(const ltrace *lt)
 	return best;
 }
 
+/* The machine following cpu, made on first need when every CPU is
+ * followed; NULL when cpu is not followed. */
+static ltrace_machine *machine(ltrace *lt, int cpu, bool *oom)
+{
+	if (!lt->spool)
+		return cpu == lt->want ? lt->m : NULL;
+	struct cpustate *c = cpu_state(lt, cpu);
+	if (c && !c->m) {
+		ltrace_sink sink = { on_event, lt };
+
+		c->m = ltrace_machine_new(cpu, &sink);
+	}
+	if (!c || !c->m)
+		*oom = true;
+	return c ? c->m : NULL;
+}
+
+static int feed(ltrace *lt, const ltrace_rec *r)
+{
+	bool oom = false;
+	ltrace_machine *m;
+
+	switch (r->kind) {
+	case LTK_SWITCH:
+		/* Every machine sees every switch: migrations. */
+		machine(lt, r->cpu, &oom);
+		if (!lt->spool)
+			return lt->m && ltrace_machine_feed(lt->m, r) ? -1 : 0;
+		for (size_t i = 0; i < lt->ncpustate && !oom; i++)
+			if (lt->cpus[i].m && ltrace_machine_feed(lt->cpus[i].m, r))
+				oom = true;
+		break;
+	case LTK_WAKEUP:
+	case LTK_WAKEUP_NEW:
+		m = machine(lt, r->target, &oom);
+		if (m && ltrace_machine_feed(m, r))
+			oom = true;
+		break;
+	case LTK_EXIT:
+		m = machine(lt, r->cpu, &oom);
+		if (m && ltrace_machine_feed(m, r))
+			oom = true;
+		break;
+	case LTK_OTHER:
+		break;
+	}
+	return oom ? -1 : 0;
+}
+
 static const char *not_a_trace(const char *line, size_t len)
 {
 	if (len >= 10 && !memcmp(line, "\027\010Dtracing", 10))
@@ -180,9 +252,6 @@ static int one_line(ltrace *lt, struct pass *ps, char *line, size_t len)
 	int col;
 	char msg[200];
 
-	if (len > LTRACE_LINE_MAX)
-		return at(ps, ps->line, LTRACE_LINE_MAX + 1,
-			  "line longer than %d bytes", LTRACE_LINE_MAX);
 	int k = ltrace_parse(line, len, &r, &hdr, &col, msg, sizeof msg);
 	if (k < 0 && !ps->content)
 		return at(ps, ps->line, 1, "not a schedsim or Linux scheduling trace%s",
@@ -205,38 +274,75 @@ static int one_line(ltrace *lt, struct pass *ps, char *line, size_t len)
 	r.ts -= lt->t0;
 	if (lt->form == LTRACE_UNKNOWN)
 		lt->form = r.form;
-	if (note_cpu(lt, &r) || (lt->m && ltrace_machine_feed(lt->m, &r)))
+	if (note_cpu(lt, &r) || feed(lt, &r))
 		return fatal(ps, "importing", ENOMEM);
 	return 0;
 }
 
-/* One pass over f to its end, copying the lines to spool if given. */
-static int pass(ltrace *lt, FILE *f, FILE *spool, struct pass *ps)
-{
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = 0;
+/* Lines read in large blocks, in place: no copy per line. */
+#define READ_BUF (1 << 20)
 
-	lt->have_t0 = false;
-	lt->form = LTRACE_UNKNOWN;
-	for (size_t i = 0; i < lt->ncpustate; i++)
-		memset(&lt->cpus[i], 0, sizeof lt->cpus[i]);
-	ps->line = 0;
-	ps->content = false;
-	while (!rc && (n = getline(&line, &cap, f)) > 0) {
-		ps->line++;
-		if (spool && fwrite(line, 1, (size_t)n, spool) != (size_t)n) {
-			rc = fatal(ps, "spooling the input", errno);
-			break;
+struct reader {
+	FILE *f;
+	char *buf;
+	size_t beg, end;
+	bool eof;
+};
+
+/* 1 with the next line (without its newline), 0 at the end, -1 on a read
+ * error, -2 when a line is longer than LTRACE_LINE_MAX. */
+static int next_line(struct reader *rd, char **line, size_t *len)
+{
+	for (;;) {
+		char *b = rd->buf + rd->beg;
+		char *nl = memchr(b, '\n', rd->end - rd->beg);
+
+		if (nl || (rd->eof && rd->beg < rd->end)) {
+			*line = b;
+			*len = nl ? (size_t)(nl - b) : rd->end - rd->beg;
+			rd->beg = nl ? (size_t)(nl + 1 - rd->buf) : rd->end;
+			return *len > LTRACE_LINE_MAX ? -2 : 1;
 		}
-		if (line[n - 1] == '\n')
-			n--;
-		rc = one_line(lt, ps, line, (size_t)n);
+		if (rd->eof)
+			return 0;
+		if (rd->end - rd->beg > LTRACE_LINE_MAX) {
+			*len = rd->end - rd->beg;
+			return -2;
+		}
+		memmove(rd->buf, b, rd->end - rd->beg);
+		rd->end -= rd->beg;
+		rd->beg = 0;
+		size_t n = fread(rd->buf + rd->end, 1, READ_BUF - rd->end, rd->f);
+		rd->end += n;
+		if (n == 0) {
+			if (ferror(rd->f))
+				return -1;
+			rd->eof = true;
+		}
 	}
-	free(line);
-	if (!rc && ferror(f))
-		rc = fatal(ps, "read error", errno ? errno : EIO);
+}
+
+/* The one pass over f, to its end. */
+static int pass(ltrace *lt, FILE *f, struct pass *ps)
+{
+	struct reader rd = { f, malloc(READ_BUF), 0, 0, false };
+	char *line;
+	size_t len;
+	int rc = 0, k;
+
+	if (!rd.buf)
+		return fatal(ps, "importing", ENOMEM);
+	while (!rc && (k = next_line(&rd, &line, &len)) != 0) {
+		ps->line++;
+		if (k == -1)
+			rc = fatal(ps, "read error", errno ? errno : EIO);
+		else if (k == -2)
+			rc = at(ps, ps->line, LTRACE_LINE_MAX + 1,
+				"line longer than %d bytes", LTRACE_LINE_MAX);
+		else
+			rc = one_line(lt, ps, line, len);
+	}
+	free(rd.buf);
 	if (!rc && !ps->content)
 		rc = at(ps, 1, 1, "not a schedsim or Linux scheduling trace");
 	if (!rc)
@@ -259,38 +365,6 @@ static void switch_cpus(const ltrace *lt, char *buf, size_t len)
 		}
 }
 
-static int choose(ltrace *lt, FILE *f, struct pass *ps, FILE **spooled)
-{
-	off_t pos = ftello(f);
-	FILE *spool = NULL;
-
-	if (pos < 0 || fseeko(f, pos, SEEK_SET)) {
-		spool = tmpfile();
-		if (!spool)
-			return fatal(ps, "cannot spool the input", errno);
-	}
-	if (pass(lt, f, spool, ps)) {
-		if (spool)
-			fclose(spool);
-		return -1;
-	}
-	lt->cpu = busiest(lt);
-	if (lt->cpu < 0) {
-		if (spool)
-			fclose(spool);
-		snprintf(ps->err, ps->errlen, "%s: no sched_switch events", ps->name);
-		return -1;
-	}
-	if (spool ? fseeko(spool, 0, SEEK_SET) : fseeko(f, pos, SEEK_SET)) {
-		int e = errno;
-		if (spool)
-			fclose(spool);
-		return fatal(ps, "cannot read the input again", e);
-	}
-	*spooled = spool;
-	return 0;
-}
-
 static void collect_cpus(ltrace *lt)
 {
 	lt->nseen = 0;
@@ -299,33 +373,71 @@ static void collect_cpus(ltrace *lt)
 			lt->seen[lt->nseen++] = lt->cpus[i].info;
 }
 
+/* Every CPU was followed: keep the busiest's machine and play its events. */
+static int choose(ltrace *lt, struct pass *ps)
+{
+	ltrace_sink sink = { on_event, lt };
+	ltrace_spool *spool = lt->spool;
+
+	lt->cpu = busiest(lt);
+	if (lt->cpu < 0)
+		return -1;
+	lt->m = lt->cpus[lt->cpu].m;
+	for (size_t i = 0; i < lt->ncpustate; i++) {
+		if (lt->cpus[i].m != lt->m)
+			ltrace_machine_free(lt->cpus[i].m);
+		lt->cpus[i].m = NULL;
+	}
+	lt->spool = NULL;
+	int rc = ltrace_spool_replay(spool, lt->cpu, &sink);
+	int e = ltrace_spool_error(spool);
+	ltrace_spool_free(spool);
+	return rc ? fatal(ps, "spooling events", e ? e : EIO) : 0;
+}
+
+static void drop_machines(ltrace *lt)
+{
+	for (size_t i = 0; i < lt->ncpustate; i++) {
+		ltrace_machine_free(lt->cpus[i].m);
+		lt->cpus[i].m = NULL;
+	}
+	ltrace_machine_free(lt->m);
+	lt->m = NULL;
+	ltrace_spool_free(lt->spool);
+	lt->spool = NULL;
+}
+
 int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
                 char *err, size_t errlen)
 {
 	struct pass ps = { name, 0, false, err, errlen, io_error };
-	ltrace_sink sink = { on_event, on_segment, lt };
-	FILE *spool = NULL;
-	int rc;
+	ltrace_sink sink = { on_event, lt };
 
 	if (io_error)
 		*io_error = false;
+	drop_machines(lt);
+	free(lt->cpus);
+	lt->cpus = NULL;
+	lt->ncpustate = lt->nseen = 0;
+	lt->have_t0 = false;
+	lt->seg_open = false;
+	lt->form = LTRACE_UNKNOWN;
+	lt->cpu = lt->want;
 	if (lt->oom)
 		return fatal(&ps, "importing", ENOMEM);
-	lt->cpu = lt->want;
-	if (lt->want < 0 && choose(lt, f, &ps, &spool))
-		return -1;
-	ltrace_machine_free(lt->m);
-	lt->m = ltrace_machine_new(lt->cpu, &sink);
-	if (!lt->m) {
-		if (spool)
-			fclose(spool);
-		return fatal(&ps, "importing", ENOMEM);
+	if (lt->want >= 0)
+		lt->m = ltrace_machine_new(lt->want, &sink);
+	else
+		lt->spool = ltrace_spool_new();
+	if (!lt->m && !lt->spool)
+		return fatal(&ps, "importing", errno ? errno : ENOMEM);
+	if (pass(lt, f, &ps) || (lt->spool && ltrace_spool_error(lt->spool)))
+		goto fail;
+	if (lt->spool && choose(lt, &ps)) {
+		if (lt->cpu < 0)
+			snprintf(err, errlen, "%s: no sched_switch events", name);
+		goto fail;
 	}
-	rc = pass(lt, spool ? spool : f, NULL, &ps);
-	if (spool)
-		fclose(spool);
-	if (rc)
-		return -1;
 	if (!ltrace_machine_started(lt->m)) {
 		char cpus[128];
 
@@ -336,15 +448,22 @@ int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
 			snprintf(err, errlen,
 				 "%s: no sched_switch events on CPU %d (CPUs with some: %s)",
 				 name, lt->cpu, cpus);
-		return -1;
+		goto fail;
 	}
 	ltrace_machine_finish(lt->m, lt->last - lt->t0);
 	free(lt->seen);
 	lt->seen = malloc((lt->ncpustate ? lt->ncpustate : 1) * sizeof *lt->seen);
-	if (!lt->seen)
-		return fatal(&ps, "importing", ENOMEM);
+	if (!lt->seen) {
+		fatal(&ps, "importing", ENOMEM);
+		goto fail;
+	}
 	collect_cpus(lt);
 	return 0;
+fail:
+	if (lt->spool && ltrace_spool_error(lt->spool) && !(io_error && *io_error))
+		fatal(&ps, "spooling events", ltrace_spool_error(lt->spool));
+	drop_machines(lt);
+	return -1;
 }
 
 int ltrace_load(ltrace *lt, const char *path, bool *io_error,
@@ -475,7 +594,7 @@ void ltrace_free(ltrace *lt)
 {
 	if (!lt)
 		return;
-	ltrace_machine_free(lt->m);
+	drop_machines(lt);
 	free(lt->cpus);
 	free(lt->seen);
 	free(lt->ls);

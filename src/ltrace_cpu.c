@@ -23,7 +23,7 @@ enum tstate { T_OFF, T_READY, T_RUNNING, T_DONE };
 struct task {
 	ltrace_task pub;
 	char *name;
-	size_t namecap;
+	size_t namelen, namecap;
 	enum tstate state;
 	int64_t since;      /* when the current state began */
 	bool exiting;       /* sched_process_exit seen */
@@ -52,24 +52,53 @@ struct ltrace_machine {
 	bool started;
 	int cur;            /* running task, -1 idle */
 	int holder;         /* whose context the CPU holds: the last to run */
-	int64_t since;      /* idle since, when cur is -1 */
 	struct pending *pend;
 	size_t npend, pendcap;
 	int exit_pid;       /* sched_process_exit here before the first switch */
 	size_t namebytes;
-	char reason[48];
 };
 
+static const ltrace_reason no_reason = { LTW_NONE, "" };
+
 static void emit(ltrace_machine *m, int64_t t, sim_ev_kind k, int thread,
-                 const char *reason)
+                 const ltrace_reason *why)
 {
-	m->sink.event(m->sink.ctx, t, k, thread, reason);
+	m->sink.event(m->sink.ctx, m->cpu, t, k, thread, why);
 }
 
-static void segment(ltrace_machine *m, int64_t start, int64_t end, int thread)
+static void emit_why(ltrace_machine *m, int64_t t, sim_ev_kind k, int thread,
+                     ltrace_why why)
 {
-	if (end > start)
-		m->sink.segment(m->sink.ctx, start, end, thread);
+	ltrace_reason r = { (uint8_t)why, "" };
+
+	emit(m, t, k, thread, &r);
+}
+
+const char *ltrace_reason_text(const ltrace_reason *r, char *buf)
+{
+	static const char *const fixed[] = {
+		[LTW_NONE] = "",
+		[LTW_START] = "running at the trace's start",
+		[LTW_WAKEUP] = "sched_wakeup",
+		[LTW_WAKEUP_NEW] = "sched_wakeup_new",
+		[LTW_UNWOKEN] = "no wake-up seen",
+		[LTW_LOST] = "switched out unseen (events lost)",
+	};
+	const char *pfx;
+	size_t n, d = strnlen(r->data, sizeof r->data);
+
+	if (r->why == LTW_STATE)
+		pfx = "prev_state=";
+	else if (r->why == LTW_MIGRATED)
+		pfx = "migrated to CPU ";
+	else
+		return r->why < sizeof fixed / sizeof *fixed && fixed[r->why]
+		       ? fixed[r->why] : "";
+	n = strlen(pfx);
+	memcpy(buf, pfx, n);
+	memcpy(buf + n, r->data, d);
+	buf[n + d] = '\0';
+	return buf;
 }
 
 static int lookup(const ltrace_machine *m, int pid)
@@ -117,7 +146,7 @@ static int map_set(ltrace_machine *m, int pid, int task)
 
 static int set_name(ltrace_machine *m, struct task *t, const char *s, size_t n)
 {
-	if (t->name && strlen(t->name) == n && !memcmp(t->name, s, n))
+	if (t->name && t->namelen == n && !memcmp(t->name, s, n))
 		return 0;
 	if (n + 1 > t->namecap) {
 		char *p = realloc(t->name, n + 1);
@@ -130,6 +159,7 @@ static int set_name(ltrace_machine *m, struct task *t, const char *s, size_t n)
 	}
 	memcpy(t->name, s, n);
 	t->name[n] = '\0';
+	t->namelen = n;
 	t->pub.name = t->name;
 	return 0;
 }
@@ -171,7 +201,7 @@ static int add_task(ltrace_machine *m, int pid, const char *comm, size_t len,
 /* The task a switch or wake-up names, arriving now if it is new (or its
  * pid was reused after an exit). */
 static int live_task(ltrace_machine *m, int pid, const char *comm, size_t len,
-                     int64_t t, const char *why)
+                     int64_t t, ltrace_why why)
 {
 	int i = lookup(m, pid);
 
@@ -179,7 +209,7 @@ static int live_task(ltrace_machine *m, int pid, const char *comm, size_t len,
 		return set_name(m, &m->tasks[i], comm, len) ? -1 : i;
 	i = add_task(m, pid, comm, len, t);
 	if (i >= 0)
-		emit(m, t, SIM_EV_ARRIVE, i, why);
+		emit_why(m, t, SIM_EV_ARRIVE, i, why);
 	return i;
 }
 
@@ -195,9 +225,9 @@ static void stop_waiting(struct task *k, int64_t t)
 		k->pub.waiting += t - k->since;
 }
 
-static const char *wake_why(bool is_new)
+static ltrace_why wake_why(bool is_new)
 {
-	return is_new ? "sched_wakeup_new" : "sched_wakeup";
+	return is_new ? LTW_WAKEUP_NEW : LTW_WAKEUP;
 }
 
 static int wake(ltrace_machine *m, int pid, const char *comm, size_t len,
@@ -209,7 +239,7 @@ static int wake(ltrace_machine *m, int pid, const char *comm, size_t len,
 		if (set_name(m, &m->tasks[i], comm, len))
 			return -1;
 		ready(&m->tasks[i], t);
-		emit(m, t, SIM_EV_WAKE, i, wake_why(is_new));
+		emit_why(m, t, SIM_EV_WAKE, i, wake_why(is_new));
 		return 0;
 	}
 	if (i >= 0 && m->tasks[i].state != T_DONE)
@@ -265,13 +295,12 @@ static int start(ltrace_machine *m, const ltrace_rec *r)
 
 	m->started = true;
 	m->cur = -1;
-	m->since = 0;
 	if (r->a_pid == 0) {
-		emit(m, 0, SIM_EV_IDLE, -1, "");
+		emit(m, 0, SIM_EV_IDLE, -1, &no_reason);
 	} else {
 		drop_pending(m, r->a_pid);
 		int i = live_task(m, r->a_pid, r->a_comm, r->a_len, 0,
-				  "running at the trace's start");
+				  LTW_START);
 		if (i < 0)
 			return -1;
 		m->cur = m->holder = i;
@@ -279,7 +308,7 @@ static int start(ltrace_machine *m, const ltrace_rec *r)
 		m->tasks[i].since = 0;
 		m->tasks[i].exiting = m->exit_pid == r->a_pid;
 		m->tasks[i].pub.dispatches = 1;
-		emit(m, 0, SIM_EV_DISPATCH, i, "");
+		emit(m, 0, SIM_EV_DISPATCH, i, &no_reason);
 	}
 	for (size_t j = 0; j < m->npend; j++) {
 		struct pending *p = &m->pend[j];
@@ -295,28 +324,29 @@ static int start(ltrace_machine *m, const ltrace_rec *r)
 	return err;
 }
 
-static const char *state_why(ltrace_machine *m, const ltrace_rec *r)
+static const ltrace_reason *state_why(const ltrace_rec *r, ltrace_reason *why)
 {
-	snprintf(m->reason, sizeof m->reason, "prev_state=%.*s",
-		 (int)r->state_len, r->state_s);
-	return m->reason;
+	size_t n = r->state_len < sizeof why->data ? r->state_len : sizeof why->data;
+
+	why->why = LTW_STATE;
+	memset(why->data, 0, sizeof why->data);
+	memcpy(why->data, r->state_s, n);
+	return why;
 }
 
 static int switch_out(ltrace_machine *m, const ltrace_rec *r)
 {
 	int64_t t = r->ts;
+	ltrace_reason why;
 
-	if (m->cur < 0) {
-		segment(m, m->since, t, -1);
+	if (m->cur < 0)
 		return 0;
-	}
 	struct task *k = &m->tasks[m->cur];
 	k->pub.cpu += t - k->since;
-	segment(m, k->since, t, m->cur);
 	if (k->pub.pid != r->a_pid) {
 		/* Events were lost: the task we had leaves now, reason unknown. */
 		k->state = T_OFF;
-		emit(m, t, SIM_EV_BLOCK, m->cur, "switched out unseen (events lost)");
+		emit_why(m, t, SIM_EV_BLOCK, m->cur, LTW_LOST);
 		return 0;
 	}
 	if (set_name(m, k, r->a_comm, r->a_len))
@@ -324,16 +354,16 @@ static int switch_out(ltrace_machine *m, const ltrace_rec *r)
 	if (r->state == LTS_RUN) {
 		k->pub.preemptions++;
 		ready(k, t);
-		emit(m, t, SIM_EV_PREEMPT, m->cur, state_why(m, r));
+		emit(m, t, SIM_EV_PREEMPT, m->cur, state_why(r, &why));
 	} else if (r->state == LTS_DEAD || k->exiting) {
 		k->pub.voluntary++;
 		k->pub.finish = t;
 		k->state = T_DONE;
-		emit(m, t, SIM_EV_EXIT, m->cur, state_why(m, r));
+		emit(m, t, SIM_EV_EXIT, m->cur, state_why(r, &why));
 	} else {
 		k->pub.voluntary++;
 		k->state = T_OFF;
-		emit(m, t, SIM_EV_BLOCK, m->cur, state_why(m, r));
+		emit(m, t, SIM_EV_BLOCK, m->cur, state_why(r, &why));
 	}
 	return 0;
 }
@@ -344,11 +374,10 @@ static int switch_in(ltrace_machine *m, const ltrace_rec *r)
 
 	if (r->b_pid == 0) {
 		m->cur = -1;
-		m->since = t;
-		emit(m, t, SIM_EV_IDLE, -1, "");
+		emit(m, t, SIM_EV_IDLE, -1, &no_reason);
 		return 0;
 	}
-	int i = live_task(m, r->b_pid, r->b_comm, r->b_len, t, "no wake-up seen");
+	int i = live_task(m, r->b_pid, r->b_comm, r->b_len, t, LTW_UNWOKEN);
 	if (i < 0)
 		return -1;
 	struct task *k = &m->tasks[i];
@@ -357,9 +386,9 @@ static int switch_in(ltrace_machine *m, const ltrace_rec *r)
 	k->since = t;
 	k->pub.dispatches++;
 	if (m->holder >= 0 && m->holder != i)
-		emit(m, t, SIM_EV_SWITCH, i, "");
+		emit(m, t, SIM_EV_SWITCH, i, &no_reason);
 	m->cur = m->holder = i;
-	emit(m, t, SIM_EV_DISPATCH, i, "");
+	emit(m, t, SIM_EV_DISPATCH, i, &no_reason);
 	return 0;
 }
 
@@ -377,8 +406,9 @@ static void migrated(ltrace_machine *m, const ltrace_rec *r)
 		return;
 	stop_waiting(&m->tasks[i], r->ts);
 	m->tasks[i].state = T_OFF;
-	snprintf(m->reason, sizeof m->reason, "migrated to CPU %d", r->cpu);
-	emit(m, r->ts, SIM_EV_BLOCK, i, m->reason);
+	ltrace_reason why = { LTW_MIGRATED, "" };
+	snprintf(why.data, sizeof why.data, "%d", r->cpu);
+	emit(m, r->ts, SIM_EV_BLOCK, i, &why);
 }
 
 int ltrace_machine_feed(ltrace_machine *m, const ltrace_rec *r)
@@ -425,16 +455,11 @@ void ltrace_machine_finish(ltrace_machine *m, int64_t end)
 {
 	if (!m->started)
 		return;
-	if (m->cur >= 0) {
-		struct task *k = &m->tasks[m->cur];
-		k->pub.cpu += end - k->since;
-		segment(m, k->since, end, m->cur);
-	} else {
-		segment(m, m->since, end, -1);
-	}
+	if (m->cur >= 0)
+		m->tasks[m->cur].pub.cpu += end - m->tasks[m->cur].since;
 	for (size_t i = 0; i < m->ntasks; i++)
 		stop_waiting(&m->tasks[i], end);
-	emit(m, end, SIM_EV_END, -1, "");
+	emit(m, end, SIM_EV_END, -1, &no_reason);
 }
 
 ltrace_machine *ltrace_machine_new(int cpu, const ltrace_sink *sink)

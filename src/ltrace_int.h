@@ -48,10 +48,32 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *rec, bool *header,
 
 typedef struct ltrace_machine ltrace_machine;
 
+/* Why an event happened, compactly: the words are made only when an
+ * event is delivered (ltrace_reason_text). */
+typedef enum ltrace_why {
+	LTW_NONE,         /* "" */
+	LTW_START,        /* "running at the trace's start" */
+	LTW_WAKEUP,       /* "sched_wakeup" */
+	LTW_WAKEUP_NEW,   /* "sched_wakeup_new" */
+	LTW_UNWOKEN,      /* "no wake-up seen" */
+	LTW_STATE,        /* "prev_state=" and data */
+	LTW_MIGRATED,     /* "migrated to CPU " and data */
+	LTW_LOST          /* "switched out unseen (events lost)" */
+} ltrace_why;
+
+typedef struct ltrace_reason {
+	uint8_t why;
+	char data[8];     /* prev_state as printed, or the CPU; cut to 8 */
+} ltrace_reason;
+
+/* The words, in buf (at least 64 bytes) or a constant. */
+const char *ltrace_reason_text(const ltrace_reason *r, char *buf);
+
+/* Where a machine's events go.  The timeline's segments are not among
+ * them: they run from each DISPATCH or IDLE to the next one (or END). */
 typedef struct ltrace_sink {
-	void (*event)(void *ctx, int64_t time, sim_ev_kind kind, int thread,
-	              const char *reason);
-	void (*segment)(void *ctx, int64_t start, int64_t end, int thread);
+	void (*event)(void *ctx, int cpu, int64_t time, sim_ev_kind kind,
+	              int thread, const ltrace_reason *why);
 	void *ctx;
 } ltrace_sink;
 
@@ -64,5 +86,18 @@ size_t ltrace_machine_ntasks(const ltrace_machine *m);
 const ltrace_task *ltrace_machine_task(const ltrace_machine *m, size_t i);
 size_t ltrace_machine_memory(const ltrace_machine *m);
 void ltrace_machine_free(ltrace_machine *m);
+
+/* ---- the spool of every CPU's events (ltrace_spool.c) ------------------ */
+
+typedef struct ltrace_spool ltrace_spool;
+
+ltrace_spool *ltrace_spool_new(void);
+/* Failures are remembered: ltrace_spool_error() gives the first errno. */
+void ltrace_spool_event(ltrace_spool *s, int cpu, int64_t time,
+                        sim_ev_kind kind, int thread, const ltrace_reason *why);
+/* Plays cpu's records, in order, to the sink; 0, or -1 (see the error). */
+int ltrace_spool_replay(ltrace_spool *s, int cpu, const ltrace_sink *to);
+int ltrace_spool_error(const ltrace_spool *s);
+void ltrace_spool_free(ltrace_spool *s);
 
 #endif

@@ -20,6 +20,14 @@
 
 #include "ltrace_int.h"
 
+/* The literals' lengths are known where they are written. */
+#define find(s, e, l) find_n(s, e, l, sizeof(l) - 1)
+#define find_last(s, e, l) find_last_n(s, e, l, sizeof(l) - 1)
+#define lit(p, e, l, err, ev) lit_n(p, e, l, sizeof(l) - 1, err, ev)
+#define starts(s, e, l) starts_n(s, e, l, sizeof(l) - 1)
+#define is_name(s, e, l) is_name_n(s, e, l, sizeof(l) - 1)
+#define SKIP(p, l) ((p) + sizeof(l) - 1)
+
 /* The first error met, for the message when nothing parses. */
 typedef struct perr {
 	const char *at;
@@ -47,9 +55,9 @@ static bool is_digit(char c)
 
 /* Searches for short literals in short lines: anchored on the literal's
  * last character, rarer in these lines than its first (often a space). */
-static const char *find(const char *s, const char *e, const char *lit)
+__attribute__((always_inline))
+static inline const char *find_n(const char *s, const char *e, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
 	const char *p = s + n - 1;
 
 	while (p < e && (p = memchr(p, lit[n - 1], (size_t)(e - p)))) {
@@ -60,9 +68,10 @@ static const char *find(const char *s, const char *e, const char *lit)
 	return NULL;
 }
 
-static const char *find_last(const char *s, const char *e, const char *lit)
+__attribute__((always_inline))
+static inline const char *find_last_n(const char *s, const char *e, const char *lit,
+                               size_t n)
 {
-	size_t n = strlen(lit);
 	const char *p = e;
 
 	while (p - s >= (ptrdiff_t)n && (p = memrchr(s + n - 1, lit[n - 1],
@@ -73,10 +82,10 @@ static const char *find_last(const char *s, const char *e, const char *lit)
 	return NULL;
 }
 
-static const char *lit(const char *p, const char *e, const char *l, perr *err,
-                       const char *ev)
+__attribute__((always_inline))
+static inline const char *lit_n(const char *p, const char *e, const char *l, size_t n,
+                         perr *err, const char *ev)
 {
-	size_t n = strlen(l);
 
 	if ((size_t)(e - p) < n || memcmp(p, l, n))
 		return fail(err, p, "%s: expected '%s'", ev, l);
@@ -93,7 +102,8 @@ static const char *token_end(const char *p, const char *e)
 
 /* An integer field: optional '-' (when sign), then digits, ending at a
  * space, ']' or the end.  Values beyond max are malformed too. */
-static const char *number(const char *p, const char *e, bool sign, long max,
+__attribute__((always_inline))
+static inline const char *number(const char *p, const char *e, bool sign, long max,
                           long *out, perr *err, const char *ev, const char *what)
 {
 	const char *s = p, *t = p;
@@ -123,7 +133,7 @@ bad:
 static const char *pid_field(const char *p, const char *e, int *pid, perr *err,
                              const char *ev, const char *what)
 {
-	long v;
+	long v = 0;
 
 	p = number(p, e, false, 0x7fffffff, &v, err, ev, what);
 	if (p)
@@ -134,13 +144,16 @@ static const char *pid_field(const char *p, const char *e, int *pid, perr *err,
 static const char *prio_field(const char *p, const char *e, perr *err,
                               const char *ev, const char *what)
 {
-	long v;
+	long v = 0;
 
 	return number(p, e, true, 100000, &v, err, ev, what);
 }
 
+/* Lines are padded with runs of spaces: eight at a time first. */
 static const char *skip_spaces(const char *p, const char *e)
 {
+	while (e - p >= 8 && !memcmp(p, "        ", 8))
+		p += 8;
 	while (p < e && *p == ' ')
 		p++;
 	return p;
@@ -213,7 +226,7 @@ static int kv_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
 		fail(err, e, "%s: missing next_pid", ev);
 		return -1;
 	}
-	p = np + strlen(" next_pid=");
+	p = np + (sizeof(" next_pid=") - 1);
 	if (!(p = pid_field(p, e, &r->b_pid, err, ev, "next_pid")) ||
 	    !(p = lit(p, e, " next_prio=", err, ev)) ||
 	    !(p = prio_field(p, e, err, ev, "next_prio")))
@@ -225,7 +238,7 @@ static int kv_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
 	}
 	/* The prev side is anchored at the start: the first " prev_pid="
 	 * after which the fixed middle parses ends the prev comm. */
-	s += strlen("prev_comm=");
+	s += (sizeof("prev_comm=") - 1);
 	for (c = s; (c = find(c, np, " prev_pid=")); c++) {
 		p = kv_switch_mid(c + 1, np, r, err);
 		if (p) {
@@ -249,11 +262,11 @@ static const char *kv_task(const char *s, const char *e, ltrace_rec *r,
 
 	if (!lit(s, e, "comm=", err, ev))
 		return NULL;
-	s += strlen("comm=");
+	s += (sizeof("comm=") - 1);
 	last = find_last(s, e, " pid=");
 	if (!last)
 		return fail(err, s, "%s: missing pid", ev);
-	p = last + strlen(" pid=");
+	p = last + (sizeof(" pid=") - 1);
 	if (!(p = pid_field(p, e, &r->a_pid, err, ev, "pid")) ||
 	    !(p = lit(p, e, " prio=", err, ev)) ||
 	    !(p = prio_field(p, e, err, ev, "prio")))
@@ -267,7 +280,7 @@ static int kv_wakeup(const char *s, const char *e, ltrace_rec *r, perr *err,
                      const char *ev)
 {
 	const char *p = kv_task(s, e, r, err, ev), *t;
-	long v;
+	long v = 0;
 
 	if (!p)
 		return -1;
@@ -325,7 +338,9 @@ static int cmd_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
 			;
 		if (st == s)
 			continue;
-		perr probe = { 0 };
+		perr probe;
+
+		probe.at = NULL;
 		if (cmd_task(s, st - 1, &r->a_comm, &r->a_len, &r->a_pid,
 			     &probe, ev) ||
 		    !pstate(st, q, r, &probe, ev) ||
@@ -347,7 +362,7 @@ static int cmd_wakeup(const char *s, const char *e, ltrace_rec *r, perr *err,
                       const char *ev)
 {
 	const char *t;
-	long v;
+	long v = 0;
 
 	for (t = e; t > s && t[-1] != ' '; t--)
 		;
@@ -410,21 +425,27 @@ static const char *header(const char *b, const char *e, ltrace_rec *r,
 		return NULL;
 	r->cpu = (int)cpu;
 	ts = skip_spaces(p + 1, e);
-	t = token_end(ts, e);
-	if (t > ts && t[-1] != ':') {
+	t = timestamp(ts, e, &r->ts);
+	if (!t) {
 		/* ftrace's irq-info flags, like "d..2.", come first. */
-		ts = skip_spaces(t, e);
-		t = token_end(ts, e);
+		const char *sp = memchr(ts, ' ', (size_t)(e - ts));
+
+		if (sp && sp[-1] != ':') {
+			ts = skip_spaces(sp, e);
+			t = timestamp(ts, e, &r->ts);
+		}
+		if (!t)
+			return fail(err, ts,
+				    "expected a timestamp 'SECONDS.MICROSECONDS:', found '%.*s'",
+				    (int)(token_end(ts, e) - ts), ts);
 	}
-	if (timestamp(ts, e, &r->ts) != t)
-		return fail(err, ts,
-			    "expected a timestamp 'SECONDS.MICROSECONDS:', found '%.*s'",
-			    (int)(t - ts), ts);
 	r->ts_col = (int)(ts - b);
 	if (t == e || *t != ' ')
 		return fail(err, t, "expected ' EVENT:' after the timestamp");
 	p = skip_spaces(t, e);   /* perf script pads event names */
-	t = token_end(p, e);
+	t = memchr(p, ' ', (size_t)(e - p));
+	if (!t)
+		t = e;
 	if (t - p < 2 || t[-1] != ':')
 		return fail(err, p, "expected an event name, found '%.*s'",
 			    (int)(t - p), p);
@@ -433,16 +454,16 @@ static const char *header(const char *b, const char *e, ltrace_rec *r,
 	return skip_spaces(t, e);
 }
 
-static bool is_name(const char *s, const char *e, const char *name)
+__attribute__((always_inline))
+static inline bool is_name_n(const char *s, const char *e, const char *name, size_t n)
 {
-	size_t n = strlen(name);
 
 	return (size_t)(e - s) == n && !memcmp(s, name, n);
 }
 
-static bool starts(const char *s, const char *e, const char *pfx)
+__attribute__((always_inline))
+static inline bool starts_n(const char *s, const char *e, const char *pfx, size_t n)
 {
-	size_t n = strlen(pfx);
 
 	return (size_t)(e - s) >= n && !memcmp(s, pfx, n);
 }
@@ -499,7 +520,9 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 {
 	const char *e = trim_end(line, line + len), *s = line, *b, *p = NULL;
 	const char *ev = NULL, *ev_end = NULL;
-	perr err = { 0 };
+	perr err;
+
+	err.at = NULL;
 
 	*hdr = false;
 	s = skip_spaces(s, e);
@@ -511,7 +534,7 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 		*hdr = true;
 		return 0;
 	}
-	memset(r, 0, sizeof *r);
+	r->form = LTRACE_UNKNOWN;
 	for (b = s; (b = memchr(b, '[', (size_t)(e - b))); b++)
 		if ((p = header(b, e, r, &ev, &ev_end, &err)))
 			break;
