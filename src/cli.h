@@ -2,6 +2,10 @@
 #ifndef SCHEDSIM_CLI_H
 #define SCHEDSIM_CLI_H
 
+#include "opts.h"
+#include "sim.h"
+#include "workload.h"
+
 /* Exit statuses, the same for every subcommand. */
 enum {
 	CLI_OK = 0,      /* success */
@@ -12,9 +16,33 @@ enum {
 /* A subcommand: argv[0] is its name. */
 typedef int (*cli_cmd)(int argc, char **argv);
 
+int cmd_run(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_policies(int argc, char **argv);
+
 /* "schedsim: MESSAGE\nTry 'schedsim --help' for more information.\n" on
  * stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+
+/* The options of a run, in the order they override each other: the
+ * workload's "#:" words, then `pre` (a demo's own words, NULL-terminated,
+ * or NULL), then the command line, already checked with the same allow
+ * and max_operands.  Returns CLI_OK, or CLI_USAGE after printing why. */
+int cli_options(opts *o, const workload *wl, const char *const *pre,
+                int argc, char **argv, unsigned allow, size_t max_operands);
+
+/* One run of a workload, as `run` and `demo` do it. */
+typedef struct cli_job {
+	const char *title;     /* the file or demo name, for the live view */
+	const char *explain;   /* a demo's explanation, or NULL */
+	const workload *wl;
+	int (*setup)(sim *s);  /* spawns a C-code demo's threads, or NULL */
+	const opts *o;
+} cli_job;
+
+/* The live view, or the run with its report (text, JSON or none) and
+ * trace.  Returns the exit status. */
+int cli_run_job(const cli_job *job);
 
 #endif

@@ -8,9 +8,22 @@ libreport_a_SOURCES = \
 	src/trace_out.c src/trace_out.h src/trace_out_sim.c
 
 bin_PROGRAMS += schedsim
-schedsim_SOURCES = src/main.c src/cli.h
+schedsim_SOURCES = src/main.c src/cli.h \
+	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c \
+	src/demo.c src/demo.h
+nodist_schedsim_SOURCES = src/demo_wl.c
 schedsim_CPPFLAGS = $(AM_CPPFLAGS)
-schedsim_LDADD = libui.a $(NCURSESW_LIBS)
+schedsim_LDADD = libui.a libreport.a libsim.a libworkload.a libruntime.a \
+	$(NCURSESW_LIBS)
+
+# The demos' workloads are the files in traces/, compiled in as strings.
+DEMO_WL = $(top_srcdir)/traces/classroom.wl $(top_srcdir)/traces/convoy.wl \
+	$(top_srcdir)/traces/io-vs-cpu.wl $(top_srcdir)/traces/starvation.wl
+src/demo_wl.c: $(DEMO_WL) $(top_srcdir)/src/demo_embed.sh
+	$(AM_V_GEN)$(MKDIR_P) src && \
+	$(SHELL) $(top_srcdir)/src/demo_embed.sh $(DEMO_WL) >$@-t && mv $@-t $@
+CLEANFILES += src/demo_wl.c
+EXTRA_DIST += src/demo_embed.sh
 
 check_PROGRAMS += tests/report_test tests/opts_test
 TESTS += tests/report_test tests/opts_test
@@ -18,3 +31,27 @@ tests_report_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_report_test_LDADD = libreport.a $(CHECK_LIBS)
 tests_opts_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_opts_test_LDADD = libreport.a $(CHECK_LIBS)
+
+# The program from outside: exit statuses, messages, golden reports.
+TESTS += tests/cli.sh
+EXTRA_DIST += tests/cli.sh \
+	tests/golden/classroom.json \
+	tests/golden/classroom.txt \
+	tests/golden/convoy.json \
+	tests/golden/convoy.txt \
+	tests/golden/io-vs-cpu.json \
+	tests/golden/io-vs-cpu.txt \
+	tests/golden/silberschatz-fcfs.json \
+	tests/golden/silberschatz-fcfs.txt \
+	tests/golden/silberschatz-prio-rr.json \
+	tests/golden/silberschatz-prio-rr.txt \
+	tests/golden/silberschatz-priority.json \
+	tests/golden/silberschatz-priority.txt \
+	tests/golden/silberschatz-rr.json \
+	tests/golden/silberschatz-rr.txt \
+	tests/golden/silberschatz-sjf.json \
+	tests/golden/silberschatz-sjf.txt \
+	tests/golden/silberschatz-srtf.json \
+	tests/golden/silberschatz-srtf.txt \
+	tests/golden/starvation.json \
+	tests/golden/starvation.txt

@@ -12,6 +12,9 @@ static const struct {
 	cli_cmd fn;
 	const char *summary;
 } commands[] = {
+	{ "run", cmd_run, "simulate a workload file and report what happened" },
+	{ "demo", cmd_demo, "run a built-in demonstration (--list names them)" },
+	{ "policies", cmd_policies, "list the scheduling policies and their options" },
 	{ NULL, NULL, NULL }
 };
 

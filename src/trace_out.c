@@ -175,6 +175,14 @@ static void end_line(trace_out *t)
 
 /* ---- the trace ----------------------------------------------------------- */
 
+static void begin(trace_out *t)
+{
+	putf(t, "schedsim-trace 1");
+	end_line(t);
+	putf(t, "schedsim %s", PACKAGE_VERSION);
+	end_line(t);
+}
+
 trace_out *trace_out_open(const char *path, char *err, size_t errlen)
 {
 	trace_out *t = calloc(1, sizeof *t);
@@ -196,11 +204,30 @@ trace_out *trace_out_open(const char *path, char *err, size_t errlen)
 		}
 		t->own_fd = true;
 	}
-	putf(t, "schedsim-trace 1");
-	end_line(t);
-	putf(t, "schedsim %s", PACKAGE_VERSION);
-	end_line(t);
+	begin(t);
 	return t;
+}
+
+int trace_out_rewind(trace_out *t)
+{
+	sigset_t block, old;
+
+	/* The handler must not write what is being thrown away. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	t->committed = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	t->len = 0;
+	t->in_events = false;
+	if (t->own_fd && (ftruncate(t->fd, 0) < 0 || lseek(t->fd, 0, SEEK_SET) < 0)) {
+		if (!t->error)
+			t->error = errno;
+		return -1;
+	}
+	begin(t);
+	return 0;
 }
 
 void trace_out_run(trace_out *t, const char *policy, const sim_options *o)
@@ -210,13 +237,13 @@ void trace_out_run(trace_out *t, const char *policy, const sim_options *o)
 	end_line(t);
 	putf(t, "quantum %" PRId64, o->quantum);
 	end_line(t);
-	putf(t, "aging %" PRId64, o->aging);
-	end_line(t);
-	putf(t, "switch-cost %" PRId64, o->switch_cost);
-	end_line(t);
 	putf(t, "preemptive %s", o->preemptive ? "true" : "false");
 	end_line(t);
+	putf(t, "aging %" PRId64, o->aging);
+	end_line(t);
 	putf(t, "priority-order %s", o->high_first ? "high-first" : "low-first");
+	end_line(t);
+	putf(t, "switch-cost %" PRId64, o->switch_cost);
 	end_line(t);
 	putf(t, "seed %" PRIu64, o->seed);
 	end_line(t);
@@ -317,6 +344,12 @@ void trace_out_catch_signals(trace_out *t)
 	active = t;
 	sigaction(SIGINT, &sa, &t->old_int);
 	sigaction(SIGTERM, &sa, &t->old_term);
+	/* A signal ignored by whoever started us (nohup, a background job)
+	 * stays ignored. */
+	if (t->old_int.sa_handler == SIG_IGN)
+		sigaction(SIGINT, &t->old_int, NULL);
+	if (t->old_term.sa_handler == SIG_IGN)
+		sigaction(SIGTERM, &t->old_term, NULL);
 	t->caught = true;
 }
 

@@ -35,6 +35,10 @@ void trace_out_event(void *t, const sim_event *ev);
 void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
                    size_t len);
 
+/* Start the file over, for a new run of the same command (the live view
+ * restarting).  0, or -1 if the file cannot be truncated. */
+int trace_out_rewind(trace_out *t);
+
 /* Until trace_out_close(), SIGINT and SIGTERM write what is buffered
  * before the process dies of the signal as usual. */
 void trace_out_catch_signals(trace_out *t);

@@ -1,0 +1,212 @@
+/* cmd_run.c: `schedsim run`, and the running of a workload that `demo`
+ * shares with it. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "policy.h"
+#include "report.h"
+#include "trace_out.h"
+#include "ui.h"
+
+#define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT)
+
+int cli_options(opts *o, const workload *wl, const char *const *pre,
+                int argc, char **argv, unsigned allow, size_t max_operands)
+{
+	char err[1024];
+
+	opts_init(o);
+	if (opts_parse_workload(o, wl, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		return CLI_USAGE;
+	}
+	if (pre) {
+		char *words[16] = { "demo" };
+		int n = 1;
+
+		while (pre[n - 1] && n < 16) {
+			words[n] = (char *)pre[n - 1];
+			n++;
+		}
+		if (opts_parse_argv(o, n, words, OPTS_SIM, 0, err, sizeof err) < 0)
+			return cli_usage_error("%s", err);
+	}
+	if (opts_parse_argv(o, argc, argv, allow, max_operands, err, sizeof err) < 0)
+		return cli_usage_error("%s", err);
+	return CLI_OK;
+}
+
+/* What the live view's make() needs between calls. */
+typedef struct job_ctx {
+	const cli_job *job;
+	trace_out *trace;
+	bool traced;       /* the trace holds an earlier run: start it over */
+} job_ctx;
+
+static sim *make(void *ctx, const char *policy, char *err, size_t errlen)
+{
+	job_ctx *c = ctx;
+	const workload *wl = c->job->wl;
+	sim_options o = c->job->o->sim;
+	sim *s;
+
+	if (policy)
+		o.policy = policy;
+	s = sim_new(wl, &o, err, errlen);
+	if (!s)
+		return NULL;
+	if (c->job->setup && c->job->setup(s) < 0) {
+		snprintf(err, errlen, "%s", sim_error(s));
+		sim_free(s);
+		return NULL;
+	}
+	if (c->trace) {
+		if (c->traced)
+			trace_out_rewind(c->trace);
+		trace_out_sim(c->trace, s, wl->path, wl->source, wl->source_len);
+		c->traced = true;
+	}
+	return s;
+}
+
+/* A policy the workload named is its author's mistake: say where. */
+static int options_error(const cli_job *job, const char *err)
+{
+	const opts *o = job->o;
+
+	if (o->policy_line > 0 && o->sim.policy && !pol_find(o->sim.policy)) {
+		fprintf(stderr, "%s:%d:%d: %s\n", job->wl->path, o->policy_line,
+		        o->policy_col, err);
+		return CLI_USAGE;
+	}
+	return cli_usage_error("%s", err);
+}
+
+static int run_to_report(job_ctx *c)
+{
+	const opts *o = c->job->o;
+	char err[512];
+	report *r = NULL;
+	int status = CLI_OK;
+	sim *s = make(c, NULL, err, sizeof err);
+
+	if (!s) {
+		fprintf(stderr, "schedsim: %s\n", err);
+		return CLI_FAIL;
+	}
+	if (!o->quiet && !(r = report_for_sim(s))) {
+		fprintf(stderr, "schedsim: out of memory\n");
+		sim_free(s);
+		return CLI_FAIL;
+	}
+	if (c->trace)
+		trace_out_catch_signals(c->trace);
+	if (sim_run(s) < 0) {
+		fprintf(stderr, "schedsim: %s\n", sim_error(s));
+		status = CLI_FAIL;
+	} else if (r) {
+		int rc = o->json ? report_json(r, stdout) : report_text(r, stdout);
+
+		if (rc < 0 || fflush(stdout) == EOF) {
+			fprintf(stderr, "schedsim: cannot write the report: %s\n",
+			        rc < 0 && !ferror(stdout) ? strerror(ENOMEM) : strerror(errno));
+			status = CLI_FAIL;
+		}
+	}
+	report_free(r);
+	sim_free(s);
+	return status;
+}
+
+int cli_run_job(const cli_job *job)
+{
+	const opts *o = job->o;
+	job_ctx c = { .job = job };
+	bool live = o->tui == OPTS_TUI_ON ||
+	            (o->tui == OPTS_TUI_AUTO && !o->json && !o->quiet && isatty(STDOUT_FILENO));
+	char err[512];
+	int status;
+	sim *probe;
+
+	/* Bad options are usage errors, found before anything is written. */
+	probe = sim_new(job->wl, &o->sim, err, sizeof err);
+	if (!probe)
+		return options_error(job, err);
+	sim_free(probe);
+	if (o->trace_out) {
+		if (live && !strcmp(o->trace_out, "-"))
+			return cli_usage_error("--trace-out - cannot be used with the live view");
+		c.trace = trace_out_open(o->trace_out, err, sizeof err);
+		if (!c.trace) {
+			fprintf(stderr, "schedsim: %s\n", err);
+			return CLI_FAIL;
+		}
+	}
+	if (live) {
+		ui_source src = { make, &c, job->title, job->explain };
+		ui_config cfg = { o->color };
+
+		status = ui_live(&src, &cfg);
+	} else {
+		status = run_to_report(&c);
+	}
+	if (c.trace && trace_out_close(c.trace, err, sizeof err) < 0) {
+		fprintf(stderr, "schedsim: %s\n", err);
+		if (status == CLI_OK)
+			status = CLI_FAIL;
+	}
+	return status;
+}
+
+static void run_help(FILE *out)
+{
+	fputs("Usage: schedsim run FILE [OPTION]...\n"
+	      "Simulate the workload in FILE ('-' for standard input) on one CPU and\n"
+	      "report what happened: a Gantt chart, each thread's figures, the totals.\n"
+	      "The workload's \"#:\" lines give default options; the command line\n"
+	      "overrides them.\n"
+	      "\n"
+	      "Options:\n", out);
+	opts_help(out, RUN_ALLOW);
+	fputs("\n"
+	      "On a terminal the live view runs, unless --no-tui, --json or --quiet.\n"
+	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	char err[1024];
+	workload wl;
+	opts o;
+	int status;
+
+	opts_init(&o);
+	if (opts_parse_argv(&o, argc, argv, RUN_ALLOW, 1, err, sizeof err) < 0)
+		return cli_usage_error("%s", err);
+	if (o.help) {
+		run_help(stdout);
+		return CLI_OK;
+	}
+	if (o.noperands == 0)
+		return cli_usage_error("run: missing workload FILE");
+	if (opts_check(&o, err, sizeof err) < 0)
+		return cli_usage_error("%s", err);
+	if (wl_load(&wl, o.operand[0], err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		return CLI_USAGE;
+	}
+	status = cli_options(&o, &wl, NULL, argc, argv, RUN_ALLOW, 1);
+	if (status == CLI_OK) {
+		cli_job job = { wl.path, NULL, &wl, NULL, &o };
+
+		status = cli_run_job(&job);
+	}
+	wl_free(&wl);
+	return status;
+}

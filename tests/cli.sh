@@ -1,0 +1,342 @@
+#!/bin/sh
+# cli.sh: the schedsim program seen from outside (TAP).  Exit statuses,
+# exact messages, golden reports for every sample workload, the textbook
+# averages, traces, demos and policies.
+#
+# The golden files in tests/golden/ were made by the program once and then
+# checked by hand against Silberschatz and the expectations written in each
+# workload's comments.  A new sample in traces/ needs its golden files.
+set -u
+S=${SCHEDSIM:?SCHEDSIM must name the built program}
+src=${top_srcdir:?top_srcdir must be set}
+builddir=${top_builddir:-.}
+golden=$src/tests/golden
+traces=$src/traces
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] && sed 's/^/# /' "$f" | head -n 30
+	done
+}
+
+# run CMD...: stdout, stderr and status into $tmp/out, $tmp/err, $rc.
+run() {
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# expect DESC STATUS STDOUT STDERR: the last run, exactly ("" for empty).
+expect() {
+	printf '%s' "$3" >"$tmp/want.out"
+	printf '%s' "$4" >"$tmp/want.err"
+	if [ "$rc" -eq "$2" ] && cmp -s "$tmp/out" "$tmp/want.out" &&
+	   cmp -s "$tmp/err" "$tmp/want.err"; then
+		ok "$1"
+	else
+		echo "# status $rc, wanted $2" >"$tmp/why"
+		diff "$tmp/want.out" "$tmp/out" >>"$tmp/why"
+		diff "$tmp/want.err" "$tmp/err" >>"$tmp/why"
+		not_ok "$1" "$tmp/why"
+	fi
+}
+
+nl='
+'
+try="Try 'schedsim --help' for more information.$nl"
+
+# usage DESC MESSAGE CMD...: exit 2, nothing on stdout, the usage error.
+usage() {
+	desc=$1 msg=$2
+	shift 2
+	run "$@"
+	expect "$desc" 2 "" "schedsim: $msg$nl$try"
+}
+
+# same DESC FILE: the last run's status is 0 and stdout is FILE exactly.
+same() {
+	if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$2" "$tmp/out"; then
+		ok "$1"
+	else
+		{ echo "# status $rc"; diff "$2" "$tmp/out"; cat "$tmp/err"; } >"$tmp/why"
+		not_ok "$1" "$tmp/why"
+	fi
+}
+
+# has DESC TEXT: the last run succeeded and its stdout holds the line TEXT.
+has() {
+	if [ "$rc" -eq 0 ] && grep -qxF -- "$2" "$tmp/out"; then
+		ok "$1"
+	else
+		not_ok "$1 (status $rc)" "$tmp/out" "$tmp/err"
+	fi
+}
+
+# ---- the program --------------------------------------------------------
+
+version=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' "$builddir/config.h")
+run "$S" --version
+expect "--version" 0 "schedsim $version$nl" ""
+run "$S" -V
+expect "-V" 0 "schedsim $version$nl" ""
+run "$S" --help
+if [ "$rc" -eq 0 ] && grep -q '^  run  ' "$tmp/out" && grep -q '^  demo  ' "$tmp/out" &&
+   grep -q '^  policies  ' "$tmp/out" && [ ! -s "$tmp/err" ]; then
+	ok "--help lists run, demo and policies"
+else
+	not_ok "--help lists run, demo and policies" "$tmp/out"
+fi
+usage "no command" "missing command" "$S"
+usage "unknown command" "unknown command 'frobnicate'" "$S" frobnicate
+usage "unknown option" "unknown option '--frobnicate'" "$S" --frobnicate
+
+# ---- run: usage errors ----------------------------------------------------
+
+rr=$traces/silberschatz-rr.wl
+usage "run without a file" "run: missing workload FILE" "$S" run
+usage "run: unknown option" "unknown option '--bogus'" "$S" run "$rr" --bogus
+usage "run: unknown option with a value" "unknown option '--bogus'" "$S" run --bogus=3 "$rr"
+usage "run: demo's --list is not run's" "unknown option '--list'" "$S" run "$rr" --list
+usage "run: two files" "unexpected argument 'b.wl'" "$S" run a.wl b.wl
+usage "run: missing argument" "option '--quantum' requires an argument" "$S" run "$rr" --quantum
+usage "run: flag with a value" "option '--json' doesn't allow an argument" \
+	"$S" run "$rr" --json=1
+usage "run: bad number" \
+	"invalid value '0' for --quantum: expected a whole number from 1 to 1000000000000" \
+	"$S" run "$rr" --quantum=0
+usage "run: bad priority order" \
+	"invalid value 'up' for --priority-order: expected low-first or high-first" \
+	"$S" run "$rr" --priority-order up
+usage "run: --json with --quiet" "--json and --quiet cannot be used together" \
+	"$S" run "$rr" --json -q
+usage "run: unknown policy" "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)" \
+	"$S" run "$rr" --policy lottery
+run "$S" run --help
+if [ "$rc" -eq 0 ] && head -n 1 "$tmp/out" | grep -qx 'Usage: schedsim run FILE \[OPTION\]...' &&
+   grep -q -- '--trace-out FILE' "$tmp/out" && grep -q -- '--priority-order ORDER' "$tmp/out"; then
+	ok "run --help"
+else
+	not_ok "run --help" "$tmp/out"
+fi
+
+# ---- run: input errors, located ------------------------------------------
+
+printf 'name burst\nA 1x\n' >"$tmp/bad-step.wl"
+run "$S" run "$tmp/bad-step.wl"
+expect "a workload error is FILE:LINE:COL, exit 2" 2 "" \
+	"$tmp/bad-step.wl:2:3: bad cpu step '1x': not a decimal number$nl"
+printf '# options\n#: --policy rr --quantum=x\nname burst\nA 1\n' >"$tmp/bad-opt.wl"
+run "$S" run "$tmp/bad-opt.wl"
+expect "a bad #: option is FILE:LINE:COL" 2 "" \
+	"$tmp/bad-opt.wl:2:26: invalid value 'x' for --quantum: expected a whole number from 1 to 1000000000000$nl"
+printf '#: --json\nname burst\nA 1\n' >"$tmp/out-opt.wl"
+run "$S" run "$tmp/out-opt.wl"
+expect "an output option in #: is refused" 2 "" \
+	"$tmp/out-opt.wl:1:4: option '--json' cannot be given in a workload; give it on the command line$nl"
+printf '#:   --policy   lottery\nname burst\nA 1\n' >"$tmp/bad-policy.wl"
+run "$S" run "$tmp/bad-policy.wl"
+expect "an unknown policy in #: is located" 2 "" \
+	"$tmp/bad-policy.wl:1:17: unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)$nl"
+run "$S" run "$tmp/bad-policy.wl" --policy rr --quiet
+expect "the command line's policy replaces the file's" 0 "" ""
+run "$S" run "$tmp/no-such.wl"
+expect "a missing file" 2 "" "$tmp/no-such.wl: No such file or directory$nl"
+run "$S" run "$tmp"
+expect "a directory" 2 "" "$tmp: Is a directory$nl"
+
+# ---- run: golden reports for every sample ----------------------------------
+
+for w in "$traces"/*.wl; do
+	b=$(basename "$w" .wl)
+	run "$S" run "$w" --no-tui
+	same "run $b: text report" "$golden/$b.txt"
+	run "$S" run "$w" --json
+	same "run $b: JSON" "$golden/$b.json"
+done
+"$S" run - --json <"$rr" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+same "run - reads standard input" "$golden/silberschatz-rr.json"
+
+# ---- the textbook's averages, exactly ------------------------------------
+
+averages() {
+	desc=$1 want=$2
+	shift 2
+	run "$S" run "$@" --json
+	has "$desc" " \"averages\": {$want},"
+}
+averages "FCFS: average waiting 17" '"turnaround": 27, "waiting": 17, "response": 17' \
+	"$traces/silberschatz-fcfs.wl"
+averages "SJF: average waiting 7" '"turnaround": 13, "waiting": 7, "response": 7' \
+	"$traces/silberschatz-sjf.wl"
+averages "SRTF: average waiting 6.5" '"turnaround": 13, "waiting": 6.5, "response": 4.25' \
+	"$traces/silberschatz-srtf.wl"
+averages "non-preemptive SJF on the SRTF example: 7.75" \
+	'"turnaround": 14.25, "waiting": 7.75, "response": 7.75' \
+	"$traces/silberschatz-srtf.wl" --policy sjf
+averages "priority: average waiting 8.2" '"turnaround": 12, "waiting": 8.2, "response": 8.2' \
+	"$traces/silberschatz-priority.wl"
+averages "RR q=4: average waiting 5.67, turnaround 15.67" \
+	'"turnaround": 15.67, "waiting": 5.67, "response": 3.67' "$rr"
+averages "priority + RR q=2: waiting 13.8, turnaround 19.2" \
+	'"turnaround": 19.2, "waiting": 13.8, "response": 11.6' \
+	"$traces/silberschatz-prio-rr.wl"
+averages "FCFS in the order P2, P3, P1: average waiting 3" \
+	'"turnaround": 13, "waiting": 3, "response": 3' - <<EOF
+name burst
+P2   3
+P3   3
+P1   24
+EOF
+
+# ---- output modes ---------------------------------------------------------
+
+run "$S" run "$rr" --quiet
+expect "--quiet prints nothing" 0 "" ""
+run "$S" run "$rr" -q --trace-out "$tmp/q.trace"
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ] && [ -s "$tmp/q.trace" ]; then
+	ok "--quiet still writes the trace"
+else
+	not_ok "--quiet still writes the trace" "$tmp/err"
+fi
+if [ -w /dev/full ]; then
+	"$S" run "$rr" --no-tui >/dev/full 2>"$tmp/err"
+	rc=$?
+	: >"$tmp/out"
+	expect "a report that cannot be written fails with status 1" 1 "" \
+		"schedsim: cannot write the report: No space left on device$nl"
+fi
+run "$S" run "$rr" -q --trace-out "$tmp/no/such/dir/t"
+expect "a trace that cannot be written fails with status 1" 1 "" \
+	"schedsim: cannot write trace '$tmp/no/such/dir/t': No such file or directory$nl"
+
+# ---- traces ---------------------------------------------------------------
+
+for w in "$traces"/*.wl; do
+	b=$(basename "$w" .wl)
+	"$S" run "$w" -q --switch-cost 1 --trace-out "$tmp/$b.1" &&
+	"$S" run "$w" -q --switch-cost 1 --trace-out "$tmp/$b.2"
+	if [ $? -eq 0 ] && cmp -s "$tmp/$b.1" "$tmp/$b.2"; then
+		ok "trace of $b: two runs, identical bytes"
+	else
+		not_ok "trace of $b: two runs, identical bytes"
+	fi
+done
+"$S" run "$rr" -q --trace-out "$tmp/rr.trace"
+cat >"$tmp/rr.want" <<EOF
+schedsim-trace 1
+schedsim $version
+policy rr
+quantum 4
+preemptive false
+aging 0
+priority-order low-first
+switch-cost 0
+seed 0
+workload "$rr" $(wc -l <"$rr" | tr -d ' ') $(wc -c <"$rr" | tr -d ' ')
+$(sed 's/^/| /' "$rr")
+thread 0 P1 0 0
+thread 1 P2 0 0
+thread 2 P3 0 0
+events
+EOF
+sed -n '1,/^events$/p' "$tmp/rr.trace" >"$tmp/rr.head"
+if cmp -s "$tmp/rr.want" "$tmp/rr.head"; then
+	ok "trace header: version, options, the workload verbatim, threads"
+else
+	diff "$tmp/rr.want" "$tmp/rr.head" >"$tmp/why"
+	not_ok "trace header: version, options, the workload verbatim, threads" "$tmp/why"
+fi
+sed '1,/^events$/d' "$tmp/rr.trace" >"$tmp/rr.events"
+cat >"$tmp/rr.events.want" <<'EOF'
+0 arrive P1 0 ""
+0 arrive P2 0 ""
+0 arrive P3 0 ""
+0 dispatch P1 0 "next in the round-robin queue (arrived at 0)"
+4 preempt P1 0 "quantum of 4 expired"
+4 switch P2 0 ""
+4 dispatch P2 0 "next in the round-robin queue (arrived at 0)"
+7 exit P2 0 ""
+7 switch P3 0 ""
+7 dispatch P3 0 "next in the round-robin queue (arrived at 0)"
+10 exit P3 0 ""
+10 switch P1 0 ""
+10 dispatch P1 0 "next in the round-robin queue (ready since 4)"
+30 exit P1 0 ""
+30 end - 0 ""
+EOF
+if cmp -s "$tmp/rr.events.want" "$tmp/rr.events"; then
+	ok "trace events: time, kind, thread, argument, quoted reason"
+else
+	diff "$tmp/rr.events.want" "$tmp/rr.events" >"$tmp/why"
+	not_ok "trace events: time, kind, thread, argument, quoted reason" "$tmp/why"
+fi
+
+# A run killed by SIGTERM leaves whole lines, ending where it was cut.
+awk 'BEGIN { print "name burst"; for (i = 0; i < 2000; i++) print "T" i, 1000000 }' \
+	>"$tmp/long.wl"
+"$S" run "$tmp/long.wl" -q --policy rr --quantum 1 --trace-out "$tmp/long.trace" &
+pid=$!
+i=0
+size() { if [ -f "$1" ]; then wc -c <"$1"; else echo 0; fi; }
+while [ "$(size "$tmp/long.trace")" -lt 200000 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -TERM $pid
+wait $pid 2>/dev/null
+rc=$?
+last=$(tail -c 1 "$tmp/long.trace" | od -An -c | tr -d ' ')
+if [ $rc -eq 143 ] && [ "$last" = '\n' ] && head -n 1 "$tmp/long.trace" | grep -qx 'schedsim-trace 1' &&
+   sed '1,/^events$/d' "$tmp/long.trace" |
+   awk '!/^[0-9]+ [a-z]+ [^ ]+ -?[0-9]+ "[^"]*"$/ { bad = 1 } END { exit bad }'; then
+	ok "SIGTERM: the trace ends with a whole line (status 143)"
+else
+	echo "# status $rc, last byte '$last'" >"$tmp/why"
+	tail -n 2 "$tmp/long.trace" >>"$tmp/why"
+	not_ok "SIGTERM: the trace ends with a whole line (status 143)" "$tmp/why"
+fi
+
+# ---- demo ---------------------------------------------------------------
+
+run "$S" demo --list
+expect "demo --list" 0 "\
+classroom    five threads, interactive and CPU-bound, under round robin (the default)
+convoy       one long job ahead of four short ones under FIFO: the convoy effect
+io-vs-cpu    I/O-bound threads get the CPU back quickly under round robin
+starvation   a low-priority thread waits while high-priority ones keep coming
+aging        the starvation workload cured by aging (--aging 5)
+" ""
+"$S" demo 2>"$tmp/err" | cat >"$tmp/out"
+rc=$?
+same "demo into a pipe prints the classroom text report" "$golden/classroom.txt"
+run "$S" demo convoy --json
+same "demo convoy --json is run traces/convoy.wl --json" "$golden/convoy.json"
+run "$S" demo aging --json
+has "demo aging: batch waits 20 ticks, not 40" \
+	'  {"name": "batch", "arrival": 0, "cpu": 3, "io": 0, "finish": 23, "turnaround": 23, "waiting": 20, "response": 20},'
+run "$S" demo starvation --aging 5 --json
+has "demo options work like run's" \
+	'  {"name": "batch", "arrival": 0, "cpu": 3, "io": 0, "finish": 23, "turnaround": 23, "waiting": 20, "response": 20},'
+usage "demo: unknown name" "unknown demo 'race-car' (see 'schedsim demo --list')" \
+	"$S" demo race-car
+
+# ---- policies -------------------------------------------------------------
+
+run "$S" policies
+if [ "$rc" -eq 0 ] && [ "$(cut -d' ' -f1 "$tmp/out" | tr '\n' ' ')" = "fifo rr prio sjf srtf " ] &&
+   grep -q '^fifo  aka fcfs ' "$tmp/out" && grep -q '^rr    aka round-robin ' "$tmp/out" &&
+   grep -q '^rr .*; options: --quantum N' "$tmp/out"; then
+	ok "policies: one line each, with aliases and options"
+else
+	not_ok "policies: one line each, with aliases and options" "$tmp/out" "$tmp/err"
+fi
+usage "policies takes no argument" "unexpected argument 'x'" "$S" policies x
+
+echo "1..$n"
