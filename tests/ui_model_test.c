@@ -453,6 +453,9 @@ START_TEST(event_log)
 	ui_log_format(&m, e, buf, sizeof buf);
 	ck_assert_str_eq(buf, "     0  P1 arrives");
 	ck_assert(!ui_model_log(&m, 12, &e));
+	ev(9, SIM_EV_SWITCH, 1, 0, ""); /* free switches are not logged */
+	ck_assert_uint_eq(m.nlog, 12);
+	ck_assert_uint_eq(m.tot.events, 13);
 
 	ev(9, SIM_EV_PRIO, 1, 3, "aged after 5 ticks");
 	ck_assert(ui_model_log(&m, 0, &e));

@@ -190,11 +190,8 @@ int64_t ui_model_busy(const ui_model *m)
 
 static void run_stop(ui_model *m, ui_track *t, int thread, int64_t time)
 {
-	if (t->state == SIM_T_RUNNING) {
+	if (t->state == SIM_T_RUNNING)
 		seg_close(&t->run, time);
-		m->last_ran = thread;
-		m->last_run_end = time;
-	}
 	if (m->cpu_who == thread)
 		cpu_set(m, time, UI_WHO_NONE);
 }
@@ -231,7 +228,9 @@ void ui_model_event(void *vm, const sim_event *ev)
 	m->tot.events++;
 	if (time > m->now)
 		m->now = time;
-	log_add(m, ev);
+	/* A switch that costs nothing says no more than the dispatch after it. */
+	if (ev->kind != SIM_EV_SWITCH || ev->arg)
+		log_add(m, ev);
 	if (ev->thread >= 0 && !t)
 		return;
 
@@ -241,10 +240,9 @@ void ui_model_event(void *vm, const sim_event *ev)
 		t->state = SIM_T_READY;
 		break;
 	case SIM_EV_DISPATCH:
-		/* Any dispatch after the first changes context, unless the
-		 * same thread simply goes on at the same instant. */
-		if (m->last_ran >= 0 &&
-		    !(m->last_ran == ev->thread && m->last_run_end == time))
+		/* As the reports count them: a dispatch of a thread other
+		 * than the one dispatched before it. */
+		if (m->last_ran >= 0 && m->last_ran != ev->thread)
 			m->tot.switches++;
 		cpu_set(m, time, ev->thread);
 		seg_open(m, &t->run, time, 0);
@@ -252,7 +250,6 @@ void ui_model_event(void *vm, const sim_event *ev)
 			t->first_run = time;
 		t->state = SIM_T_RUNNING;
 		m->last_ran = ev->thread;
-		m->last_run_end = UI_OPEN;
 		break;
 	case SIM_EV_PREEMPT:
 		run_stop(m, t, ev->thread, time);

@@ -2,10 +2,14 @@
 # plain C; the curses code draws what it decides.
 noinst_LIBRARIES += libui.a
 libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
-libui_a_SOURCES = ui/ui.h ui/live.c \
+libui_a_SOURCES = ui/ui.h ui/view.h ui/live.c ui/keys.c ui/tty.h ui/tty.c \
+	ui/draw.h ui/draw.c ui/draw_panes.c \
 	ui/model.h ui/history.c ui/cells.c ui/text.c
 
 check_PROGRAMS += tests/ui_model_test
 TESTS += tests/ui_model_test
 tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
+
+TESTS += tests/tui.sh
+EXTRA_DIST += tests/tui.sh

@@ -72,8 +72,7 @@ typedef struct ui_model {
 	ui_segs cpu;       /* who had the CPU, end to end */
 	int64_t now;
 	bool ended;
-	int last_ran;      /* thread of the latest run segment, -1 before one */
-	int64_t last_run_end;
+	int last_ran;      /* thread dispatched last, -1 before the first */
 	bool oom;          /* history stopped growing: out of memory */
 	int cpu_who;       /* the CPU row's open segment, UI_WHO_NONE if none */
 	int64_t cpu_since;

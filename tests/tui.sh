@@ -1,0 +1,162 @@
+#!/bin/sh
+# tui.sh: the live view in a real terminal.  Each case runs `schedsim demo`
+# in a detached tmux session of fixed size on a private socket, types with
+# send-keys and reads the screen with capture-pane.  Every wait polls the
+# screen against a deadline.  TAP.
+set -u
+prog=${SCHEDSIM:-./schedsim}
+srcdir=${top_srcdir:-.}
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux not installed"
+	exit 0
+fi
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/schedsim-tui.XXXXXX") || exit 1
+sock=$dir/sock
+unset TMUX
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# The classroom demo's first two threads, from the file it is built from.
+names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | sed -n '2,3p')
+first=$(echo "$names" | sed -n 1p)
+second=$(echo "$names" | sed -n 2p)
+
+echo "1..16"
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	echo "# screen of $2:"
+	screen "$2" 2>/dev/null | sed 's/^/#   /'
+}
+# result DESCRIPTION SESSION STATUS: one TAP line for the case just run.
+result() { if [ "$3" -eq 0 ]; then ok "$1"; else not_ok "$1" "$2"; fi; }
+
+screen() { tm capture-pane -p -t "$1"; }
+now() { date +%s; }
+
+# wait_for SESSION REGEX [SECONDS]: the screen shows REGEX before the deadline.
+wait_for() {
+	_end=$(( $(now) + ${3:-10} ))
+	while ! screen "$1" 2>/dev/null | grep -Eq -- "$2"; do
+		[ "$(now)" -ge "$_end" ] && return 1
+		sleep 0.05
+	done
+}
+# wait_gone SESSION REGEX [SECONDS]: the screen stops showing REGEX.
+wait_gone() {
+	_end=$(( $(now) + ${3:-10} ))
+	while screen "$1" 2>/dev/null | grep -Eq -- "$2"; do
+		[ "$(now)" -ge "$_end" ] && return 1
+		sleep 0.05
+	done
+}
+flag() { tm display -p -t "$1" "#{$2}"; }
+restored() { # SESSION: alternate screen left, cursor shown
+	[ "$(flag "$1" alternate_on)" = 0 ] && [ "$(flag "$1" cursor_flag)" = 1 ]
+}
+
+# start SESSION SHELL-COMMAND: a 100x30 window whose shell says how the
+# command ended, then stays for capture-pane.
+start() {
+	tm new-session -d -s "$1" -x 100 -y 30 \
+		"$2; echo \"[exit \$?]\"; exec sleep 600" \; set -s exit-empty off
+}
+run_demo() { # SESSION ENV...
+	s=$1
+	shift
+	start "$s" "env $* '$prog' demo"
+}
+
+# Event counter shown on the info line ("event N").
+events() { screen "$1" | sed -n 's/.*  event \([0-9]*\) .*/\1/p' | head -n 1; }
+
+# ---- the main session: keys, help, resize, quit -------------------------
+run_demo main LC_ALL=C.UTF-8
+wait_for main "RUNNING" && wait_for main "$first" && wait_for main "$second"
+result "demo shows the thread names and RUNNING" main $?
+
+tm send-keys -t main space
+wait_for main "PAUSED"
+result "space pauses" main $?
+
+before=$(events main)
+tm send-keys -t main s
+want=$(( ${before:-0} + 1 ))
+wait_for main "  event $want " && [ "$(events main)" = "$want" ]
+result "s steps exactly one event ($before to $want)" main $?
+
+tm send-keys -t main '?'
+wait_for main "Any key closes this help" && tm send-keys -t main x &&
+   wait_gone main "Any key closes this help" && wait_for main "PAUSED"
+result "? opens the help and a key closes it" main $?
+
+tm resize-window -t main -x 60 -y 15
+wait_for main "PAUSED" && wait_for main "^ Timeline" &&
+   [ "$(screen main | wc -L)" -le 60 ]
+result "60x15 still shows the view" main $?
+tm resize-window -t main -x 30 -y 8
+wait_for main "Terminal too small"
+result "30x8 shows the terminal-too-small screen" main $?
+tm resize-window -t main -x 100 -y 30
+wait_for main "PAUSED" && wait_for main "$first" && wait_gone main "too small"
+result "back to 100x30 the view returns" main $?
+
+tm send-keys -t main q
+wait_for main '^\[exit 0\]'
+result "q exits 0" main $?
+restored main
+result "q leaves the alternate screen and shows the cursor" main $?
+
+# ---- SIGTERM restores the terminal ---------------------------------------
+run_demo term LC_ALL=C.UTF-8
+wait_for term "RUNNING" &&
+	kill -TERM $(ps -o pid= --ppid "$(flag term pane_pid)") &&
+	wait_for term '^\[exit 143\]' && restored term
+result "SIGTERM ends it (status 143) with the terminal restored" term $?
+
+# ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
+colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'
+run_demo colour LC_ALL=C.UTF-8
+run_demo plain LC_ALL=C NO_COLOR=1
+wait_for colour "RUNNING" && wait_for plain "RUNNING" &&
+   tm capture-pane -p -e -t colour | grep -Eq "$colour_sgr" &&
+   ! tm capture-pane -p -e -t plain | grep -Eq "$colour_sgr"
+result "NO_COLOR: no colour escapes (and colour without it)" plain $?
+wait_for colour "· ready" && wait_for plain "\. ready" &&
+   ! screen plain | grep -q "·"
+result "UTF-8 glyphs in a UTF-8 locale, ASCII in the C locale" plain $?
+
+# ---- at full speed to the end; then asleep ----------------------------------
+tm send-keys -t plain + + + + + + + + + + + +
+wait_for plain "FINISHED" 20 && wait_for plain "Final report"
+result "at full speed the run ends with the final report" plain $?
+pid=$(ps -o pid= --ppid "$(flag plain pane_pid)" | tr -d ' ')
+cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+c0=$(cpu)
+sleep 1 # a measuring window, not a wait for the screen
+c1=$(cpu)
+[ $((c1 - c0)) -le 2 ]
+result "finished, it sleeps without spinning (CPU ticks in 1 s: $((c1 - c0)))" plain $?
+
+# ---- stdin not a terminal: keys come from /dev/tty ---------------------------
+start notty "'$prog' demo </dev/null"
+wait_for notty "RUNNING" && tm send-keys -t notty q &&
+   wait_for notty '^\[exit 0\]' && restored notty
+result "stdin not a terminal: the view reads keys from /dev/tty" notty $?
+
+# ---- stdout a pipe: the text report -----------------------------------------
+out=$("$prog" demo </dev/null | cat)
+echo "$out" | grep -q "Gantt chart" && echo "$out" | grep -q "$first" &&
+   ! printf '%s' "$out" | grep -q "$(printf '\033')"
+st=$?
+[ $st -eq 0 ] || echo "$out" | sed 's/^/#   /'
+result "stdout a pipe: the text report, no escapes" none $st

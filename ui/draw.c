@@ -1,0 +1,442 @@
+/* draw.c: one frame of the live view: layout, timeline, status lines. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "draw.h"
+
+/* ---- colours ------------------------------------------------------------- */
+
+/* Thread colours, chosen to stay apart from each other on a projector. */
+static const short palette8[] = {
+	COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW, COLOR_MAGENTA, COLOR_BLUE, COLOR_RED,
+};
+static const short palette256[] = {
+	39, 208, 76, 170, 220, 44, 203, 141, 113, 215, 33, 162,
+};
+
+enum { PAIR_STATE = 1, PAIR_SWITCH = 5, PAIR_THREADS = 6 };
+
+static bool use_color;
+static int ncolors; /* thread colours in use */
+
+void ui_draw_init(bool color)
+{
+	use_color = color;
+	ncolors = 0;
+	if (!color)
+		return;
+	const short *pal = palette8;
+	int n = (int)(sizeof palette8 / sizeof palette8[0]);
+	if (COLORS >= 256) {
+		pal = palette256;
+		n = (int)(sizeof palette256 / sizeof palette256[0]);
+	}
+	if (COLOR_PAIRS < PAIR_THREADS + 2 * n)
+		n = (COLOR_PAIRS - PAIR_THREADS) / 2;
+	static const short state_fg[] = { COLOR_GREEN, COLOR_YELLOW, COLOR_CYAN, COLOR_RED };
+	for (short i = 0; i < 4; i++)
+		init_pair(PAIR_STATE + i, COLOR_BLACK, state_fg[i]);
+	init_pair(PAIR_SWITCH, COLOR_RED, -1);
+	for (int i = 0; i < n; i++) {
+		init_pair((short)(PAIR_THREADS + 2 * i), COLOR_BLACK, pal[i]);
+		init_pair((short)(PAIR_THREADS + 2 * i + 1), pal[i], -1);
+	}
+	ncolors = n > 0 ? n : 0;
+}
+
+attr_t ui_attr_bar(int thread)
+{
+	if (!ncolors || thread < 0)
+		return A_BOLD;
+	return (attr_t)COLOR_PAIR(PAIR_THREADS + 2 * (thread % ncolors));
+}
+
+attr_t ui_attr_text(int thread)
+{
+	if (!ncolors || thread < 0)
+		return A_NORMAL;
+	return (attr_t)COLOR_PAIR(PAIR_THREADS + 2 * (thread % ncolors) + 1);
+}
+
+attr_t ui_attr_state(int which)
+{
+	if (!use_color)
+		return A_REVERSE | A_BOLD;
+	return (attr_t)COLOR_PAIR(PAIR_STATE + which) | A_BOLD;
+}
+
+attr_t ui_attr_dim(void)
+{
+	return A_DIM;
+}
+
+attr_t ui_attr_switch(void)
+{
+	return use_color ? (attr_t)COLOR_PAIR(PAIR_SWITCH) | A_BOLD : A_BOLD;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+int ui_put(int y, int x, int w, const char *s, bool pad)
+{
+	mbstate_t st;
+	int used = 0;
+
+	memset(&st, 0, sizeof st);
+	move(y, x);
+	while (*s && used < w) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &st);
+		int cw;
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof st);
+			wc = L'?';
+			n = 1;
+			s = "?";
+		}
+		cw = wcwidth(wc);
+		if (cw < 0)
+			cw = 1;
+		if (used + cw > w)
+			break;
+		addnstr(s, (int)n);
+		s += n;
+		used += cw;
+	}
+	for (; pad && used < w; used++)
+		addch(' ');
+	return used;
+}
+
+/* Several pieces on one line, clipped at the right edge. */
+static int put_at(int y, int x, int right, attr_t a, const char *s)
+{
+	if (x >= right)
+		return x;
+	attron(a);
+	x += ui_put(y, x, right - x, s, false);
+	attroff(a);
+	return x;
+}
+
+/* ---- layout -------------------------------------------------------------- */
+
+static void layout(const ui_view *v, ui_layout *l)
+{
+	int n = (int)v->m.nthreads;
+
+	getmaxyx(stdscr, l->lines, l->cols);
+	l->title = 0;
+	l->tl_head = 1;
+	l->axis = 2;
+	l->cpu = 3;
+	l->threads = 4;
+	/* Rows left for thread rows and the pane, after the eight fixed
+	 * ones.  The timeline comes first; the pane gets what it leaves, but
+	 * with many threads at least a third. */
+	int room = l->lines - 8;
+	int pane = room - n;
+	int third = room / 3 < 8 ? room / 3 : 8;
+	if (pane < third)
+		pane = third;
+	if (pane < 2)
+		pane = 0;
+	l->tl_rows = room - pane < n ? room - pane : n;
+	if (l->tl_rows < 0)
+		l->tl_rows = 0;
+	pane = room - l->tl_rows;
+	if (pane < 2)
+		pane = 0;
+	l->info = l->threads + l->tl_rows;
+	l->last = l->info + 1;
+	l->pane = l->last + 1;
+	l->pane_rows = pane ? pane - 1 : 0;
+	l->stats = l->lines - 2;
+	l->status = l->lines - 1;
+	l->label = v->namew + 5;
+}
+
+/* ---- rows ----------------------------------------------------------------- */
+
+static void draw_title(const ui_view *v, const ui_layout *l)
+{
+	char buf[256];
+	int x = 0;
+
+	attron(A_REVERSE);
+	ui_put(l->title, 0, l->cols, "", true);
+	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, " schedsim ");
+	snprintf(buf, sizeof buf, " %s ", v->src->title ? v->src->title : "");
+	x = put_at(l->title, x, l->cols, A_REVERSE, buf);
+	snprintf(buf, sizeof buf, " policy %s", v->policy);
+	const sim_options *o = sim_opts(v->s);
+	size_t len = strlen(buf);
+	if (o->quantum > 0 && len < sizeof buf)
+		snprintf(buf + len, sizeof buf - len, " q=%lld", (long long)o->quantum);
+	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, buf);
+	if (v->src->explain) {
+		snprintf(buf, sizeof buf, "  %s", v->src->explain);
+		put_at(l->title, x, l->cols, A_REVERSE, buf);
+	}
+	attroff(A_REVERSE);
+}
+
+static void draw_label(const ui_view *v, int y, int thread)
+{
+	const char *name = thread >= 0 ? ui_model_name(&v->m, thread) : "CPU";
+
+	mvaddch(y, 0, ' ');
+	ui_put(y, 1, v->namew, name, true);
+	addch(' ');
+	if (thread >= 0) {
+		attron(ui_attr_bar(thread));
+		addstr(ui_thread_glyph(thread, v->m.utf8));
+		attroff(ui_attr_bar(thread));
+	} else {
+		addch(' ');
+	}
+	addch(' ');
+	addch(ACS_VLINE);
+}
+
+static attr_t cell_attr(const ui_cell *c, int thread)
+{
+	switch (c->kind) {
+	case UI_CELL_RUN:
+		return ui_attr_bar(c->thread);
+	case UI_CELL_IO:
+		return ui_attr_text(thread);
+	case UI_CELL_READY:
+	case UI_CELL_IDLE:
+		return ui_attr_dim();
+	case UI_CELL_SWITCH:
+		return ui_attr_switch();
+	default:
+		return A_NORMAL;
+	}
+}
+
+static void draw_cells(const ui_view *v, const ui_window *w, int y, int x, int thread)
+{
+	move(y, x);
+	for (int c = 0; c < w->cols; c++) {
+		ui_cell cell;
+		if (thread < 0)
+			ui_model_cpu_cell(&v->m, w, c, &cell);
+		else
+			ui_model_cell(&v->m, w, thread, c, &cell);
+		attr_t a = cell_attr(&cell, thread);
+		attron(a);
+		addstr(cell.glyph);
+		attroff(a);
+	}
+}
+
+static void draw_timeline(ui_view *v, const ui_layout *l)
+{
+	char buf[512];
+	ui_window w;
+	int cols = l->cols - l->label - 1;
+
+	if (cols < 1)
+		cols = 1;
+	v->tl_cols = cols;
+	v->tl_rows = (size_t)l->tl_rows;
+	ui_model_rows(&v->m, (size_t)l->tl_rows, 0);
+	ui_model_window(&v->m, cols, &w);
+
+	long long z = (long long)w.zoom;
+	snprintf(buf, sizeof buf, " Timeline: %lld tick%s per column, %s", z,
+		 z == 1 ? "" : "s",
+		 v->m.follow ? "following the present"
+		             : "scrolled back (f follows)");
+	int x = put_at(l->tl_head, 0, l->cols, A_BOLD, buf);
+	const bool u = v->m.utf8;
+	snprintf(buf, sizeof buf, "   %s ready  %s I/O  %s idle  %s switch",
+		 ui_state_glyph(UI_CELL_READY, u), ui_state_glyph(UI_CELL_IO, u),
+		 ui_state_glyph(UI_CELL_IDLE, u), ui_state_glyph(UI_CELL_SWITCH, u));
+	put_at(l->tl_head, x, l->cols, ui_attr_dim(), buf);
+
+	char axis[1024];
+	ui_window aw = w;
+	if (aw.cols > (int)sizeof axis - 1)
+		aw.cols = (int)sizeof axis - 1;
+	ui_model_axis(&aw, axis);
+	put_at(l->axis, 0, l->cols, ui_attr_dim(), " time");
+	ui_put(l->axis, l->label, l->cols - l->label, axis, false);
+
+	draw_label(v, l->cpu, -1);
+	draw_cells(v, &w, l->cpu, l->label, -1);
+	for (int r = 0; r < l->tl_rows; r++) {
+		int t = (int)v->m.top + r;
+		if ((size_t)t >= v->m.nthreads)
+			break;
+		draw_label(v, l->threads + r, t);
+		draw_cells(v, &w, l->threads + r, l->label, t);
+	}
+}
+
+static void draw_info(const ui_view *v, const ui_layout *l)
+{
+	char buf[512], q[512];
+	int ready[256];
+	int x = 0;
+	int run = sim_running(v->s), sw = sim_switching(v->s);
+
+	snprintf(buf, sizeof buf, " Clock %lld", (long long)sim_now(v->s));
+	x = put_at(l->info, x, l->cols, A_BOLD, buf);
+	snprintf(buf, sizeof buf, "  event %llu   ", (unsigned long long)v->m.tot.events);
+	x = put_at(l->info, x, l->cols, A_NORMAL, buf);
+	if (run >= 0) {
+		x = put_at(l->info, x, l->cols, A_NORMAL, "Running ");
+		x = put_at(l->info, x, l->cols, ui_attr_bar(run), ui_model_name(&v->m, run));
+		int64_t ql = sim_quantum_left(v->s);
+		if (ql >= 0) {
+			snprintf(buf, sizeof buf, "  quantum left %lld", (long long)ql);
+			x = put_at(l->info, x, l->cols, A_NORMAL, buf);
+		}
+	} else if (sw >= 0) {
+		snprintf(buf, sizeof buf, "Switching to %s", ui_model_name(&v->m, sw));
+		x = put_at(l->info, x, l->cols, ui_attr_switch(), buf);
+	} else {
+		x = put_at(l->info, x, l->cols, ui_attr_dim(),
+			   v->finished ? "CPU done" : "CPU idle");
+	}
+	x = put_at(l->info, x, l->cols, A_NORMAL, "   Ready: ");
+	size_t n = sim_ready(v->s, ready, sizeof ready / sizeof ready[0]);
+	size_t shown = n < sizeof ready / sizeof ready[0] ? n : sizeof ready / sizeof ready[0];
+	ui_queue_format(&v->m, ready, shown, l->cols - x, q, sizeof q);
+	if (shown < n && strchr(q, '+') == NULL) {
+		size_t len = strlen(q);
+		snprintf(q + len, sizeof q - len, " +%zu", n - shown);
+	}
+	put_at(l->info, x, l->cols, A_NORMAL, q);
+
+	const ui_log_entry *e;
+	if (ui_model_log(&v->m, 0, &e)) {
+		ui_log_format(&v->m, e, buf, sizeof buf);
+		put_at(l->last, 0, l->cols, A_NORMAL, " Last:");
+		put_at(l->last, 6, l->cols, A_BOLD, buf);
+	}
+}
+
+static void draw_stats(const ui_view *v, const ui_layout *l)
+{
+	const ui_totals *t = &v->m.tot;
+	char buf[512];
+	int64_t now = v->m.now;
+	double util = now > 0 ? 100.0 * (double)ui_model_busy(&v->m) / (double)now : 0;
+
+	if (t->finished) {
+		double f = (double)t->finished;
+		snprintf(buf, sizeof buf,
+			 " Finished %zu/%zu   avg waiting %.2f   avg turnaround %.2f"
+			 "   avg response %.2f   CPU %.0f%%   switches %llu",
+			 t->finished, v->m.nthreads, (double)t->waiting / f,
+			 (double)t->turnaround / f, (double)t->response / f, util,
+			 (unsigned long long)t->switches);
+	} else {
+		snprintf(buf, sizeof buf,
+			 " Finished 0/%zu   averages when threads finish"
+			 "   CPU %.0f%%   switches %llu",
+			 v->m.nthreads, util, (unsigned long long)t->switches);
+	}
+	put_at(l->stats, 0, l->cols, A_NORMAL, buf);
+}
+
+static void draw_status(const ui_view *v, const ui_layout *l)
+{
+	static const char *const words[] = { " RUNNING ", " PAUSED ", " FINISHED ", " FAILED " };
+	int which = v->failed ? 3 : v->finished ? 2 : v->paused ? 1 : 0;
+	char buf[512];
+	int x = 0;
+
+	x = put_at(l->status, x, l->cols, ui_attr_state(which), words[which]);
+	snprintf(buf, sizeof buf, " %s  %s  ", ui_speeds[v->speed].label, v->policy);
+	x = put_at(l->status, x, l->cols, A_BOLD, buf);
+	if (v->failed)
+		snprintf(buf, sizeof buf, "%s   q quit", v->error);
+	else if (v->msg[0])
+		snprintf(buf, sizeof buf, "%s", v->msg);
+	else if (v->finished)
+		snprintf(buf, sizeof buf, "Tab report/live  arrows scroll  r restart"
+			 "  p next policy  ? help  q quit");
+	else
+		snprintf(buf, sizeof buf, "space %s  s step  +/- speed  %s scroll"
+			 "  z/Z zoom  r restart  p policy  ? help  q quit",
+			 v->paused ? "run" : "pause", v->m.utf8 ? "←/→" : "h/l");
+	put_at(l->status, x, l->cols, v->failed ? ui_attr_switch() : A_NORMAL, buf);
+}
+
+static void draw_too_small(const ui_layout *l)
+{
+	char buf[96];
+	int y = l->lines / 2 - 1;
+
+	if (y < 0)
+		y = 0;
+	snprintf(buf, sizeof buf, "%dx%d, need %dx%d", l->cols, l->lines,
+		 UI_MIN_COLS, UI_MIN_LINES);
+	const char *text[] = { "Terminal too small", buf, "q quits" };
+	for (int i = 0; i < 3; i++) {
+		int x = (l->cols - (int)strlen(text[i])) / 2;
+		ui_put(y + i, x > 0 ? x : 0, l->cols, text[i], false);
+	}
+}
+
+/* Side by side when wide; stacked when tall enough for both; else the
+ * table alone (the info rows still show the latest event). */
+static void draw_panes(ui_view *v, const ui_layout *l)
+{
+	ui_rect all = { l->pane, 0, l->pane_rows + 1, l->cols };
+
+	if (v->pane == UI_PANE_REPORT && v->report_text) {
+		ui_draw_report(v, &all);
+	} else if (l->cols >= 100) {
+		ui_rect t = all, g = all;
+		t.w = v->namew + 49;
+		g.x = t.w + 1;
+		g.w = l->cols - g.x;
+		ui_draw_table(v, &t);
+		mvvline(all.y, t.w, ACS_VLINE, all.h);
+		ui_draw_log(v, &g);
+	} else if (all.h >= 10) {
+		ui_rect t = all, g = all;
+		int want = (int)v->m.nthreads + 1;
+		t.h = want < all.h / 2 ? want : all.h / 2;
+		g.y = all.y + t.h;
+		g.h = all.h - t.h;
+		ui_draw_table(v, &t);
+		ui_draw_log(v, &g);
+	} else {
+		ui_draw_table(v, &all);
+	}
+}
+
+void ui_draw(ui_view *v)
+{
+	ui_layout l;
+
+	layout(v, &l);
+	erase();
+	v->too_small = l.cols < UI_MIN_COLS || l.lines < UI_MIN_LINES;
+	if (v->too_small) {
+		draw_too_small(&l);
+	} else {
+		draw_title(v, &l);
+		draw_timeline(v, &l);
+		draw_info(v, &l);
+		v->pane_rows = (size_t)l.pane_rows;
+		if (l.pane_rows > 0)
+			draw_panes(v, &l);
+		draw_stats(v, &l);
+		draw_status(v, &l);
+		if (v->help)
+			ui_draw_help(v, &l);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}

@@ -1,0 +1,177 @@
+/* draw_panes.c: the thread table, the event log, the final report, help. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+
+static const char *state_word(sim_tstate s)
+{
+	switch (s) {
+	case SIM_T_NEW:
+		return "new";
+	case SIM_T_READY:
+		return "ready";
+	case SIM_T_RUNNING:
+		return "run";
+	case SIM_T_BLOCKED:
+		return "I/O";
+	case SIM_T_DONE:
+		return "done";
+	}
+	return "?";
+}
+
+static void num(char *buf, size_t len, int64_t v)
+{
+	if (v < 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%lld", (long long)v);
+}
+
+static void header(const ui_rect *r, const char *text)
+{
+	attron(A_BOLD | A_UNDERLINE);
+	ui_put(r->y, r->x, r->w, text, true);
+	attroff(A_BOLD | A_UNDERLINE);
+}
+
+void ui_draw_table(ui_view *v, const ui_rect *r)
+{
+	char buf[256], name[64];
+	int nw = v->namew;
+
+	snprintf(buf, sizeof buf, " %-*s   %-5s %4s %7s %7s %6s %7s", nw, "Thread",
+		 "state", "prio", "cpu", "waiting", "resp", "finish");
+	header(r, buf);
+	for (int row = 1; row < r->h; row++) {
+		size_t t = v->m.top + (size_t)(row - 1);
+		if (t >= v->m.nthreads)
+			break;
+		sim_thread_info ti;
+		char cpu[24], wait[24], resp[24], fin[24];
+		sim_thread_get(v->s, (int)t, &ti);
+		num(cpu, sizeof cpu, ti.cpu);
+		num(wait, sizeof wait, ti.waiting);
+		num(resp, sizeof resp, ti.response);
+		num(fin, sizeof fin, ti.finish);
+		move(r->y + row, r->x);
+		addch(' ');
+		ui_put(r->y + row, r->x + 1, nw, ti.name ? ti.name : "?", true);
+		addch(' ');
+		attron(ui_attr_bar((int)t));
+		addstr(ui_thread_glyph((int)t, v->m.utf8));
+		attroff(ui_attr_bar((int)t));
+		snprintf(name, sizeof name, "%d", ti.priority);
+		snprintf(buf, sizeof buf, " %-5s %4s %7s %7s %6s %7s",
+			 state_word(ti.state), name, cpu, wait, resp, fin);
+		attr_t a = ti.state == SIM_T_RUNNING ? A_BOLD
+			 : ti.state == SIM_T_DONE ? ui_attr_dim() : A_NORMAL;
+		attron(a);
+		ui_put(r->y + row, r->x + nw + 3, r->w - nw - 3, buf, false);
+		attroff(a);
+	}
+}
+
+void ui_draw_log(const ui_view *v, const ui_rect *r)
+{
+	char buf[256];
+	int rows = r->h - 1;
+
+	header(r, " Events, newest last: time, what, the policy's reason");
+	for (int i = 0; i < rows; i++) {
+		const ui_log_entry *e;
+		if (!ui_model_log(&v->m, (size_t)i, &e))
+			break;
+		ui_log_format(&v->m, e, buf, sizeof buf);
+		int y = r->y + rows - i;
+		attr_t a = e->kind == SIM_EV_DISPATCH ? ui_attr_text(e->thread)
+			 : e->kind == SIM_EV_PREEMPT ? A_BOLD : A_NORMAL;
+		attron(a);
+		ui_put(y, r->x, r->w, buf, false);
+		attroff(a);
+	}
+}
+
+void ui_draw_report(ui_view *v, const ui_rect *r)
+{
+	long rows = r->h - 1;
+	long max = (long)v->report_lines - rows;
+
+	if (v->report_top > max)
+		v->report_top = max;
+	if (v->report_top < 0)
+		v->report_top = 0;
+	header(r, " Final report (arrows/PgUp/PgDn scroll, Tab: threads and events)");
+	const char *p = v->report_text;
+	for (long i = 0; i < v->report_top && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	for (long row = 1; row <= rows && p && *p; row++) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char line[512];
+		if (n >= sizeof line)
+			n = sizeof line - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		ui_put(r->y + (int)row, r->x + 1, r->w - 1, line, false);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+void ui_draw_help(const ui_view *v, const ui_layout *l)
+{
+	const bool u = v->m.utf8;
+	char legend[160];
+	const char *lines[] = {
+		"space       pause / run",
+		u ? "s or →      one event (while paused)" : "s or Right  one event (while paused)",
+		"+ / -       faster / slower",
+		u ? "← → h l     scroll the timeline" : "Left Right h l  scroll the timeline",
+		"f           follow the present again",
+		"z / Z       zoom in / out",
+		u ? "↑ ↓ PgUp PgDn  scroll threads or report" : "Up Down PgUp PgDn  scroll threads/report",
+		"Tab         final report / threads and events",
+		"r           restart",
+		"p           restart under the next policy",
+		"? or F1     this help",
+		"Ctrl-L      redraw",
+		"q           quit",
+		"",
+		legend,
+		"",
+		"Any key closes this help.",
+	};
+	int n = (int)(sizeof lines / sizeof lines[0]);
+	int w = 50, h = n + 4;
+
+	snprintf(legend, sizeof legend, "%s run  %s ready  %s I/O  %s idle  %s switch",
+		 ui_thread_glyph(0, u), ui_state_glyph(UI_CELL_READY, u),
+		 ui_state_glyph(UI_CELL_IO, u), ui_state_glyph(UI_CELL_IDLE, u),
+		 ui_state_glyph(UI_CELL_SWITCH, u));
+	if (w > l->cols)
+		w = l->cols;
+	if (h > l->lines)
+		h = l->lines;
+	int y = (l->lines - h) / 2, x = (l->cols - w) / 2;
+	for (int i = 0; i < h; i++)
+		ui_put(y + i, x, w, "", true);
+	attron(A_BOLD);
+	mvhline(y, x, ACS_HLINE, w);
+	mvhline(y + h - 1, x, ACS_HLINE, w);
+	mvvline(y, x, ACS_VLINE, h);
+	mvvline(y, x + w - 1, ACS_VLINE, h);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	ui_put(y + 1, x + 2, w - 4, "Keys", false);
+	attroff(A_BOLD);
+	for (int i = 0; i < n && i + 3 < h - 1; i++)
+		ui_put(y + 3 + i, x + 2, w - 4, lines[i], false);
+}

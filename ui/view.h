@@ -1,0 +1,60 @@
+/* view.h: the live view's state, shared by the loop (live.c), the key
+ * handling (keys.c) and the drawing (draw*.c). */
+#ifndef SCHEDSIM_UI_VIEW_H
+#define SCHEDSIM_UI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "report.h"
+#include "ui.h"
+
+typedef enum ui_pane {
+	UI_PANE_LIVE,    /* thread table and event log */
+	UI_PANE_REPORT   /* the final report, once the run is over */
+} ui_pane;
+
+typedef struct ui_view {
+	const ui_source *src;
+	sim *s;
+	report *rep;
+	ui_model m;
+	char policy[64];    /* what runs now: the policy's canonical name */
+
+	bool paused, finished, failed, quit;
+	char error[256];    /* the simulation's run-time failure */
+	int speed;          /* index into ui_speeds */
+	int64_t due_ns;     /* when the next event is due while running */
+	bool help;
+	ui_pane pane;
+	char *report_text;  /* the text report, made when the run ends */
+	size_t report_lines;
+	long report_top;
+	char msg[256];      /* a one-off note for the status line */
+	int namew;          /* widest thread name shown, in columns */
+
+	/* Set by the last frame, for keys that depend on the layout. */
+	int tl_cols;        /* timeline columns */
+	size_t tl_rows;     /* thread rows in the timeline */
+	size_t pane_rows;   /* rows of the bottom pane's body */
+	bool too_small;
+} ui_view;
+
+/* Smallest usable terminal; below it a "terminal too small" screen. */
+enum { UI_MIN_COLS = 40, UI_MIN_LINES = 10 };
+
+/* live.c */
+int ui_view_start(ui_view *v, const char *policy);  /* (re)make the sim */
+void ui_view_step(ui_view *v);                      /* one event */
+int64_t ui_now_ns(void);
+
+/* keys.c: act on one key. */
+void ui_key(ui_view *v, int key);
+
+/* draw.c: the whole frame; colours are set up once per screen. */
+void ui_draw_init(bool color);
+void ui_draw(ui_view *v);
+
+#endif
