@@ -55,3 +55,6 @@ EXTRA_DIST += tests/cli.sh \
 	tests/golden/silberschatz-srtf.txt \
 	tests/golden/starvation.json \
 	tests/golden/starvation.txt
+
+dist_man_MANS += doc/schedsim.1
+dist_doc_DATA += doc/trace-format.md
