@@ -296,10 +296,11 @@ static void totals(const report *r, FILE *out)
 	fprintf(out, "CPU utilization   %s%% (%" PRId64 " of %" PRId64 " ticks running threads)\n",
 	        pct, r->busy, r->end);
 	fprintf(out, "Context switches  %" PRId64 "\n", r->switches);
+	const char *threads = strcmp(thr, "1") ? "threads" : "thread";
 	if (unit == 1)
-		fprintf(out, "Throughput        %s threads per tick\n", thr);
+		fprintf(out, "Throughput        %s %s per tick\n", thr, threads);
 	else
-		fprintf(out, "Throughput        %s threads per %" PRIu64 " ticks\n", thr, unit);
+		fprintf(out, "Throughput        %s %s per %" PRIu64 " ticks\n", thr, threads, unit);
 }
 
 static void title(const report *r, FILE *out)

@@ -29,7 +29,7 @@ struct trace_out {
 	bool in_events;
 	int error;                      /* first errno of a failed write */
 	char *path;
-	char **names;                   /* thread names by index, for events */
+	char **names;                   /* thread names as written, by index */
 	size_t nnames;
 	char *line;                     /* the line being composed */
 	size_t len, cap;
@@ -113,12 +113,24 @@ static void putf(trace_out *t, const char *fmt, ...)
 
 /* A quoted string: \" \\ \n \r \t, \xHH for other control bytes; every
  * other byte as it is, so the text comes back exactly. */
+static bool plain(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '"' && c != '\\';
+}
+
 static void put_quoted(trace_out *t, const char *s)
 {
 	put(t, "\"", 1);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		size_t n = 0;
 
+		while (s[n] && plain((unsigned char)s[n]))
+			n++;
+		put(t, s, n);
+		s += n;
+		if (!*s)
+			break;
+		unsigned char c = (unsigned char)*s++;
 		if (c == '"' || c == '\\')
 			putf(t, "\\%c", c);
 		else if (c == '\n')
@@ -127,12 +139,24 @@ static void put_quoted(trace_out *t, const char *s)
 			put(t, "\\r", 2);
 		else if (c == '\t')
 			put(t, "\\t", 2);
-		else if (c < 0x20 || c == 0x7f)
-			putf(t, "\\x%02x", c);
 		else
-			put(t, s, 1);
+			putf(t, "\\x%02x", c);
 	}
 	put(t, "\"", 1);
+}
+
+/* A number, without printf's cost: traces have millions of them. */
+static void put_int(trace_out *t, int64_t v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(t, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 /* A name: bare when it is one plain printable ASCII word other than "-"
@@ -290,11 +314,13 @@ void trace_out_thread(trace_out *t, int index, const char *name, int64_t arrival
 		t->names = v;
 		t->nnames = n;
 	}
-	free(t->names[index]);
-	if (!(t->names[index] = strdup(name)))
-		t->error = ENOMEM;
 	putf(t, "thread %d ", index);
+	size_t at = t->len;
 	put_name(t, name);
+	/* Kept as written, bare or quoted, for the event lines. */
+	free(t->names[index]);
+	if (!(t->names[index] = strndup(t->line + at, t->len - at)))
+		t->error = ENOMEM;
 	putf(t, " %" PRId64 " %d", arrival, priority);
 	end_line(t);
 }
@@ -308,12 +334,19 @@ void trace_out_event(void *ctx, const sim_event *ev)
 		end_line(t);
 		t->in_events = true;
 	}
-	putf(t, "%" PRId64 " %s ", ev->time, sim_ev_name(ev->kind));
+	const char *kind = sim_ev_name(ev->kind);
+
+	put_int(t, ev->time);
+	put(t, " ", 1);
+	put(t, kind, strlen(kind));
+	put(t, " ", 1);
 	if (ev->thread >= 0 && (size_t)ev->thread < t->nnames && t->names[ev->thread])
-		put_name(t, t->names[ev->thread]);
+		put(t, t->names[ev->thread], strlen(t->names[ev->thread]));
 	else
 		put(t, "-", 1);
-	putf(t, " %" PRId64 " ", ev->arg);
+	put(t, " ", 1);
+	put_int(t, ev->arg);
+	put(t, " ", 1);
 	put_quoted(t, ev->reason ? ev->reason : "");
 	end_line(t);
 	if (ev->kind == SIM_EV_END)
