@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..16"
+echo "1..18"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -65,10 +65,12 @@ restored() { # SESSION: alternate screen left, cursor shown
 }
 
 # start SESSION SHELL-COMMAND: a 100x30 window whose shell says how the
-# command ended, then stays for capture-pane.
+# command ended, then stays for capture-pane.  The shell outlives a Ctrl-C
+# (its trap is reset to the default in the command).
 start() {
 	tm new-session -d -s "$1" -x 100 -y 30 \
-		"$2; echo \"[exit \$?]\"; exec sleep 600" \; set -s exit-empty off
+		"trap : INT; $2; echo \"[exit \$?]\"; exec sleep 600" \; \
+		set -s exit-empty off
 }
 run_demo() { # SESSION ENV...
 	s=$1
@@ -122,6 +124,18 @@ wait_for term "RUNNING" &&
 	kill -TERM $(ps -o pid= --ppid "$(flag term pane_pid)") &&
 	wait_for term '^\[exit 143\]' && restored term
 result "SIGTERM ends it (status 143) with the terminal restored" term $?
+
+# ---- Ctrl-C, and a crash -----------------------------------------------------
+run_demo intr LC_ALL=C.UTF-8
+wait_for intr "RUNNING" && tm send-keys -t intr C-c &&
+	wait_for intr '^\[exit 130\]' && restored intr
+result "Ctrl-C ends it (status 130) with the terminal restored" intr $?
+
+run_demo crash LC_ALL=C.UTF-8
+wait_for crash "RUNNING" &&
+	kill -SEGV $(ps -o pid= --ppid "$(flag crash pane_pid)") &&
+	wait_for crash '^\[exit [1-9][0-9]*\]' && restored crash
+result "a crash (SIGSEGV) still restores the terminal" crash $?
 
 # ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
 colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'

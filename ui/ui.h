@@ -27,8 +27,15 @@ typedef struct ui_config {
 } ui_config;
 
 /* Run the live view until the user quits.  Returns the process exit
- * status: 0 after 'q', 1 after a run-time failure of the simulation,
- * 2 if the terminal cannot be used (the message is already printed). */
+ * status: 0 after 'q', 1 after a run-time failure of the simulation (its
+ * message printed once the screen is restored), 2 if the terminal cannot
+ * be used (the message is already printed).  After SIGINT, SIGTERM or
+ * SIGHUP the terminal is restored and the signal raised again under the
+ * disposition the caller had; if that returns, 128 + the signal number.
+ *
+ * The terminal: stdin and stdout, or /dev/tty for whichever of them is not
+ * one.  NO_COLOR (non-empty) or cfg->color false: no colour.  Outside a
+ * UTF-8 locale the glyphs are ASCII.  setlocale(LC_ALL, "") is called. */
 int ui_live(const ui_source *src, const ui_config *cfg);
 
 #endif
