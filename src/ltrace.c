@@ -16,7 +16,7 @@
 
 #include "ltrace_int.h"
 
-/* What each CPU did, followed through every pass. */
+/* What each CPU did, followed through the pass. */
 struct cpustate {
 	ltrace_cpuinfo info;
 	bool seen, started, idle;

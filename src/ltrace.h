@@ -81,14 +81,20 @@ typedef struct ltrace_cpuinfo {
  * (not running pid 0); ties go to more switches, then the lower number. */
 ltrace *ltrace_new(int cpu);
 
-/* Listeners and segment callbacks are called in the order added. */
+/* Listeners and segment callbacks are called in the order added.  A
+ * segment is delivered when the event that ends it (DISPATCH, IDLE, END)
+ * is, just before the listeners hear of that event. */
 void ltrace_listen(ltrace *lt, sim_listener fn, void *ctx);
 void ltrace_on_segment(ltrace *lt, ltrace_seg_fn fn, void *ctx);
 
-/* Import f to its end; name is used in messages.  Choosing the busiest CPU
- * reads the input twice (a pipe is spooled to a temporary file first).
- * Returns 0, or -1 with a complete message in err; *io_error is set when
- * the failure was reading or spooling, not the input's content. */
+/* Import f, from where it stands to its end, reading it once (a pipe is
+ * fine); name is used in messages.  With a CPU given, events are
+ * delivered as the lines are read, so an error may come after some; for
+ * the busiest CPU, every CPU's events are spooled to a temporary file and
+ * the chosen one's delivered after the last line: all or none.  Returns
+ * 0, or -1 with a complete message in err; *io_error (may be NULL) is set
+ * when the failure was the system's (reading, spooling, memory: exit
+ * status 1), not the input's (exit status 2). */
 int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
                 char *err, size_t errlen);
 

@@ -486,7 +486,11 @@ static bool header_line(const char *s, const char *e)
 static int payload(const char *ev, const char *ev_end, const char *p,
                    const char *e, ltrace_rec *r, perr *err)
 {
-	bool kv = starts(p, e, "prev_comm=") || starts(p, e, "comm=");
+	/* key=value, unless the first word is trace-cmd's COMM:PID. */
+	const char *w = memchr(p, ' ', (size_t)(e - p));
+	const char *eq = memchr(p, '=', (size_t)((w ? w : e) - p));
+	bool kv = starts(p, e, "prev_comm=") || starts(p, e, "comm=") ||
+		  (eq && !memchr(p, ':', (size_t)((w ? w : e) - p)));
 
 	if (r->form != LTRACE_PERF)
 		r->form = kv ? LTRACE_FTRACE : LTRACE_TRACE_CMD;

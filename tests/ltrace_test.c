@@ -444,6 +444,363 @@ START_TEST(test_other_cpus_and_events)
 }
 END_TEST
 
+START_TEST(test_state_alphabets)
+{
+	/* Each state a task can leave the CPU in, then dead. */
+	static const char ft[] =
+		SW("000", "1.000000", "a", "10", "S", "swapper/0", "0")
+		SW("000", "1.000001", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000002", "a", "10", "D|K", "swapper/0", "0")
+		SW("000", "1.000003", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000004", "a", "10", "R+", "swapper/0", "0")
+		SW("000", "1.000005", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000006", "a", "10", "I", "swapper/0", "0")
+		SW("000", "1.000007", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000008", "a", "10", "T", "swapper/0", "0")
+		SW("000", "1.000009", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000010", "a", "10", "t", "swapper/0", "0")
+		SW("000", "1.000011", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000012", "a", "10", "P", "swapper/0", "0")
+		SW("000", "1.000013", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000014", "a", "10", "R", "swapper/0", "0")
+		SW("000", "1.000015", "swapper/0", "0", "R", "a", "10")
+		SW("000", "1.000016", "a", "10", "Z", "swapper/0", "0")
+		SW("000", "1.000017", "swapper/0", "0", "R", "b", "11")
+		SW("000", "1.000018", "b", "11", "x", "swapper/0", "0");
+	/* trace-cmd's older alphabet: W for I, X for Z. */
+	static const char tc[] =
+		"  a-10 [000] 1.000000: sched_switch: a:10 [120] W ==> swapper/0:0 [120]\n"
+		"  a-0 [000] 1.000001: sched_switch: swapper/0:0 [120] R ==> a:10 [120]\n"
+		"  a-10 [000] 1.000002: sched_switch: a:10 [120] R+ ==> swapper/0:0 [120]\n"
+		"  a-0 [000] 1.000003: sched_switch: swapper/0:0 [120] R ==> a:10 [120]\n"
+		"  a-10 [000] 1.000004: sched_switch: a:10 [120] X ==> swapper/0:0 [120]\n";
+	static const struct want w[] = {
+		{ "a", 10, 0, 16, 8, 2, 9, 2, 7 },
+		{ "b", 11, 17, 18, 1, 0, 1, 0, 1 },
+	};
+	static const struct want wt[] = {
+		{ "a", 10, 0, 4, 2, 1, 3, 1, 2 },
+	};
+	struct out *o = import_text(ft, -1), *t = import_text(tc, -1);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	check_tasks(o->lt, w, 2);
+	ck_assert_ptr_nonnull(strstr(o->events,
+		"0 block 0 prev_state=S\n"));
+	ck_assert_ptr_nonnull(strstr(o->events, "2 block 0 prev_state=D|K\n"));
+	ck_assert_ptr_nonnull(strstr(o->events, "4 preempt 0 prev_state=R+\n"));
+	ck_assert_ptr_nonnull(strstr(o->events, "16 exit 0 prev_state=Z\n"));
+	ck_assert_ptr_nonnull(strstr(o->events, "18 exit 1 prev_state=x\n"));
+	ck_assert_msg(t->rc == 0, "%s", t->err);
+	check_tasks(t->lt, wt, 1);
+	ck_assert_str_eq(t->events,
+		"0 arrive 0 running at the trace's start\n"
+		"0 dispatch 0 \n"
+		"0 block 0 prev_state=W\n"
+		"0 idle -1 \n"
+		"1 dispatch 0 \n"
+		"2 preempt 0 prev_state=R+\n"
+		"2 idle -1 \n"
+		"3 dispatch 0 \n"
+		"4 exit 0 prev_state=X\n"
+		"4 idle -1 \n"
+		"4 end -1 \n");
+	out_free(o);
+	out_free(t);
+}
+END_TEST
+
+START_TEST(test_headers_and_blank_lines)
+{
+	/* What the tools print around events, blank lines, CRLF endings. */
+	static const char t[] =
+		"version = 6\r\n"
+		"cpus=2\r\n"
+		"CPU 1 is empty\r\n"
+		"\r\n"
+		"  a-10 [000] 5.000000: sched_switch: a:10 [120] S ==> b:11 [120]\r\n"
+		"CPU:0 [LOST 12 EVENTS]\r\n"
+		"   \t \r\n"
+		"##### CPU 1 buffer started ####\r\n"
+		"# a comment\r\n"
+		"  b-11 [000] 5.000100: sched_switch: b:11 [120] R ==> swapper/0:0 [120]";
+	static const struct want w[] = {
+		{ "a", 10, 0, -1, 0, 0, 1, 0, 1 },
+		{ "b", 11, 0, -1, 100, 0, 1, 1, 0 },
+	};
+	struct out *o = import_text(t, -1);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	check_tasks(o->lt, w, 2);
+	ck_assert_int_eq(ltrace_end(o->lt), 100);
+	ck_assert_uint_eq(ltrace_ncpus(o->lt), 1);
+	out_free(o);
+}
+END_TEST
+
+START_TEST(test_pipe)
+{
+	char path[1024], buf[8192];
+	int fd[2];
+	FILE *in, *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "%s/traces/linux-perf.txt", SCHEDSIM_SRCDIR);
+	in = fopen(path, "r");
+	ck_assert_ptr_nonnull(in);
+	n = fread(buf, 1, sizeof buf, in);
+	fclose(in);
+	ck_assert_uint_lt(n, sizeof buf);
+	ck_assert_int_eq(pipe(fd), 0);
+	ck_assert_int_eq(write(fd[1], buf, n), (ssize_t)n);
+	close(fd[1]);
+	f = fdopen(fd[0], "r");
+	ck_assert_ptr_nonnull(f);
+	struct out *o = import_file(f, "<stdin>", -1);
+	fclose(f);
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	expect_sample(o, LTRACE_PERF);
+	out_free(o);
+}
+END_TEST
+
+START_TEST(test_exit_and_pid_reuse)
+{
+	/* sched_process_exit makes the next switch-out an exit, whatever
+	 * its state; a pid seen again after an exit is a new thread. */
+	static const char t[] =
+		FT("000", "1.000000", "sched_process_exit", "comm=a pid=10 prio=120 group_dead=1")
+		SW("000", "1.000002", "a", "10", "S", "b", "11")
+		WK("000", "1.000003", "a", "10", "000")
+		FT("000", "1.000004", "sched_process_exit", "comm=b pid=11 prio=120")
+		SW("000", "1.000006", "b", "11", "R", "a", "10")
+		SW("000", "1.000009", "a", "10", "S", "b", "11")
+		SW("000", "1.000010", "b", "11", "D", "swapper/0", "0");
+	static const struct want w[] = {
+		{ "a", 10, 0, 2, 2, 0, 1, 0, 1 },
+		{ "b", 11, 2, 10, 5, 3, 2, 1, 1 },
+		{ "a", 10, 3, -1, 3, 3, 1, 0, 1 },
+	};
+	struct out *o = import_text(t, -1);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	check_tasks(o->lt, w, 3);
+	ck_assert_str_eq(o->events,
+		"0 arrive 0 running at the trace's start\n"
+		"0 dispatch 0 \n"
+		"2 exit 0 prev_state=S\n"
+		"2 arrive 1 no wake-up seen\n"
+		"2 switch 1 \n"
+		"2 dispatch 1 \n"
+		"3 arrive 2 sched_wakeup\n"
+		"6 preempt 1 prev_state=R\n"
+		"6 switch 2 \n"
+		"6 dispatch 2 \n"
+		"9 block 2 prev_state=S\n"
+		"9 switch 1 \n"
+		"9 dispatch 1 \n"
+		"10 exit 1 prev_state=D\n"
+		"10 idle -1 \n"
+		"10 end -1 \n");
+	out_free(o);
+}
+END_TEST
+
+START_TEST(test_lost_events)
+{
+	/* A switch whose prev is not the task running here: the running
+	 * one leaves then, counted neither preempted nor voluntary. */
+	static const char t[] =
+		SW("000", "1.000000", "a", "10", "R", "b", "11")
+		SW("000", "1.000005", "c", "12", "S", "a", "10");
+	static const struct want w[] = {
+		{ "a", 10, 0, -1, 0, 5, 2, 1, 0 },
+		{ "b", 11, 0, -1, 5, 0, 1, 0, 0 },
+	};
+	struct out *o = import_text(t, -1);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	check_tasks(o->lt, w, 2);
+	ck_assert_ptr_nonnull(strstr(o->events,
+		"5 block 1 switched out unseen (events lost)\n5 switch 0 \n"));
+	out_free(o);
+}
+END_TEST
+
+START_TEST(test_wakeups_before_the_first_switch)
+{
+	/* CPU 0 switches first at 5: wake-ups before it are held, one that
+	 * ran elsewhere meanwhile is dropped, the running task's ignored. */
+	static const char t[] =
+		WK("001", "1.000000", "b", "11", "000")
+		WK("001", "1.000001", "c", "12", "000")
+		WK("001", "1.000002", "a", "10", "000")
+		SW("001", "1.000003", "swapper/1", "0", "R", "c", "12")
+		WK("001", "1.000004", "b", "11", "000")
+		SW("000", "1.000005", "a", "10", "S", "b", "11");
+	static const struct want w[] = {
+		{ "a", 10, 0, -1, 5, 0, 1, 0, 1 },
+		{ "b", 11, 0, -1, 0, 5, 1, 0, 0 },
+	};
+	struct out *o = import_text(t, 0);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	check_tasks(o->lt, w, 2);
+	ck_assert_str_eq(o->events,
+		"0 arrive 0 running at the trace's start\n"
+		"0 dispatch 0 \n"
+		"0 arrive 1 sched_wakeup\n"
+		"5 block 0 prev_state=S\n"
+		"5 switch 1 \n"
+		"5 dispatch 1 \n"
+		"5 end -1 \n");
+	out_free(o);
+}
+END_TEST
+
+START_TEST(test_busiest_ties)
+{
+	/* CPUs 0 and 2 are both busy all along; 2 has more switches. */
+	static const char t[] =
+		SW("000", "1.000000", "a", "10", "R", "b", "11")
+		SW("002", "1.000000", "c", "12", "R", "d", "13")
+		SW("002", "1.000004", "d", "13", "R", "c", "12")
+		SW("001", "1.000008", "e", "14", "S", "swapper/1", "0");
+	static const char u[] =
+		SW("003", "1.000000", "a", "10", "R", "b", "11")
+		SW("001", "1.000004", "c", "12", "R", "d", "13");
+	struct out *o = import_text(t, -1), *p = import_text(u, -1);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	ck_assert_int_eq(ltrace_cpu(o->lt), 2);
+	ck_assert_uint_eq(ltrace_ncpus(o->lt), 3);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 0)->busy, 8);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 1)->busy, 8);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 2)->busy, 8);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 2)->cpu, 2);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 2)->switches, 2);
+	/* Equal busy time and switches: the lower number. */
+	ck_assert_msg(p->rc == 0, "%s", p->err);
+	ck_assert_int_eq(ltrace_cpu(p->lt), 1);
+	ck_assert_int_eq(ltrace_cpu_at(p->lt, 1)->cpu, 3);
+	out_free(o);
+	out_free(p);
+}
+END_TEST
+
+START_TEST(test_perf_groups_and_timestamps)
+{
+	/* Other groups and events are passed over; nanosecond timestamps
+	 * are truncated, short fractions are tenths and hundredths. */
+	static const char t[] =
+		"  perf 10/10 [000] 7.0000005: irq:irq_handler_entry: irq=24 name=x\n"
+		"  perf    10 [000] 7.000001999: sched:sched_switch: prev_comm=perf prev_pid=10 prev_prio=120 prev_state=R ==> next_comm=b next_pid=11 next_prio=120\n"
+		"     b    11 [000] 7.000009: sched:sched_stat_runtime: comm=b pid=11 runtime=8000 [ns] vruntime=1 [ns]\n"
+		"     b    11 [000] 7.01: sched:sched_switch: prev_comm=b prev_pid=11 prev_prio=120 prev_state=S ==> next_comm=swapper/0 next_pid=0 next_prio=120\n"
+		"     b    11 [000] 7.1: sched:sched_migrate_task: comm=b pid=11\n";
+	static const struct want w[] = {
+		{ "perf", 10, 0, -1, 1, 99999, 1, 1, 0 },
+		{ "b", 11, 1, -1, 9999, 0, 1, 0, 1 },
+	};
+	struct out *o = import_text(t, -1);
+
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	ck_assert_int_eq(ltrace_form_of(o->lt), LTRACE_PERF);
+	ck_assert_int_eq(ltrace_end(o->lt), 100000);
+	check_tasks(o->lt, w, 2);
+	out_free(o);
+}
+END_TEST
+
+START_TEST(test_sniff)
+{
+	static const char *const yes[] = {
+		"# tracer: nop",
+		"cpus=4",
+		"version = 6",
+		"CPU 3 is empty",
+		"  yes-4164 [000] d..2. 192.091591: sched_switch: prev_comm=yes prev_pid=4164 prev_prio=120 prev_state=R ==> next_comm=timeout next_pid=4160 next_prio=120",
+		"  perf 4445 [000] 202.363456: sched:sched_wakeup: comm=a pid=1 prio=120 target_cpu=000",
+		"  bash-4151 [000] 192.079792: irq_handler_entry: irq=1 name=x",
+	};
+	static const char *const no[] = {
+		"", "# schedsim trace 1", "name arrival burst", "hello",
+		"  yes-4164 [000] d..2. 192.091591: sched_switch: prev_comm=yes",
+	};
+
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		ck_assert_msg(ltrace_sniff(yes[i], strlen(yes[i])), "%s", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		ck_assert_msg(!ltrace_sniff(no[i], strlen(no[i])), "%s", no[i]);
+}
+END_TEST
+
+/* ---- a large generated trace (bench/ltrace_gen.h) ----------------------- */
+
+static long max_rss_kib(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+START_TEST(test_large_trace)
+{
+	/* 1,000,000 lines, 134 MB of text, generated as they are read; under
+	 * valgrind fewer, with the same assertions. */
+	uint64_t n = getenv("SCHEDSIM_VALGRIND") ? 20000 : 1000000;
+	const int T = LTRACE_GEN_TASKS;
+	int64_t S = (int64_t)n / 4, end = LTRACE_GEN_STEP * ((int64_t)n - 1);
+	long rss0 = max_rss_kib();
+	FILE *f = ltrace_gen_open(n);
+	struct out *o;
+
+	ck_assert_ptr_nonnull(f);
+	o = import_file(f, "gen", -1);
+	fclose(f);
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	ck_assert_int_eq(ltrace_cpu(o->lt), 0);
+	ck_assert_int_eq(ltrace_end(o->lt), end);
+	ck_assert_uint_eq(o->nevents, (size_t)(3 * S + T + 2));
+	ck_assert_uint_eq(ltrace_ntasks(o->lt), (size_t)T);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 0)->busy, end);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 0)->switches, S);
+	ck_assert_int_eq(ltrace_cpu_at(o->lt, 1)->switches, S);
+	/* Switch j, at 40j, preempts task j%T for task (j+1)%T: a task
+	 * preempted at j runs again at j+T-1, or waits to the end. */
+	for (int k = 0; k < T; k++) {
+		const ltrace_task *t = ltrace_task_at(o->lt, (size_t)k);
+		int64_t disp = k == 0, pre = 0, wait = 0;
+		char name[32];
+
+		for (int64_t j = 0; j < S; j++) {
+			if ((j + 1) % T == k)
+				disp++;
+			if (j % T == k) {
+				pre++;
+				wait += j + T - 1 < S ? 40 * (T - 1) : end - 40 * j;
+			}
+		}
+		snprintf(name, sizeof name, "worker %d", k);
+		ck_assert_str_eq(t->name, name);
+		ck_assert_int_eq(t->pid, 1000 + k);
+		ck_assert_int_eq(t->arrival, k == 0 ? 0 : 40 * (k - 1));
+		ck_assert_int_eq(t->dispatches, disp);
+		ck_assert_int_eq(t->preemptions, pre);
+		ck_assert_int_eq(t->voluntary, 0);
+		ck_assert_int_eq(t->cpu, 40 * (pre - (k == 0)) +
+				 (k == S % T ? end - 40 * (S - 1) : 0));
+		ck_assert_int_eq(t->waiting, wait);
+	}
+	/* Memory held grows with tasks and CPUs, not lines: a few KiB here,
+	 * and the process grew by far less than the text read. */
+	ck_assert_uint_lt(ltrace_memory(o->lt), 16 * 1024);
+	ck_assert_int_lt(max_rss_kib() - rss0, 24 * 1024);
+	out_free(o);
+}
+END_TEST
+
 /* ---- malformed input ------------------------------------------------------ */
 
 START_TEST(test_not_a_trace)
@@ -453,8 +810,90 @@ START_TEST(test_not_a_trace)
 	fails("\n\n  \n", "t.trace:1:1: not a schedsim or Linux scheduling trace");
 	fails("\n\nname arrival burst\n",
 	      "t.trace:3:1: not a schedsim or Linux scheduling trace");
+	fails("\027\010Dtracing6\n",
+	      "t.trace:1:1: not a schedsim or Linux scheduling trace (a trace-cmd "
+	      "trace.dat file: give the output of 'trace-cmd report')");
+	fails("PERFILE2h\n",
+	      "t.trace:1:1: not a schedsim or Linux scheduling trace (a perf.data "
+	      "file: give the output of 'perf script')");
 }
 END_TEST
+
+#define LINE1 SW("000", "1.000000", "a", "10", "R", "b", "11")
+
+static const struct {
+	const char *text, *msg;
+} malformed[] = {
+	{ LINE1 "oops\n",
+	  "t.trace:2:1: expected 'TASK-PID [CPU] TIMESTAMP: EVENT: ...'" },
+	{ LINE1 "  x-1 [000] d..2. 1.x: sched_switch: a\n",
+	  "t.trace:2:19: expected a timestamp 'SECONDS.MICROSECONDS:', found '1.x:'" },
+	{ LINE1 "  x-1 [000] 1.000001\n",
+	  "t.trace:2:13: expected a timestamp 'SECONDS.MICROSECONDS:', found '1.000001'" },
+	{ LINE1 "  x-1 [000] 1.000001:\n",
+	  "t.trace:2:22: expected ' EVENT:' after the timestamp" },
+	{ LINE1 "  x-1 [000] 1.000001: sched_switch\n",
+	  "t.trace:2:23: expected an event name, found 'sched_switch'" },
+	{ LINE1 "  x-1 [9999] 1.000001: sched_switch: a\n",
+	  "t.trace:2:8: CPU number out of range (0 to 8191)" },
+	{ LINE1 SW("000", "1.000001", "b", "1x", "R", "a", "10"),
+	  "t.trace:2:64: sched_switch: bad prev_pid '1x'" },
+	{ LINE1 SW("000", "1.000001", "b", "11", "Q", "a", "10"),
+	  "t.trace:2:92: sched_switch: unknown prev_state 'Q'" },
+	{ LINE1 SW("000", "1.000001", "b", "11", "", "a", "10"),
+	  "t.trace:2:92: sched_switch: missing prev_state" },
+	{ LINE1 "  x-1 [000] d..2. 1.000001: sched_switch: prev_comm=b prev_pid=11 prev_prio=120 prev_state=S ==> next_comm=a\n",
+	  "t.trace:2:109: sched_switch: missing next_pid" },
+	{ LINE1 "  x-1 [000] d..2. 1.000001: sched_switch: prev_comm=b prev_pid=11 prev_prio=120 prev_state=S => next_comm=a next_pid=10 next_prio=120\n",
+	  "t.trace:2:93: sched_switch: expected ' ==> next_comm='" },
+	{ LINE1 "  x-1 [000] d..2. 1.000001: sched_switch: prev_comm=b prev_pid=11 prev_prio=120 prev_state=S ==> next_comm=a next_pid=10 next_prio=120 extra\n",
+	  "t.trace:2:135: sched_switch: unexpected ' extra' after next_prio" },
+	{ LINE1 "  x-1 [000] d..2. 1.000001: sched_switch: next_comm=a next_pid=10 next_prio=120\n",
+	  "t.trace:2:43: sched_switch: expected 'prev_comm='" },
+	{ LINE1 FT("000", "1.000001", "sched_wakeup", "comm=a pid=10 prio=120"),
+	  "t.trace:2:65: sched_wakeup: expected 'target_cpu='" },
+	{ LINE1 FT("000", "1.000001", "sched_wakeup_new", "comm=a pid=-3 prio=120 target_cpu=000"),
+	  "t.trace:2:58: sched_wakeup_new: bad pid '-3'" },
+	{ LINE1 FT("000", "1.000001", "sched_wakeup", "comm=a prio=120 target_cpu=000"),
+	  "t.trace:2:48: sched_wakeup: missing pid" },
+	{ LINE1 FT("000", "1.000001", "sched_process_exit", "comm=a pid=10 prio=x"),
+	  "t.trace:2:68: sched_process_exit: bad prio 'x'" },
+	{ LINE1 "  a-1 [000] 1.000001: sched_switch: a:10 [120] R => b:11 [120]\n",
+	  "t.trace:2:37: sched_switch: expected 'COMM:PID [PRIO] STATE ==> COMM:PID [PRIO]'" },
+	{ LINE1 "  a-1 [000] 1.000001: sched_switch: a:10 [120] R ==> b:11\n",
+	  "t.trace:2:58: sched_switch: expected '[PRIO]'" },
+	{ LINE1 "  a-1 [000] 1.000001: sched_switch: a [120] R ==> b:11 [120]\n",
+	  "t.trace:2:37: sched_switch: expected 'COMM:PID'" },
+	{ LINE1 "  a-1 [000] 1.000001: sched_wakeup: b:11 [120] CPU:x\n",
+	  "t.trace:2:52: sched_wakeup: bad CPU 'x'" },
+	{ LINE1 "  a-1 [000] 1.000001: sched_wakeup: b:11 [120]\n",
+	  "t.trace:2:42: sched_wakeup: expected 'CPU:'" },
+	{ LINE1 SW("000", "0.999999", "b", "11", "R", "a", "10"),
+	  "t.trace:2:19: time goes backwards: 0.999999 after 1.000000" },
+	{ WK("000", "1.000000", "a", "10", "000"),
+	  "t.trace: no sched_switch events" },
+};
+
+START_TEST(test_malformed)
+{
+	fails(malformed[_i].text, malformed[_i].msg);
+}
+END_TEST
+
+START_TEST(test_line_too_long)
+{
+	size_t n = 5000;
+	char *t = malloc(sizeof LINE1 + n + 2);
+
+	ck_assert_ptr_nonnull(t);
+	memcpy(t, LINE1, sizeof LINE1 - 1);
+	memset(t + sizeof LINE1 - 1, 'x', n);
+	strcpy(t + sizeof LINE1 - 1 + n, "\n");
+	fails(t, "t.trace:2:4097: line longer than 4096 bytes");
+	free(t);
+}
+END_TEST
+
 
 static Suite *ltrace_suite(void)
 {
@@ -471,10 +910,27 @@ static Suite *ltrace_suite(void)
 	tc = tcase_create("robust");
 	tcase_add_test(tc, test_comm_names);
 	tcase_add_test(tc, test_other_cpus_and_events);
+	tcase_add_test(tc, test_state_alphabets);
+	tcase_add_test(tc, test_headers_and_blank_lines);
+	tcase_add_test(tc, test_pipe);
+	tcase_add_test(tc, test_exit_and_pid_reuse);
+	tcase_add_test(tc, test_lost_events);
+	tcase_add_test(tc, test_wakeups_before_the_first_switch);
+	tcase_add_test(tc, test_busiest_ties);
+	tcase_add_test(tc, test_perf_groups_and_timestamps);
+	tcase_add_test(tc, test_sniff);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("large");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_large_trace);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("malformed");
 	tcase_add_test(tc, test_not_a_trace);
+	tcase_add_loop_test(tc, test_malformed, 0,
+			    (int)(sizeof malformed / sizeof *malformed));
+	tcase_add_test(tc, test_line_too_long);
 	suite_add_tcase(s, tc);
 	return s;
 }
