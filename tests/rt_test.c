@@ -74,6 +74,34 @@ static void join_ok(rt_thread *t, void *want)
 	ck_assert_ptr_eq(got, want);
 }
 
+/* Run body in a child with stderr in a pipe; give back its stderr and
+ * wait status. */
+static int in_child(void (*body)(void), char *err, size_t len)
+{
+	int fd[2];
+
+	ck_assert_int_eq(pipe(fd), 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(fd[1], STDERR_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		body();
+		_exit(0);
+	}
+	close(fd[1]);
+	size_t n = 0;
+	ssize_t r;
+	while (n + 1 < len && (r = read(fd[0], err + n, len - 1 - n)) > 0)
+		n += (size_t)r;
+	err[n] = '\0';
+	close(fd[0]);
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
 /* ---- order ----------------------------------------------------------- */
 
 /* Three steps, a yield between each. */
@@ -514,6 +542,19 @@ START_TEST(test_high_water)
 	ck_assert_int_eq(rt_state_of(t), RT_DONE);
 	ck_assert_uint_eq(rt_stack_high_water(t), deeper);
 	join_ok(t, NULL);
+
+	/* The next owner of that stack starts from zeros, not from T's marks. */
+	rt_stats st;
+	rt_stats_get(&st);
+	ck_assert_uint_eq(st.stacks_cached, 1);
+	rt_thread *u = spawn("U", blocker, NULL);
+	rt_stats_get(&st);
+	ck_assert_uint_eq(st.stacks_cached, 0);
+	ck_assert_uint_eq(st.stacks_mapped, 1);
+	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_uint_lt(rt_stack_high_water(u), 8192);
+	ck_assert_int_eq(rt_wake(u), 0);
+	join_ok(u, NULL);
 }
 END_TEST
 
@@ -694,9 +735,54 @@ START_TEST(test_misuse_join_nothing_runnable)
 }
 END_TEST
 
-START_TEST(test_misuse_exit_outside_thread)
+static void exit_in_main(void)
 {
 	rt_exit(NULL);
+}
+
+START_TEST(test_misuse_exit_outside_thread)
+{
+	char err[256];
+	int st = in_child(exit_in_main, err, sizeof err);
+
+	ck_assert_msg(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT, "status %#x", st);
+	ck_assert_str_eq(err, "schedsim: rt_exit: called outside any thread\n");
+}
+END_TEST
+
+/* A hook that hands back a thread that is not ready. */
+static rt_thread *bad_pick_thread;
+
+static void bad_ready(void *ctx, rt_thread *t)
+{
+	(void)ctx;
+	(void)t;
+}
+
+static rt_thread *bad_pick(void *ctx)
+{
+	(void)ctx;
+	return bad_pick_thread;
+}
+
+static void pick_blocked(void)
+{
+	rt_hook h = { bad_ready, bad_pick, NULL };
+
+	rt_set_hook(&h);
+	bad_pick_thread = spawn("B", blocker, NULL);
+	/* B runs, blocks, and the hook hands B back. */
+	rt_run();
+}
+
+START_TEST(test_misuse_hook_picks_blocked)
+{
+	char err[256];
+	int st = in_child(pick_blocked, err, sizeof err);
+
+	ck_assert_msg(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT, "status %#x", st);
+	ck_assert_str_eq(err, "schedsim: scheduling hook picked thread 'B', which is blocked, not ready\n");
+	ck_assert_str_eq(trail, "");  /* the child's notes stayed in the child */
 }
 END_TEST
 
@@ -733,34 +819,6 @@ static void say_fatal(void)
 	ssize_t w = write(STDERR_FILENO, "fatal hook\n", 11);
 
 	(void)w;
-}
-
-/* Run body in a child with stderr in a pipe; give back its stderr and
- * wait status. */
-static int in_child(void (*body)(void), char *err, size_t len)
-{
-	int fd[2];
-
-	ck_assert_int_eq(pipe(fd), 0);
-	pid_t pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		dup2(fd[1], STDERR_FILENO);
-		close(fd[0]);
-		close(fd[1]);
-		body();
-		_exit(0);
-	}
-	close(fd[1]);
-	size_t n = 0;
-	ssize_t r;
-	while (n + 1 < len && (r = read(fd[0], err + n, len - 1 - n)) > 0)
-		n += (size_t)r;
-	err[n] = '\0';
-	close(fd[0]);
-	int status;
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	return status;
 }
 
 static void overflow_default(void)
@@ -892,8 +950,11 @@ static Suite *runtime_suite(void)
 	tcase_add_test(tc, test_misuse_join_being_joined);
 	tcase_add_test(tc, test_misuse_join_cycle);
 	tcase_add_test(tc, test_misuse_join_nothing_runnable);
-	if (!no_fork())
-		tcase_add_test_raise_signal(tc, test_misuse_exit_outside_thread, SIGABRT);
+	if (!no_fork()) {
+		/* These fork a child that aborts on purpose. */
+		tcase_add_test(tc, test_misuse_exit_outside_thread);
+		tcase_add_test(tc, test_misuse_hook_picks_blocked);
+	}
 
 	/* These crash on purpose: only with Check's fork. */
 	if (!no_fork()) {
