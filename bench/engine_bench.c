@@ -3,15 +3,22 @@
  *
  *   1,000 threads x 1,000 ticks under rr --quantum 1: 1,000,000 dispatches,
  *   each a real green-thread handoff, against 1,000,000 bare swapcontext()
- *   switches between two contexts (the target's baseline), and, for
- *   context, among 1,000 contexts in a ring.
+ *   switches between two contexts (the target's baseline).  For context,
+ *   the same switches among 1,000 contexts in a ring (cold contexts), and
+ *   1,000,000 rt_yield() handoffs among 1,000 runtime threads under the
+ *   runtime's own FIFO hook (the floor the engine stands on).
  *
  *   100,000 threads x 2 ticks under rr --quantum 1, so that all of them are
  *   alive at once after the first round, in a child process: its peak
  *   resident set, less that of the same run with 1 thread, per thread.
+ *
+ * Timings are process CPU time, medians of RUNS runs taken in turns, pinned
+ * to the CPU the program started on: on a shared machine wall time moves
+ * by a factor of two with other people's work.
  */
 #include <config.h>
 
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,14 +28,43 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "rt.h"
 #include "sim.h"
 #include "workload.h"
+
+enum { RUNS = 5 };
+
+static void pin(void)
+{
+	cpu_set_t set;
+	int cpu = sched_getcpu();
+
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof set, &set) == 0)
+		printf("pinned: cpu %d\n", cpu);
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, by_value);
+	return v[n / 2];
+}
 
 static double now_s(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -114,6 +150,43 @@ static double raw_swapcontext(int nctx, long switches)
 	return t;
 }
 
+/* ---- the runtime alone: a ring of threads yielding ---- */
+
+static long yields_left;
+
+static void *yielder(void *arg)
+{
+	(void)arg;
+	while (yields_left-- > 0)
+		rt_yield();
+	return NULL;
+}
+
+static double rt_ring(int nthreads, long switches)
+{
+	rt_thread **t = malloc((size_t)nthreads * sizeof *t);
+	double t0;
+
+	if (!t) {
+		perror("engine_bench");
+		exit(1);
+	}
+	yields_left = switches;
+	for (int i = 0; i < nthreads; i++) {
+		if (!(t[i] = rt_create(NULL, yielder, NULL))) {
+			fprintf(stderr, "engine_bench: %s\n", rt_error());
+			exit(1);
+		}
+	}
+	t0 = now_s();
+	rt_run();
+	t0 = now_s() - t0;
+	for (int i = 0; i < nthreads; i++)
+		rt_join(t[i], NULL);
+	free(t);
+	return t0;
+}
+
 /* ---- resident memory, in a child ---- */
 
 static long child_maxrss_kib(int nthreads)
@@ -151,19 +224,27 @@ int main(void)
 {
 	enum { THREADS = 1000, TICKS = 1000, SWITCHES = 1000000, BIG = 100000 };
 	workload wl;
-	double t0, t_run, t_raw, t_ring;
-	unsigned long long sw;
+	double t0, t_run, t_raw, t_ring, t_rt, runs[RUNS], raws[RUNS], rings[RUNS], rts[RUNS];
+	unsigned long long sw = 0;
 	long base, big;
 
+	pin();
 	make_workload(&wl, THREADS, TICKS);
 	run_rr1(&wl); /* warm the stack cache and the allocator */
-	t0 = now_s();
-	sw = run_rr1(&wl);
-	t_run = now_s() - t0;
-	wl_free(&wl);
 	raw_swapcontext(2, SWITCHES / 10);
-	t_raw = raw_swapcontext(2, SWITCHES);
-	t_ring = raw_swapcontext(THREADS, SWITCHES);
+	for (int i = 0; i < RUNS; i++) {
+		t0 = now_s();
+		sw = run_rr1(&wl);
+		runs[i] = now_s() - t0;
+		raws[i] = raw_swapcontext(2, SWITCHES);
+		rings[i] = raw_swapcontext(THREADS, SWITCHES);
+		rts[i] = rt_ring(THREADS, SWITCHES);
+	}
+	wl_free(&wl);
+	t_run = median(runs, RUNS);
+	t_raw = median(raws, RUNS);
+	t_ring = median(rings, RUNS);
+	t_rt = median(rts, RUNS);
 
 	printf("dispatches: %llu\n", sw + 1);
 	printf("dispatches_per_s: %.0f\n", (double)(sw + 1) / t_run);
@@ -176,6 +257,9 @@ int main(void)
 	printf("raw_swapcontext_1000_contexts_1M_s: %.3f\n", t_ring);
 	printf("engine_vs_swapcontext_1000_contexts: %.2f\n",
 	       t_run * 1e6 / (double)(sw + 1) / t_ring);
+	printf("rt_yield_1000_threads_1M_s: %.3f\n", t_rt);
+	printf("engine_vs_rt_yield_1000_threads: %.2f\n",
+	       t_run * 1e6 / (double)(sw + 1) / t_rt);
 
 	base = child_maxrss_kib(1);
 	big = child_maxrss_kib(BIG);
