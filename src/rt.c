@@ -128,9 +128,11 @@ static rt_thread *pick_next(void)
 
 static void release_stack(rt_thread *t)
 {
-	t->high_water = rt_stack_used(&t->stack, (const char *)t->ctx);
+	size_t used = rt_stack_put(&t->stack, (const char *)t->ctx);
+
+	if (used > t->high_water)
+		t->high_water = used;
 	t->ctx = NULL;
-	rt_stack_put(&t->stack);
 }
 
 /* Runs in whichever context has just been switched to. */

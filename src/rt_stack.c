@@ -166,16 +166,27 @@ static const char *first_nonzero(const char *p, const char *end)
 	return q;
 }
 
+/* The deepest non-zero byte of the stack (or its end), and in *page the
+ * lowest resident page. */
+static char *deepest(const struct rt_stack *s, char **page)
+{
+	char *lo = s->map + rt_stack_page();
+	char *end = rt_stack_top(s);
+
+	*page = lowest_resident(lo, end);
+	return *page < end ? *page + (first_nonzero(*page, end) - *page) : end;
+}
+
+static size_t used_below(const char *deep, const char *top)
+{
+	return deep < top ? (size_t)(top - deep) : 0;
+}
+
 size_t rt_stack_used(const struct rt_stack *s, const char *top)
 {
-	if (!s->map)
-		return 0;
-	char *lo = s->map + rt_stack_page();
-	char *p = lowest_resident(lo, (char *)top);
-	if (p >= top)
-		return 0;
-	const char *q = first_nonzero(p, top);
-	return q < top ? (size_t)(top - q) : 0;
+	char *page;
+
+	return s->map ? used_below(deepest(s, &page), top) : 0;
 }
 
 int rt_stack_guard_hit(const struct rt_stack *s, const void *addr, size_t slack)
@@ -188,36 +199,38 @@ int rt_stack_guard_hit(const struct rt_stack *s, const void *addr, size_t slack)
 	return a < guard + rt_stack_page() && a + slack >= guard;
 }
 
-void rt_stack_put(struct rt_stack *s)
+size_t rt_stack_put(struct rt_stack *s, const char *top)
 {
 	if (!s->map)
-		return;
+		return 0;
+	char *page;
+	char *deep = deepest(s, &page);
+	char *end = rt_stack_top(s);
+	size_t used = used_below(deep, top);
+
 	if (n_cached == STACK_CACHE_MAX) {
 		rt_stack_free(s);
-		return;
+		return used;
 	}
-	char *lo = s->map + rt_stack_page();
-	char *top = rt_stack_top(s);
-	char *p = lowest_resident(lo, top);
 #ifdef SCHEDSIM_ASAN
 	/* Its last frames never returned: clear their redzones. */
-	__asan_unpoison_memory_region(lo, (size_t)(top - lo));
+	__asan_unpoison_memory_region(s->map + rt_stack_page(), s->usable + rt_stack_page());
 #endif
-	if (p == top - rt_stack_page()) {
+	if (page == end - rt_stack_page()) {
 		/* Only the top page was touched (the usual small thread): zero
 		 * what was used and keep the page, saving a syscall now and a
 		 * page fault on reuse.  At most one page per cached stack. */
-		char *q = p + (first_nonzero(p, top) - p);
 #ifdef HAVE_VALGRIND_VALGRIND_H
-		VALGRIND_MAKE_MEM_UNDEFINED(q, (size_t)(top - q));
+		VALGRIND_MAKE_MEM_UNDEFINED(deep, (size_t)(end - deep));
 #endif
-		memset(q, 0, (size_t)(top - q));
-	} else if (p < top && madvise(p, (size_t)(top - p), MADV_DONTNEED) != 0) {
+		memset(deep, 0, (size_t)(end - deep));
+	} else if (page < end && madvise(page, (size_t)(end - page), MADV_DONTNEED) != 0) {
 		rt_stack_free(s);
-		return;
+		return used;
 	}
 	cache[n_cached++] = *s;
 	s->map = NULL;
+	return used;
 }
 
 void rt_stack_counts(size_t *mapped, size_t *cached)

@@ -29,8 +29,10 @@ size_t rt_stack_round(size_t size);
 
 /* Map (or take from the cache) a stack of usable bytes: 0 or an errno. */
 int rt_stack_get(struct rt_stack *s, size_t usable);
-/* Give a stack back: its touched pages are dropped so it reads as zero. */
-void rt_stack_put(struct rt_stack *s);
+/* Give a stack back: its touched pages are dropped (or zeroed) so it reads
+ * as zero again.  Says how much of it was used below top, as
+ * rt_stack_used() would have. */
+size_t rt_stack_put(struct rt_stack *s, const char *top);
 
 static inline char *rt_stack_top(const struct rt_stack *s)
 {
