@@ -88,8 +88,14 @@ static void timeline_add(report *r, int thread, int64_t start, int64_t end, bool
 	report_segs *tl = &r->timeline;
 	int64_t cursor = tl->n ? tl->v[tl->n - 1].end : 0;
 
-	if (start > cursor)
-		push(r, tl, &(report_seg){ cursor, start, -1, false });
+	if (start > cursor) {
+		report_seg *last = tl->n ? &tl->v[tl->n - 1] : NULL;
+
+		if (last && last->thread < 0 && !last->sw)
+			last->end = start; /* idle, then idle again */
+		else
+			push(r, tl, &(report_seg){ cursor, start, -1, false });
+	}
 	if (end <= start)
 		return;
 	report_seg *last = tl->n ? &tl->v[tl->n - 1] : NULL;

@@ -223,6 +223,33 @@ START_TEST(json_idle_start_and_merge)
 }
 END_TEST
 
+/* A thread that only waits for I/O runs for no time at all: the idle time
+ * around its zero-length runs is one stretch. */
+START_TEST(json_idle_around_empty_runs)
+{
+	static const sim_event ev[] = {
+		EV(0, ARRIVE, 0, 0), EV(0, DISPATCH, 0, 0), EV(0, BLOCK, 0, 3),
+		EV(0, IDLE, -1, 0), EV(3, WAKE, 0, 0), EV(3, DISPATCH, 0, 0),
+		EV(3, EXIT, 0, 0), EV(3, IDLE, -1, 0), EV(5, ARRIVE, 1, 0),
+		EV(5, SWITCH, 1, 0), EV(5, DISPATCH, 1, 0), EV(7, EXIT, 1, 0),
+		EV(7, END, -1, 0),
+	};
+	run w = { "fifo", { 0 }, { "A", "B" }, { 0, 5 }, ev, sizeof ev / sizeof *ev };
+	char *got = print(&w, report_json);
+
+	ck_assert_ptr_nonnull(strstr(got,
+	        "  {\"name\": \"A\", \"arrival\": 0, \"cpu\": 0, \"io\": 3, \"finish\": 3, "
+	        "\"turnaround\": 3, \"waiting\": 0, \"response\": 0},\n"));
+	ck_assert_ptr_nonnull(strstr(got,
+	        " \"makespan\": 7,\n \"cpu_utilization\": 0.2857,\n \"context_switches\": 1,\n"
+	        " \"timeline\": [\n"
+	        "  {\"thread\": null, \"start\": 0, \"end\": 5},\n"
+	        "  {\"thread\": \"B\", \"start\": 5, \"end\": 7}\n"
+	        " ]}\n"));
+	free(got);
+}
+END_TEST
+
 /* ---- strings ----------------------------------------------------------- */
 
 START_TEST(json_escaping)
@@ -404,6 +431,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, json_io_idle_switch);
 	tcase_add_test(tc, text_io_idle_switch);
 	tcase_add_test(tc, json_idle_start_and_merge);
+	tcase_add_test(tc, json_idle_around_empty_runs);
 	tcase_add_test(tc, json_escaping);
 	tcase_add_test(tc, json_options_all);
 	tcase_add_test(tc, json_unfinished);
