@@ -49,19 +49,31 @@ static void fcfs(void)
 	ev(30, SIM_EV_END, -1, 0, "");
 }
 
-/* A row as text: thread >= 0, or -1 for the CPU row. */
+static void cell_at(const ui_window *w, int thread, int col, ui_cell *out,
+                    ui_cursor *cur)
+{
+	if (thread < 0)
+		ui_model_cpu_cell(&m, w, col, out, cur);
+	else
+		ui_model_cell(&m, w, thread, col, out, cur);
+}
+
+/* A row as text: thread >= 0, or -1 for the CPU row.  Walking the row
+ * with a cursor must give what each cell looked up afresh gives. */
 static char row_buf[1024];
 
 static const char *row(const ui_window *w, int thread)
 {
+	ui_cursor cur = { 0, 0, 0 };
 	size_t pos = 0;
 
 	for (int c = 0; c < w->cols; c++) {
-		ui_cell cell;
-		if (thread < 0)
-			ui_model_cpu_cell(&m, w, c, &cell);
-		else
-			ui_model_cell(&m, w, thread, c, &cell);
+		ui_cell cell, alone;
+		cell_at(w, thread, c, &cell, &cur);
+		cell_at(w, thread, c, &alone, NULL);
+		ck_assert_int_eq(cell.kind, alone.kind);
+		ck_assert_int_eq(cell.thread, alone.thread);
+		ck_assert_int_eq(cell.start, alone.start);
 		size_t n = strlen(cell.glyph);
 		memcpy(row_buf + pos, cell.glyph, n);
 		pos += n;
@@ -121,13 +133,13 @@ START_TEST(fcfs_rows_color_utf8)
 	ck_assert_str_eq(row(&w, -1), "    B  C    ");
 	ck_assert_str_eq(row(&w, 1), "····B       ");
 	ui_cell c;
-	ui_model_cell(&m, &w, 1, 5, &c);
+	ui_model_cell(&m, &w, 1, 5, &c, NULL);
 	ck_assert_int_eq(c.kind, UI_CELL_RUN);
 	ck_assert_int_eq(c.thread, 1);
 	ck_assert(!c.start);
-	ui_model_cell(&m, &w, 1, 8, &c);
+	ui_model_cell(&m, &w, 1, 8, &c, NULL);
 	ck_assert_int_eq(c.kind, UI_CELL_DONE);
-	ui_model_cell(&m, &w, 1, 11, &c);
+	ui_model_cell(&m, &w, 1, 11, &c, NULL);
 	ck_assert_int_eq(c.kind, UI_CELL_NONE);
 	teardown();
 }
@@ -306,14 +318,14 @@ START_TEST(history_is_compact)
 	ui_model_window(&m, 100, &w);
 	ck_assert_int_eq(w.zoom, n == 2000 ? 50 : 2000);
 	ui_cell c;
-	ui_model_cell(&m, &w, 1, 0, &c);
+	ui_model_cell(&m, &w, 1, 0, &c, NULL);
 	ck_assert_int_eq(c.kind, UI_CELL_RUN);
-	ui_model_cpu_cell(&m, &w, 0, &c);
+	ui_model_cpu_cell(&m, &w, 0, &c, NULL);
 	ck_assert_int_eq(c.kind, UI_CELL_RUN);
 	ck_assert_int_eq(c.thread, 0); /* a tie between both goes to the first */
 	ui_model_window(&m, 100, &w);
 	int last = (int)((n + 999) / w.zoom) - (int)(w.t0 / w.zoom);
-	ui_model_cell(&m, &w, 1, last, &c);
+	ui_model_cell(&m, &w, 1, last, &c, NULL);
 	ck_assert_int_eq(c.kind, UI_CELL_READY);
 	teardown();
 }

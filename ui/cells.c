@@ -201,32 +201,6 @@ void ui_model_rows(ui_model *m, size_t rows, long delta)
 
 /* ---- cells ---------------------------------------------------------------- */
 
-/* Index of the first segment starting at or after x. */
-static size_t first_from(const ui_segs *s, int64_t x)
-{
-	size_t lo = 0, hi = s->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->v[mid].start < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static int64_t ticks_in(const ui_segs *s, int64_t lo, int64_t hi, int64_t now)
-{
-	return ui_segs_before(s, hi, now) - ui_segs_before(s, lo, now);
-}
-
-static bool starts_in(const ui_segs *s, int64_t a, int64_t b)
-{
-	size_t i = first_from(s, a);
-	return i < s->n && s->v[i].start < b;
-}
-
 static void cell_clear(ui_cell *c, ui_cell_kind kind)
 {
 	c->kind = kind;
@@ -235,8 +209,9 @@ static void cell_clear(ui_cell *c, ui_cell_kind kind)
 }
 
 void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
-                   ui_cell *out)
+                   ui_cell *out, ui_cursor *cur)
 {
+	ui_cursor fresh = { 0, 0, 0 };
 	int64_t a = w->t0 + col * w->zoom, b = a + w->zoom;
 	int64_t hi = b < m->now ? b : m->now;
 
@@ -254,13 +229,30 @@ void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
 		/* not there yet */
 	} else if (lo >= hi) {
 		out->kind = UI_CELL_DONE;
-	} else if (ticks_in(&t->run, lo, hi, m->now) > 0) {
-		out->kind = UI_CELL_RUN;
-		out->thread = thread;
-		out->start = starts_in(&t->run, a, hi);
 	} else {
-		int64_t io = ticks_in(&t->io, lo, hi, m->now);
-		out->kind = io > hi - lo - io ? UI_CELL_IO : UI_CELL_READY;
+		/* a <= lo < hi <= b, and the next column starts at b. */
+		if (!cur)
+			cur = &fresh;
+		const ui_segs *run = &t->run, *io = &t->io;
+		size_t ra = ui_segs_find(run, a, cur->run);
+		size_t rlo = ui_segs_find(run, lo, ra);
+		size_t rhi = ui_segs_find(run, hi, rlo);
+		cur->run = rhi;
+		int64_t ran = ui_segs_before_at(run, hi, m->now, rhi) -
+			      ui_segs_before_at(run, lo, m->now, rlo);
+		if (ran > 0) {
+			out->kind = UI_CELL_RUN;
+			out->thread = thread;
+			out->start = ra < run->n && run->v[ra].start < hi;
+		} else {
+			size_t ilo = ui_segs_find(io, lo, cur->io);
+			size_t ihi = ui_segs_find(io, hi, ilo);
+			cur->io = ihi;
+			int64_t waited = ui_segs_before_at(io, hi, m->now, ihi) -
+					 ui_segs_before_at(io, lo, m->now, ilo);
+			out->kind = waited > hi - lo - waited ? UI_CELL_IO
+							      : UI_CELL_READY;
+		}
 	}
 	set_glyph(m, out);
 }
@@ -271,7 +263,7 @@ void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
 #define CPU_LOOK 32
 
 void ui_model_cpu_cell(const ui_model *m, const ui_window *w, int col,
-                       ui_cell *out)
+                       ui_cell *out, ui_cursor *cur)
 {
 	int64_t a = w->t0 + col * w->zoom, b = a + w->zoom;
 	int64_t hi = b < m->now ? b : m->now;
@@ -285,9 +277,11 @@ void ui_model_cpu_cell(const ui_model *m, const ui_window *w, int col,
 		return;
 	}
 	const ui_segs *s = &m->cpu;
-	size_t i = first_from(s, a);
+	size_t i = ui_segs_find(s, a, cur ? cur->cpu : 0);
+	if (cur)
+		cur->cpu = i;
 	if (i > 0)
-		i--;
+		i--; /* the segment before may reach into the column */
 	reach = hi;
 	for (int looked = 0; i < s->n && s->v[i].start < hi; i++, looked++) {
 		const ui_seg *g = &s->v[i];

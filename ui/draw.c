@@ -221,13 +221,15 @@ static attr_t cell_attr(const ui_cell *c, int thread)
 
 static void draw_cells(const ui_view *v, const ui_window *w, int y, int x, int thread)
 {
+	ui_cursor cur = { 0, 0, 0 };
+
 	move(y, x);
 	for (int c = 0; c < w->cols; c++) {
 		ui_cell cell;
 		if (thread < 0)
-			ui_model_cpu_cell(&v->m, w, c, &cell);
+			ui_model_cpu_cell(&v->m, w, c, &cell, &cur);
 		else
-			ui_model_cell(&v->m, w, thread, c, &cell);
+			ui_model_cell(&v->m, w, thread, c, &cell, &cur);
 		attr_t a = cell_attr(&cell, thread);
 		attron(a);
 		addstr(cell.glyph);

@@ -150,22 +150,47 @@ bool ui_model_log(const ui_model *m, size_t i, const ui_log_entry **out)
 	return true;
 }
 
-int64_t ui_segs_before(const ui_segs *s, int64_t x, int64_t now)
+size_t ui_segs_find(const ui_segs *s, int64_t x, size_t from)
 {
-	size_t lo = 0, hi = s->n;
+	size_t lo, hi, step = 1;
 
-	while (lo < hi) { /* the first segment starting at or after x */
+	if (from >= s->n || s->v[from].start >= x)
+		return from < s->n ? from : s->n;
+	/* Gallop: steps of 1, 2, 4, ... until past x, then halve. */
+	lo = from + 1;
+	for (;;) {
+		hi = from + step;
+		if (hi >= s->n) {
+			hi = s->n;
+			break;
+		}
+		if (s->v[hi].start >= x)
+			break;
+		lo = hi + 1;
+		step *= 2;
+	}
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (s->v[mid].start < x)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (!lo)
+	return lo;
+}
+
+int64_t ui_segs_before_at(const ui_segs *s, int64_t x, int64_t now, size_t i)
+{
+	if (!i)
 		return 0;
-	const ui_seg *g = &s->v[lo - 1];
+	const ui_seg *g = &s->v[i - 1];
 	int64_t end = g->end == UI_OPEN ? now : g->end;
 	return g->before + (x < end ? x : end) - g->start;
+}
+
+static int64_t total(const ui_segs *s, int64_t now)
+{
+	return ui_segs_before_at(s, UI_OPEN, now, s->n);
 }
 
 /* The CPU row changes hands at time; what it held until then is counted. */
@@ -198,8 +223,8 @@ static void run_stop(ui_model *m, ui_track *t, int thread, int64_t time)
 
 static void finished(ui_model *m, ui_track *t)
 {
-	int64_t cpu = ui_segs_before(&t->run, UI_OPEN, m->now);
-	int64_t io = ui_segs_before(&t->io, UI_OPEN, m->now);
+	int64_t cpu = total(&t->run, m->now);
+	int64_t io = total(&t->io, m->now);
 	int64_t turnaround = t->finish - t->arrival;
 
 	m->tot.finished++;

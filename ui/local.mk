@@ -13,3 +13,7 @@ tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
 
 TESTS += tests/tui.sh
 EXTRA_DIST += tests/tui.sh
+
+BENCH_BINS += bench/ui_bench
+bench_ui_bench_SOURCES = bench/ui_bench.c
+bench_ui_bench_LDADD = libui.a

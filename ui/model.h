@@ -104,8 +104,14 @@ const char *ui_model_name(const ui_model *m, int thread);
 /* Ticks some thread has run so far. */
 int64_t ui_model_busy(const ui_model *m);
 
-/* Ticks covered by s before time x (open segments end at now). */
-int64_t ui_segs_before(const ui_segs *s, int64_t x, int64_t now);
+/* Index of the first segment starting at or after x.  from is a known
+ * lower bound of the answer (0 if none): the search gallops from there, so
+ * walking a row from left to right costs the log of each step, not of the
+ * whole history. */
+size_t ui_segs_find(const ui_segs *s, int64_t x, size_t from);
+/* Ticks covered by s before time x, given i = ui_segs_find(s, x, ...);
+ * open segments end at now. */
+int64_t ui_segs_before_at(const ui_segs *s, int64_t x, int64_t now, size_t i);
 
 /* ---- cells ------------------------------------------------------------- */
 
@@ -140,11 +146,17 @@ int64_t ui_zoom_in(int64_t zoom);
 
 void ui_model_window(const ui_model *m, int cols, ui_window *w);
 
+/* Where a row's walk has got to: zero it at the start of a row and pass it
+ * for each column from left to right; NULL looks each cell up afresh. */
+typedef struct ui_cursor {
+	size_t run, io, cpu;
+} ui_cursor;
+
 /* Thread row and CPU row cells for column col of w. */
 void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
-                   ui_cell *out);
+                   ui_cell *out, ui_cursor *cur);
 void ui_model_cpu_cell(const ui_model *m, const ui_window *w, int col,
-                       ui_cell *out);
+                       ui_cell *out, ui_cursor *cur);
 
 /* A thread's own glyph: letters, digits, then signs; distinct for the first
  * 90 threads in ASCII and 140 in UTF-8, repeating beyond. */
