@@ -68,7 +68,6 @@ sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errle
 		free(s);
 		return NULL;
 	}
-	s->pol.prio_changed = NULL;
 	s->wl = wl;
 	s->opt = s->pol.opt;
 	s->nthr = n;

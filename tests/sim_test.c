@@ -385,8 +385,20 @@ START_TEST(test_aging)
 	sim *s;
 	sim_thread_info ti;
 
-	/* without aging batch waits for the whole stream: it runs last */
+	/* without aging batch never runs while the stream lasts: at 40, the
+	 * horizon, it has not had a tick */
 	opts(&o, "prio", 0, true);
+	load(starve_wl);
+	s = make(&o, &r);
+	while (sim_now(s) < 40)
+		ck_assert_int_eq(sim_step(s), 1);
+	info(s, 0, &ti);
+	ck_assert_int_eq(ti.state, SIM_T_READY);
+	ck_assert_int_eq(ti.cpu, 0);
+	ck_assert_int_eq(ti.response, -1);
+	ck_assert_int_eq(ti.waiting, 40);
+	done(s);
+	/* and then it runs last */
 	s = run_log(starve_wl, &o, &r);
 	info(s, 0, &ti);
 	ck_assert_int_eq(ti.finish, 43);
