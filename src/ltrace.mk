@@ -14,5 +14,6 @@ BENCH_BINS += bench/ltrace_bench
 bench_ltrace_bench_SOURCES = bench/ltrace_bench.c bench/ltrace_gen.c bench/ltrace_gen.h
 bench_ltrace_bench_LDADD = libltrace.a
 
-EXTRA_DIST += traces/linux-ftrace.txt traces/linux-trace-cmd.txt traces/linux-perf.txt
+EXTRA_DIST += traces/linux-ftrace.txt traces/linux-trace-cmd.txt traces/linux-perf.txt \
+	traces/linux-perf-recorded.txt
 dist_doc_DATA += doc/linux-traces.md
