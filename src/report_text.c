@@ -61,16 +61,43 @@ static void chart_add(chart *c, int64_t a, int64_t b, int g)
 	}
 }
 
+/* Columns a name takes: one per UTF-8 character (names are valid UTF-8). */
+static int width(const char *s)
+{
+	int w = 0;
+
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+/* The bytes of s's first w characters. */
+static int prefix(const char *s, int w)
+{
+	int n = 0;
+
+	for (int chars = 0; s[n]; n++)
+		if (((unsigned char)s[n] & 0xc0) != 0x80 && chars++ == w)
+			break;
+	return n;
+}
+
+/* s left-aligned in w columns. */
+static void put_padded(FILE *out, const char *s, int w)
+{
+	fprintf(out, "%s%*s", s, w > width(s) ? w - width(s) : 0, "");
+}
+
 static void chart_row(chart *c, FILE *out, const char *label)
 {
-	int len = (int)strlen(label);
-	char line[WIDTH + LABEL_MAX + 8];
+	int len = width(label);
+	char line[WIDTH + 4 * LABEL_MAX + 8];
 	int n;
 
 	if (len > c->labelw)
-		n = snprintf(line, sizeof line, "%.*s~ ", c->labelw - 1, label);
+		n = snprintf(line, sizeof line, "%.*s~ ", prefix(label, c->labelw - 1), label);
 	else
-		n = snprintf(line, sizeof line, "%-*s ", c->labelw, label);
+		n = snprintf(line, sizeof line, "%s%*s", label, c->labelw - len + 1, "");
 	for (int col = 0; col < c->ncols; col++) {
 		int best = G_NONE;
 
@@ -140,7 +167,7 @@ static int gantt(const report *r, FILE *out)
 	int longest = 3; /* "CPU" */
 
 	for (size_t i = 0; i < r->n; i++) {
-		int len = (int)strlen(r->t[i].name);
+		int len = width(r->t[i].name);
 
 		if (len > longest)
 			longest = len;
@@ -194,15 +221,16 @@ static void timeline_words(const report *r, FILE *out)
 	for (size_t k = 0; k < r->timeline.n; k++) {
 		const report_seg *s = &r->timeline.v[k];
 		const char *who = s->sw ? "switch" : s->thread >= 0 ? r->t[s->thread].name : "idle";
-		char word[LABEL_MAX * 4 + 64];
-		int len = snprintf(word, sizeof word, "%s %" PRId64 "-%" PRId64 "%s", who,
-		                   s->start, s->end, k + 1 < r->timeline.n ? "," : "");
+		char span[64];
+		int len = snprintf(span, sizeof span, " %" PRId64 "-%" PRId64 "%s", s->start,
+		                   s->end, k + 1 < r->timeline.n ? "," : "") + width(who);
 
-		if (k > 0 && col + 1 + len > WIDTH) {
-			col = fprintf(out, "\n%*s%s", (int)strlen(lead), "", word) - 1;
-		} else {
-			col += fprintf(out, "%s%s", k > 0 ? " " : "", word);
-		}
+		if (k > 0 && col + 1 + len > WIDTH)
+			col = fprintf(out, "\n%*s", (int)strlen(lead), "") - 1;
+		else if (k > 0)
+			col += fprintf(out, " ");
+		fprintf(out, "%s%s", who, span);
+		col += len;
 	}
 	putc('\n', out);
 }
@@ -250,7 +278,7 @@ static void table(const report *r, FILE *out)
 		if ((int)strlen(avg[k]) > w[k])
 			w[k] = (int)strlen(avg[k]);
 	for (size_t i = 0; i < r->n; i++) {
-		int len = (int)strlen(r->t[i].name);
+		int len = width(r->t[i].name);
 
 		if (len > w[C_NAME])
 			w[C_NAME] = len;
@@ -260,18 +288,18 @@ static void table(const report *r, FILE *out)
 				w[k] = (int)strlen(cell[k]);
 	}
 
-	fprintf(out, "%-*s", w[C_NAME], heads[C_NAME]);
+	put_padded(out, heads[C_NAME], w[C_NAME]);
 	for (int k = C_ARRIVAL; k < C_COLS; k++)
 		fprintf(out, "  %*s", w[k], heads[k]);
 	putc('\n', out);
 	for (size_t i = 0; i < r->n; i++) {
 		row_cells(r, i, cell);
-		fprintf(out, "%-*s", w[C_NAME], r->t[i].name);
+		put_padded(out, r->t[i].name, w[C_NAME]);
 		for (int k = C_ARRIVAL; k < C_COLS; k++)
 			fprintf(out, "  %*s", w[k], cell[k]);
 		putc('\n', out);
 	}
-	fprintf(out, "%-*s", w[C_NAME], avg[C_NAME]);
+	put_padded(out, avg[C_NAME], w[C_NAME]);
 	for (int k = C_ARRIVAL; k < C_COLS; k++)
 		fprintf(out, "  %*s", w[k], avg[k]);
 	putc('\n', out);

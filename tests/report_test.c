@@ -369,6 +369,30 @@ START_TEST(text_huge_times)
 }
 END_TEST
 
+/* Names line up by characters, not bytes, and are cut at a character. */
+START_TEST(text_utf8_names)
+{
+	static const sim_event ev[] = {
+		EV(0, DISPATCH, 0, 0), EV(2, EXIT, 0, 0), EV(2, DISPATCH, 1, 0),
+		EV(3, EXIT, 1, 0), EV(3, END, -1, 0),
+	};
+	run w = { "fifo", { 0 }, { "Prozeß-Überlänge-Name", "é" }, { 0, 0 }, ev, 5 };
+	char *got = print(&w, report_text);
+
+	ck_assert_ptr_nonnull(strstr(got,
+	        "Prozeß-Überläng~ ##\n"
+	        "é                ..#\n"
+	        "CPU              ###\n"));
+	ck_assert_ptr_nonnull(strstr(got,
+	        "Timeline: Prozeß-Überlänge-Name 0-2, é 2-3\n"
+	        "\n"
+	        "Thread                 Arrival  CPU  I/O  Finish  Turnaround  Waiting  Response\n"
+	        "Prozeß-Überlänge-Name        0    2    0       2           2        0         0\n"
+	        "é                            0    1    0       3           3        2         2\n"));
+	free(got);
+}
+END_TEST
+
 START_TEST(text_empty)
 {
 	static const sim_event ev[] = { EV(0, END, -1, 0) };
@@ -437,6 +461,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, json_unfinished);
 	tcase_add_test(tc, text_scaled);
 	tcase_add_test(tc, text_huge_times);
+	tcase_add_test(tc, text_utf8_names);
 	tcase_add_test(tc, text_empty);
 	tcase_add_test(tc, decimal_rounding);
 	suite_add_tcase(s, tc);
