@@ -137,7 +137,7 @@ static int import(const char *path, long *events, size_t *mem, int *cpu,
 	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	uint64_t n = 1000000;
@@ -147,6 +147,13 @@ int main(void)
 	size_t mem = 0;
 	int fd, cpu = -1;
 
+	/* bench/ltrace_import.sh borrows the trace: --generate FILE. */
+	if (argc == 3 && !strcmp(argv[1], "--generate")) {
+		if (!generate(argv[2], n, &bytes))
+			return 0;
+		fprintf(stderr, "ltrace_bench: %s: %s\n", argv[2], strerror(errno));
+		return 1;
+	}
 	snprintf(path, sizeof path, "%s/ltrace-bench-XXXXXX", dir);
 	fd = mkstemp(path);
 	if (fd < 0 || close(fd) || generate(path, n, &bytes)) {
