@@ -31,18 +31,6 @@ static void thr_init(sim_thr *t, sim *s, int id, const char *name, int64_t arriv
 	t->response = t->finish = -1;
 }
 
-static bool wake_before(const sim_hnode *x, const sim_hnode *y)
-{
-	const sim_thr *a = SIM_CONTAINER(x, sim_thr, wnode);
-	const sim_thr *b = SIM_CONTAINER(y, sim_thr, wnode);
-
-	if (a->wake_at != b->wake_at)
-		return a->wake_at < b->wake_at;
-	if (a->pt.arrival != b->pt.arrival)
-		return a->pt.arrival < b->pt.arrival;
-	return a->pt.id < b->pt.id;
-}
-
 sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errlen)
 {
 	sim_options o;
@@ -77,7 +65,7 @@ sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errle
 		thr_init(&s->thr[i], s, (int)i, w->name, w->arrival, w->priority);
 		s->thr[i].wl = w;
 	}
-	sim_heap_init(&s->wakes, wake_before);
+	sim_heap_init(&s->wakes, sim_wake_before);
 	return s;
 }
 
@@ -115,9 +103,9 @@ int sim_spawn(sim *s, const char *name, int64_t arrival, int priority,
 
 void sim_listen(sim *s, sim_listener fn, void *ctx)
 {
-	sim_lsn *v = realloc(s->ls, (s->nls + 1) * sizeof *v);
+	sim_lsn *v;
 
-	if (!v)
+	if (!fn || !(v = realloc(s->ls, (s->nls + 1) * sizeof *v)))
 		return;
 	s->ls = v;
 	s->ls[s->nls].fn = fn;

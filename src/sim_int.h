@@ -84,6 +84,7 @@ void sim_due(sim *s);
 sim_thr *sim_schedule(sim *s);
 int64_t sim_next_time(const sim *s, int64_t limit);
 void sim_make_ready(sim *s, sim_thr *t, pol_cause why);
+bool sim_wake_before(const sim_hnode *a, const sim_hnode *b); /* wake-up queue order */
 pol_reason sim_reason(const sim *s, char *buf);
 
 enum sim_leave { SIM_LEAVE_PREEMPT, SIM_LEAVE_BLOCK, SIM_LEAVE_EXIT };

@@ -26,8 +26,8 @@ static sim_thr *of_wnode(const sim_hnode *n)
 	return SIM_CONTAINER(n, sim_thr, wnode);
 }
 
-/* Whether (ta, a) comes before (tb, b) at the same kind of queue head:
- * by time, then arrival, then file order. */
+/* Whether a, becoming ready at ta, comes before b at tb: by time, then
+ * arrival, then file order. */
 static bool earlier(int64_t ta, const sim_thr *a, int64_t tb, const sim_thr *b)
 {
 	if (ta != tb)
@@ -35,6 +35,13 @@ static bool earlier(int64_t ta, const sim_thr *a, int64_t tb, const sim_thr *b)
 	if (a->pt.arrival != b->pt.arrival)
 		return a->pt.arrival < b->pt.arrival;
 	return a->pt.id < b->pt.id;
+}
+
+bool sim_wake_before(const sim_hnode *x, const sim_hnode *y)
+{
+	const sim_thr *a = of_wnode(x), *b = of_wnode(y);
+
+	return earlier(a->wake_at, a, b->wake_at, b);
 }
 
 /* The next thread to arrive or wake, and when. */
