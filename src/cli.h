@@ -2,6 +2,8 @@
 #ifndef SCHEDSIM_CLI_H
 #define SCHEDSIM_CLI_H
 
+#include <stdio.h>
+
 #include "opts.h"
 #include "sim.h"
 #include "workload.h"
@@ -31,6 +33,9 @@ int cli_usage_error(const char *fmt, ...)
  * and max_operands.  Returns CLI_OK, or CLI_USAGE after printing why. */
 int cli_options(opts *o, const workload *wl, const char *const *pre,
                 int argc, char **argv, unsigned allow, size_t max_operands);
+
+/* The options part of a running command's --help, and what follows it. */
+void cli_help_options(FILE *out, unsigned allow);
 
 /* One run of a workload, as `run` and `demo` do it. */
 typedef struct cli_job {

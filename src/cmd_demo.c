@@ -17,10 +17,7 @@ static void demo_help(FILE *out)
 	      "round robin.  Run options apply as with 'schedsim run'.\n"
 	      "\n"
 	      "Options:\n", out);
-	opts_help(out, DEMO_ALLOW);
-	fputs("\n"
-	      "On a terminal the live view runs, unless --no-tui, --json or --quiet.\n"
-	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
+	cli_help_options(out, DEMO_ALLOW);
 }
 
 static void demo_list(FILE *out)

@@ -173,7 +173,12 @@ static void run_help(FILE *out)
 	      "overrides them.\n"
 	      "\n"
 	      "Options:\n", out);
-	opts_help(out, RUN_ALLOW);
+	cli_help_options(out, RUN_ALLOW);
+}
+
+void cli_help_options(FILE *out, unsigned allow)
+{
+	opts_help(out, allow);
 	fputs("\n"
 	      "On a terminal the live view runs, unless --no-tui, --json or --quiet.\n"
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);

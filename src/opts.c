@@ -38,17 +38,17 @@ typedef struct opt_def {
 
 static const opt_def table[] = {
 	{ "policy", 0, OPTS_SIM, K_STRING, SIM(policy), 0, "P",
-	  "scheduling policy (see 'schedsim policies'); default fifo" },
+	  "scheduling policy (default fifo; see 'policies')" },
 	{ "quantum", 0, OPTS_SIM, K_TICKS, SIM(quantum), 1, "N",
-	  "time slice in ticks (rr; prio among equal priorities)" },
+	  "time slice in ticks (rr, prio)" },
 	{ "preemptive", 0, OPTS_SIM, K_FLAG, SIM(preemptive), true, NULL,
 	  "a better thread takes the CPU at once (prio, sjf)" },
 	{ "no-preemptive", 0, OPTS_SIM, K_FLAG, SIM(preemptive), false, NULL,
 	  "undo a workload's --preemptive" },
 	{ "aging", 0, OPTS_SIM, K_TICKS, SIM(aging), 0, "N",
-	  "raise a waiting thread's priority every N ticks (0: off)" },
+	  "raise a waiting thread's priority every N ticks" },
 	{ "priority-order", 0, OPTS_SIM, K_ORDER, 0, 0, "ORDER",
-	  "low-first (lower number runs first; default) or high-first" },
+	  "low-first (lower number wins; default), high-first" },
 	{ "switch-cost", 0, OPTS_SIM, K_TICKS, SIM(switch_cost), 0, "N",
 	  "ticks each context switch costs (default 0)" },
 	{ "seed", 0, OPTS_SIM, K_SEED, SIM(seed), 0, "N",
@@ -56,7 +56,7 @@ static const opt_def table[] = {
 	{ "json", 0, OPTS_OUTPUT, K_FLAG, OPT(json), true, NULL,
 	  "print the report as one JSON object" },
 	{ "quiet", 'q', OPTS_OUTPUT, K_FLAG, OPT(quiet), true, NULL,
-	  "print no report (the exit status and any trace only)" },
+	  "print no report (only the exit status tells)" },
 	{ "trace-out", 0, OPTS_OUTPUT, K_STRING, OPT(trace_out), 0, "FILE",
 	  "record the run in FILE (doc/trace-format.md)" },
 	{ "tui", 0, OPTS_OUTPUT, K_TUI, OPT(tui), OPTS_TUI_ON, NULL,
@@ -64,7 +64,7 @@ static const opt_def table[] = {
 	{ "no-tui", 0, OPTS_OUTPUT, K_TUI, OPT(tui), OPTS_TUI_OFF, NULL,
 	  "the text report, even on a terminal" },
 	{ "no-color", 0, OPTS_OUTPUT, K_FLAG, OPT(color), false, NULL,
-	  "no colour in the live view (NO_COLOR is honoured too)" },
+	  "no colour in the live view (also NO_COLOR)" },
 	{ "list", 0, OPTS_LIST, K_FLAG, OPT(list), true, NULL,
 	  "list the built-in demos" },
 	{ "help", 'h', OPTS_CMDLINE, K_FLAG, OPT(help), true, NULL,
@@ -324,6 +324,6 @@ void opts_help(FILE *out, unsigned allow)
 			n = snprintf(left, sizeof left, "    --%s", d->name);
 		if (d->arg)
 			snprintf(left + n, sizeof left - (size_t)n, " %s", d->arg);
-		fprintf(out, "  %-24s %s\n", left, d->help);
+		fprintf(out, "  %-26s %s\n", left, d->help);
 	}
 }

@@ -368,14 +368,30 @@ START_TEST(help_lines)
 	opts_help(f, OPTS_OUTPUT | OPTS_LIST);
 	fclose(f);
 	ck_assert_str_eq(buf,
-	        "      --json               print the report as one JSON object\n"
-	        "  -q, --quiet              print no report (the exit status and any trace only)\n"
-	        "      --trace-out FILE     record the run in FILE (doc/trace-format.md)\n"
-	        "      --tui                the live view, even when stdout is not a terminal\n"
-	        "      --no-tui             the text report, even on a terminal\n"
-	        "      --no-color           no colour in the live view (NO_COLOR is honoured too)\n"
-	        "      --list               list the built-in demos\n"
-	        "  -h, --help               show this help and exit\n");
+	        "      --json                 print the report as one JSON object\n"
+	        "  -q, --quiet                print no report (only the exit status tells)\n"
+	        "      --trace-out FILE       record the run in FILE (doc/trace-format.md)\n"
+	        "      --tui                  the live view, even when stdout is not a terminal\n"
+	        "      --no-tui               the text report, even on a terminal\n"
+	        "      --no-color             no colour in the live view (also NO_COLOR)\n"
+	        "      --list                 list the built-in demos\n"
+	        "  -h, --help                 show this help and exit\n");
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	opts_help(f, OPTS_SIM);
+	fclose(f);
+	ck_assert_str_eq(buf,
+	        "      --policy P             scheduling policy (default fifo; see 'policies')\n"
+	        "      --quantum N            time slice in ticks (rr, prio)\n"
+	        "      --preemptive           a better thread takes the CPU at once (prio, sjf)\n"
+	        "      --no-preemptive        undo a workload's --preemptive\n"
+	        "      --aging N              raise a waiting thread's priority every N ticks\n"
+	        "      --priority-order ORDER low-first (lower number wins; default), high-first\n"
+	        "      --switch-cost N        ticks each context switch costs (default 0)\n"
+	        "      --seed N               seed for randomised policies (default 0)\n"
+	        "  -h, --help                 show this help and exit\n");
 	free(buf);
 }
 END_TEST
