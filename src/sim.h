@@ -17,7 +17,8 @@
  * transition (its burst ends: EXIT or BLOCK), then ARRIVE and WAKE by
  * (arrival, file order), then the policy's timer (quantum expiry, aging
  * PRIO), then PREEMPT, SWITCH and DISPATCH.  A thread whose quantum ends is
- * queued behind those that arrived or woke at that instant.
+ * queued behind those that arrived or woke at that instant.  An aged
+ * thread's priority returns to its base (PRIO) just before its DISPATCH.
  *
  * Context switches.  Every DISPATCH of a thread other than the one whose
  * context the CPU holds is a context switch: not the run's first dispatch,
@@ -53,7 +54,8 @@ typedef struct sim_options {
 	const char *policy;    /* registry name or alias; NULL gives "fifo" */
 	int64_t quantum;       /* ticks; 0: the policy's default */
 	bool preemptive;       /* prio, sjf */
-	int64_t aging;         /* prio: raise a waiting thread one step every N ticks; 0 off */
+	int64_t aging;         /* prio: raise a waiting thread one step every N ticks,
+	                          up to the best base priority in the run; 0 off */
 	bool high_first;       /* --priority-order high-first */
 	int64_t switch_cost;   /* ticks each context switch costs */
 	uint64_t seed;         /* for randomised policies */
