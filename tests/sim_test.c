@@ -556,6 +556,31 @@ START_TEST(test_step_granularity)
 }
 END_TEST
 
+START_TEST(test_ready_order)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+	int ready[8];
+
+	/* the ready queue in pick order, as the live view shows it */
+	opts(&o, "sjf", 0, false);
+	load("name burst\nA 6\nB 8\nC 7\nD 3\nE 3\n");
+	s = make(&o, &r);
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(sim_step(s), 1);
+	ck_assert_uint_eq(sim_ready(s, ready, 8), 5);
+	ck_assert_int_eq(ready[0], 3);
+	ck_assert_int_eq(ready[1], 4);
+	ck_assert_int_eq(ready[2], 0);
+	ck_assert_int_eq(ready[3], 2);
+	ck_assert_int_eq(ready[4], 1);
+	ck_assert_uint_eq(sim_ready(s, ready, 2), 5);
+	ck_assert_int_eq(sim_quantum_left(s), -1);
+	done(s);
+}
+END_TEST
+
 START_TEST(test_live_info)
 {
 	sim_options o;
@@ -883,6 +908,7 @@ static Suite *suite(void)
 	tc = tcase_create("live");
 	tcase_add_test(tc, test_step_granularity);
 	tcase_add_test(tc, test_live_info);
+	tcase_add_test(tc, test_ready_order);
 	tcase_add_test(tc, test_free_midway);
 	suite_add_tcase(s, tc);
 
