@@ -58,3 +58,7 @@ EXTRA_DIST += tests/cli.sh \
 
 dist_man_MANS += doc/schedsim.1
 dist_doc_DATA += doc/trace-format.md
+
+# make bench: what the text, JSON and trace outputs cost on top of a run.
+BENCH_SH += bench/report.sh
+EXTRA_DIST += bench/report.sh
