@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..18"
+echo "1..22"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -96,6 +96,22 @@ want=$(( ${before:-0} + 1 ))
 wait_for main "  event $want " && [ "$(events main)" = "$want" ]
 result "s steps exactly one event ($before to $want)" main $?
 
+before=$want
+tm send-keys -t main Right
+want=$((before + 1))
+wait_for main "  event $want " && [ "$(events main)" = "$want" ]
+result "Right at the present steps one event too ($before to $want)" main $?
+
+tm send-keys -t main r
+wait_for main "restarted" && wait_for main "  event 0 " && wait_for main "PAUSED"
+result "r restarts (paused, no events yet)" main $?
+
+tm send-keys -t main p
+wait_for main "restarted under [a-z]+"
+pol=$(screen main | sed -n 's/.*restarted under \([a-z]*\).*/\1/p' | head -n 1)
+[ -n "$pol" ] && [ "$pol" != rr ] && screen main | grep -q "policy $pol"
+result "p restarts under the next policy (${pol:-none})" main $?
+
 tm send-keys -t main '?'
 wait_for main "Any key closes this help" && tm send-keys -t main x &&
    wait_gone main "Any key closes this help" && wait_for main "PAUSED"
@@ -136,6 +152,12 @@ wait_for crash "RUNNING" &&
 	kill -SEGV $(ps -o pid= --ppid "$(flag crash pane_pid)") &&
 	wait_for crash '^\[exit [1-9][0-9]*\]' && restored crash
 result "a crash (SIGSEGV) still restores the terminal" crash $?
+
+# ---- a simulated thread overflows its stack: its message stays readable ------
+start overflow "'${top_builddir:-.}/tests/ui_drive'"
+wait_for overflow '^\[exit 1\]' && wait_for overflow "thread 'deep' overflowed its" &&
+	restored overflow
+result "a thread's stack overflow restores the terminal, message readable" overflow $?
 
 # ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
 colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'

@@ -11,6 +11,10 @@ TESTS += tests/ui_model_test
 tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
 
+# The tmux test drives schedsim, and ui_drive for a stack overflow.
+check_PROGRAMS += tests/ui_drive
+tests_ui_drive_LDADD = libui.a libreport.a libsim.a libworkload.a \
+	libruntime.a $(NCURSESW_LIBS)
 TESTS += tests/tui.sh
 EXTRA_DIST += tests/tui.sh
 
