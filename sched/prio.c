@@ -2,7 +2,8 @@
  *
  * A lower number is a higher priority unless --priority-order high-first.
  * Non-preemptive unless --preemptive.  With --quantum equal priorities take
- * turns: the queue then breaks ties by enqueue order instead of arrival.
+ * turns: a turn ends after a quantum whenever an equal or better thread
+ * waits, and the queue breaks ties by enqueue order instead of arrival.
  * With --aging N a waiting thread's effective priority moves one step
  * toward the best every N ticks it waits, no further than the best base
  * priority in the workload, and falls back to its base when it runs.
