@@ -1,10 +1,11 @@
 /* ltrace.c: reading a Linux trace: the pass over its lines, time origin
  * and order, the choice of CPU, messages, and the public API.
  *
- * The trace is read once.  With a CPU given, its state machine delivers
- * events as they come.  Otherwise every CPU gets a machine, their events
- * are spooled (ltrace_spool.c), and the busiest CPU's are played back at
- * the end: no event leaves before the whole input has been checked. */
+ * The trace is read once.  The CPU given, or else every CPU, gets a state
+ * machine; their events are spooled (ltrace_spool.c) and the imported
+ * CPU's are played back at the end.  So no event leaves before the whole
+ * input has been checked, and the thread table is complete before the
+ * first event: a report can be set up from it. */
 #include <config.h>
 
 #include <errno.h>
@@ -50,6 +51,8 @@ struct ltrace {
 	size_t nsegs;
 	ltrace_machine *m;       /* the imported CPU's */
 	ltrace_spool *spool;     /* while every CPU is followed */
+	ltrace_start_fn start;   /* told when the events are about to come */
+	void *start_ctx;
 	bool seg_open;           /* the timeline segment being delivered */
 	int64_t seg_start;
 	int seg_thread;
@@ -191,7 +194,7 @@ static int busiest(const ltrace *lt)
  * followed; NULL when cpu is not followed. */
 static ltrace_machine *machine(ltrace *lt, int cpu, bool *oom)
 {
-	if (!lt->spool)
+	if (lt->want >= 0)
 		return cpu == lt->want ? lt->m : NULL;
 	struct cpustate *c = cpu_state(lt, cpu);
 	if (c && !c->m) {
@@ -213,7 +216,7 @@ static int feed(ltrace *lt, const ltrace_rec *r)
 	case LTK_SWITCH:
 		/* Every machine sees every switch: migrations. */
 		machine(lt, r->cpu, &oom);
-		if (!lt->spool)
+		if (lt->want >= 0)
 			return lt->m && ltrace_machine_feed(lt->m, r) ? -1 : 0;
 		for (size_t i = 0; i < lt->ncpustate && !oom; i++)
 			if (lt->cpus[i].m && ltrace_machine_feed(lt->cpus[i].m, r))
@@ -373,12 +376,9 @@ static void collect_cpus(ltrace *lt)
 			lt->seen[lt->nseen++] = lt->cpus[i].info;
 }
 
-/* Every CPU was followed: keep the busiest's machine and play its events. */
-static int choose(ltrace *lt, struct pass *ps)
+/* Every CPU was followed: keep the busiest's machine. */
+static int choose(ltrace *lt)
 {
-	ltrace_sink sink = { on_event, lt };
-	ltrace_spool *spool = lt->spool;
-
 	lt->cpu = busiest(lt);
 	if (lt->cpu < 0)
 		return -1;
@@ -388,9 +388,27 @@ static int choose(ltrace *lt, struct pass *ps)
 			ltrace_machine_free(lt->cpus[i].m);
 		lt->cpus[i].m = NULL;
 	}
+	return 0;
+}
+
+/* The figures are final: tell whoever asked, then play the events. */
+static int deliver(ltrace *lt, struct pass *ps)
+{
+	ltrace_sink sink = { on_event, lt };
+	ltrace_spool *spool = lt->spool;
+	int rc, e;
+
+	ltrace_machine_finish(lt->m, lt->last - lt->t0);
+	free(lt->seen);
+	lt->seen = malloc((lt->ncpustate ? lt->ncpustate : 1) * sizeof *lt->seen);
+	if (!lt->seen)
+		return fatal(ps, "importing", ENOMEM);
+	collect_cpus(lt);
+	if (lt->start)
+		lt->start(lt->start_ctx, lt);
 	lt->spool = NULL;
-	int rc = ltrace_spool_replay(spool, lt->cpu, &sink);
-	int e = ltrace_spool_error(spool);
+	rc = ltrace_spool_replay(spool, lt->cpu, &sink);
+	e = ltrace_spool_error(spool);
 	ltrace_spool_free(spool);
 	return rc ? fatal(ps, "spooling events", e ? e : EIO) : 0;
 }
@@ -405,6 +423,19 @@ static void drop_machines(ltrace *lt)
 	lt->m = NULL;
 	ltrace_spool_free(lt->spool);
 	lt->spool = NULL;
+}
+
+static void no_switches(ltrace *lt, const char *name, char *err, size_t errlen)
+{
+	char cpus[128];
+
+	switch_cpus(lt, cpus, sizeof cpus);
+	if (lt->want < 0 || !cpus[0])
+		snprintf(err, errlen, "%s: no sched_switch events", name);
+	else
+		snprintf(err, errlen,
+			 "%s: no sched_switch events on CPU %d (CPUs with some: %s)",
+			 name, lt->cpu, cpus);
 }
 
 int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
@@ -425,43 +456,27 @@ int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
 	lt->cpu = lt->want;
 	if (lt->oom)
 		return fatal(&ps, "importing", ENOMEM);
-	if (lt->want >= 0)
+	lt->spool = ltrace_spool_new();
+	if (lt->spool && lt->want >= 0)
 		lt->m = ltrace_machine_new(lt->want, &sink);
-	else
-		lt->spool = ltrace_spool_new();
-	if (!lt->m && !lt->spool)
-		return fatal(&ps, "importing", errno ? errno : ENOMEM);
-	if (pass(lt, f, &ps) || (lt->spool && ltrace_spool_error(lt->spool)))
-		goto fail;
-	if (lt->spool && choose(lt, &ps)) {
-		if (lt->cpu < 0)
-			snprintf(err, errlen, "%s: no sched_switch events", name);
+	if (!lt->spool || (lt->want >= 0 && !lt->m)) {
+		fatal(&ps, "cannot spool events", errno ? errno : ENOMEM);
 		goto fail;
 	}
-	if (!ltrace_machine_started(lt->m)) {
-		char cpus[128];
-
-		switch_cpus(lt, cpus, sizeof cpus);
-		if (!cpus[0])
-			snprintf(err, errlen, "%s: no sched_switch events", name);
-		else
-			snprintf(err, errlen,
-				 "%s: no sched_switch events on CPU %d (CPUs with some: %s)",
-				 name, lt->cpu, cpus);
+	if (pass(lt, f, &ps))
+		goto fail;
+	if (ltrace_spool_error(lt->spool)) {
+		fatal(&ps, "spooling events", ltrace_spool_error(lt->spool));
 		goto fail;
 	}
-	ltrace_machine_finish(lt->m, lt->last - lt->t0);
-	free(lt->seen);
-	lt->seen = malloc((lt->ncpustate ? lt->ncpustate : 1) * sizeof *lt->seen);
-	if (!lt->seen) {
-		fatal(&ps, "importing", ENOMEM);
+	if ((lt->want < 0 && choose(lt)) || !ltrace_machine_started(lt->m)) {
+		no_switches(lt, name, err, errlen);
 		goto fail;
 	}
-	collect_cpus(lt);
+	if (deliver(lt, &ps))
+		goto fail;
 	return 0;
 fail:
-	if (lt->spool && ltrace_spool_error(lt->spool) && !(io_error && *io_error))
-		fatal(&ps, "spooling events", ltrace_spool_error(lt->spool));
 	drop_machines(lt);
 	return -1;
 }
@@ -546,6 +561,12 @@ void ltrace_on_segment(ltrace *lt, ltrace_seg_fn fn, void *ctx)
 	}
 	lt->segs = p;
 	lt->segs[lt->nsegs++] = (struct segfn){ fn, ctx };
+}
+
+void ltrace_on_start(ltrace *lt, ltrace_start_fn fn, void *ctx)
+{
+	lt->start = fn;
+	lt->start_ctx = ctx;
 }
 
 int ltrace_cpu(const ltrace *lt)

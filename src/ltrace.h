@@ -87,14 +87,20 @@ ltrace *ltrace_new(int cpu);
 void ltrace_listen(ltrace *lt, sim_listener fn, void *ctx);
 void ltrace_on_segment(ltrace *lt, ltrace_seg_fn fn, void *ctx);
 
+/* Called once the whole input has been read and checked, before the first
+ * event: the CPU, the thread table and every figure are final, so a
+ * report can be given its threads (names, arrivals) up front. */
+typedef void (*ltrace_start_fn)(void *ctx, const ltrace *lt);
+void ltrace_on_start(ltrace *lt, ltrace_start_fn fn, void *ctx);
+
 /* Import f, from where it stands to its end, reading it once (a pipe is
- * fine); name is used in messages.  With a CPU given, events are
- * delivered as the lines are read, so an error may come after some; for
- * the busiest CPU, every CPU's events are spooled to a temporary file and
- * the chosen one's delivered after the last line: all or none.  Returns
- * 0, or -1 with a complete message in err; *io_error (may be NULL) is set
- * when the failure was the system's (reading, spooling, memory: exit
- * status 1), not the input's (exit status 2). */
+ * fine); name is used in messages.  Events are spooled to a temporary
+ * file while the lines are read (for every CPU when the busiest is to be
+ * chosen) and delivered after the last line: all of them, or none if the
+ * input is bad.  Returns 0, or -1 with a complete message in err;
+ * *io_error (may be NULL) is set when the failure was the system's
+ * (reading, spooling, memory: exit status 1), not the input's (exit
+ * status 2). */
 int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
                 char *err, size_t errlen);
 

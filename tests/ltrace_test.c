@@ -26,6 +26,7 @@ struct out {
 	char bare[8192];        /* the same without reasons */
 	char segs[4096];        /* "START-END THREAD\n" */
 	size_t nevents;
+	int started;            /* on_start calls */
 	ltrace *lt;
 };
 
@@ -158,6 +159,16 @@ static void check_tasks(const ltrace *lt, const struct want *w, size_t n)
 	}
 	ck_assert_ptr_null(ltrace_task_at(lt, n));
 }
+
+/* Lines of raw ftrace, for the small cases. */
+#define FT(cpu, ts, ev, payload) \
+	"  x-1 [" cpu "] d..2. " ts ": " ev ": " payload "\n"
+#define SW(cpu, ts, pc, pp, st, nc, np) \
+	FT(cpu, ts, "sched_switch", "prev_comm=" pc " prev_pid=" pp \
+	   " prev_prio=120 prev_state=" st " ==> next_comm=" nc " next_pid=" \
+	   np " next_prio=120")
+#define WK(cpu, ts, c, p, tgt) \
+	FT(cpu, ts, "sched_wakeup", "comm=" c " pid=" p " prio=120 target_cpu=" tgt)
 
 /* ---- the samples: doc/linux-traces.md --------------------------------- */
 
@@ -386,6 +397,60 @@ START_TEST(test_sample_cpu1)
 }
 END_TEST
 
+/* Before the first event, the whole table is known: a report can list
+ * the threads first. */
+static void on_start(void *ctx, const ltrace *lt)
+{
+	struct out *o = ctx;
+
+	ck_assert_uint_eq(o->nevents, 0);
+	ck_assert_int_eq(ltrace_cpu(lt), 0);
+	ck_assert_int_eq(ltrace_end(lt), 1000);
+	ck_assert_uint_eq(ltrace_ncpus(lt), 2);
+	check_tasks(lt, sample_cpu0, 4);
+	o->started++;
+}
+
+START_TEST(test_start_callback)
+{
+	for (int cpu = -1; cpu <= 0; cpu++) {
+		struct out *o = calloc(1, sizeof *o);
+		char path[1024];
+
+		ck_assert_ptr_nonnull(o);
+		snprintf(path, sizeof path, "%s/traces/linux-ftrace.txt", SCHEDSIM_SRCDIR);
+		o->lt = ltrace_new(cpu);
+		ltrace_listen(o->lt, on_event, o);
+		ltrace_on_start(o->lt, on_start, o);
+		ck_assert_int_eq(ltrace_load(o->lt, path, NULL, o->err, sizeof o->err), 0);
+		ck_assert_int_eq(o->started, 1);
+		ck_assert_str_eq(o->bare, sample_bare);
+		out_free(o);
+	}
+}
+END_TEST
+
+START_TEST(test_all_or_nothing)
+{
+	/* A bad line at the end: no event at all, CPU given or not. */
+	static const char t[] =
+		SW("000", "1.000000", "a", "10", "R", "b", "11")
+		SW("000", "1.000001", "b", "11", "R", "a", "10")
+		"  x-1 [000] 1.000002: sched_switch: broken\n";
+
+	for (int cpu = -1; cpu <= 0; cpu++) {
+		struct out *o = try_text(t, cpu);
+
+		ck_assert_int_eq(o->rc, -1);
+		ck_assert_str_eq(o->err, "t.trace:3:37: sched_switch: expected "
+				 "'COMM:PID [PRIO] STATE ==> COMM:PID [PRIO]'");
+		ck_assert_uint_eq(o->nevents, 0);
+		ck_assert_uint_eq(ltrace_ntasks(o->lt), 0);
+		out_free(o);
+	}
+}
+END_TEST
+
 START_TEST(test_cpu_without_switches)
 {
 	char path[1024];
@@ -417,15 +482,6 @@ START_TEST(test_missing_file)
 END_TEST
 
 /* ---- robustness ----------------------------------------------------------- */
-
-#define FT(cpu, ts, ev, payload) \
-	"  x-1 [" cpu "] d..2. " ts ": " ev ": " payload "\n"
-#define SW(cpu, ts, pc, pp, st, nc, np) \
-	FT(cpu, ts, "sched_switch", "prev_comm=" pc " prev_pid=" pp \
-	   " prev_prio=120 prev_state=" st " ==> next_comm=" nc " next_pid=" \
-	   np " next_prio=120")
-#define WK(cpu, ts, c, p, tgt) \
-	FT(cpu, ts, "sched_wakeup", "comm=" c " pid=" p " prio=120 target_cpu=" tgt)
 
 START_TEST(test_comm_names)
 {
@@ -936,6 +992,8 @@ static Suite *ltrace_suite(void)
 	tcase_add_test(tc, test_samples_agree);
 	tcase_add_test(tc, test_sample_cpu1);
 	tcase_add_test(tc, test_recorded_perf);
+	tcase_add_test(tc, test_start_callback);
+	tcase_add_test(tc, test_all_or_nothing);
 	tcase_add_test(tc, test_cpu_without_switches);
 	tcase_add_test(tc, test_missing_file);
 	suite_add_tcase(s, tc);
