@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..22"
+echo "1..23"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -158,6 +158,12 @@ start overflow "'${top_builddir:-.}/tests/ui_drive'"
 wait_for overflow '^\[exit 1\]' && wait_for overflow "thread 'deep' overflowed its" &&
 	restored overflow
 result "a thread's stack overflow restores the terminal, message readable" overflow $?
+
+start fail "'${top_builddir:-.}/tests/ui_drive' fail"
+wait_for fail "FAILED .*negative tick count" && tm send-keys -t fail q &&
+	wait_for fail '^\[exit 1\]' && wait_for fail "^schedsim: .*negative tick count" &&
+	restored fail
+result "a run-time failure shows FAILED, then q exits 1 with the message" fail $?
 
 # ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
 colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'

@@ -1,9 +1,12 @@
 /* ui_drive: the live view on a built-in C workload whose second thread
- * overflows its stack a few events in, for tests/tui.sh: the terminal must
- * come back with the runtime's message readable. */
+ * goes wrong a few events in, for tests/tui.sh.  `ui_drive` overflows its
+ * stack: the terminal must come back with the runtime's message readable.
+ * `ui_drive fail` asks for negative CPU time: a run-time failure the view
+ * shows as FAILED, then reports on exit with status 1. */
 #include <config.h>
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ui.h"
 
@@ -32,16 +35,23 @@ static void overflow(void *arg)
 	deep(100000000);
 }
 
+static void bad(void *arg)
+{
+	(void)arg;
+	sim_cpu(2);
+	sim_cpu(-1);
+}
+
 static sim *make(void *ctx, const char *policy, char *err, size_t errlen)
 {
 	sim_options o;
+	sim_body second = ctx ? bad : overflow;
 
-	(void)ctx;
 	sim_options_default(&o);
 	o.policy = policy ? policy : "rr";
 	sim *s = sim_new(NULL, &o, err, errlen);
 	if (s && (sim_spawn(s, "calm", 0, 1, 6, calm, NULL) < 0 ||
-		  sim_spawn(s, "deep", 1, 1, -1, overflow, NULL) < 0)) {
+		  sim_spawn(s, "deep", 1, 1, -1, second, NULL) < 0)) {
 		snprintf(err, errlen, "%s", sim_error(s));
 		sim_free(s);
 		return NULL;
@@ -49,9 +59,13 @@ static sim *make(void *ctx, const char *policy, char *err, size_t errlen)
 	return s;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	ui_source src = { make, NULL, "ui_drive", "a thread that overflows its stack" };
+	static int failing; /* make()'s context: present when failing */
+	bool fail = argc > 1 && !strcmp(argv[1], "fail");
+	ui_source src = { make, fail ? &failing : NULL, "ui_drive",
+			  fail ? "a thread that asks for negative CPU time"
+			       : "a thread that overflows its stack" };
 	ui_config cfg = { true };
 
 	return ui_live(&src, &cfg);

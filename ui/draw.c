@@ -251,10 +251,14 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 	ui_model_window(&v->m, cols, &w);
 
 	long long z = (long long)w.zoom;
-	snprintf(buf, sizeof buf, " Timeline: %lld tick%s per column, %s", z,
+	snprintf(buf, sizeof buf, " Timeline  %lld tick%s/column  %s", z,
 		 z == 1 ? "" : "s",
-		 v->m.follow ? "following the present"
-		             : "scrolled back (f follows)");
+		 v->m.follow ? "following" : "scrolled back, f follows");
+	if ((size_t)l->tl_rows < v->m.nthreads) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, "  threads %zu-%zu of %zu",
+			 v->m.top + 1, v->m.top + (size_t)l->tl_rows, v->m.nthreads);
+	}
 	int x = put_at(l->tl_head, 0, l->cols, A_BOLD, buf);
 	const bool u = v->m.utf8;
 	snprintf(buf, sizeof buf, "   %s ready  %s I/O  %s idle  %s switch",
@@ -335,15 +339,15 @@ static void draw_stats(const ui_view *v, const ui_layout *l)
 	if (t->finished) {
 		double f = (double)t->finished;
 		snprintf(buf, sizeof buf,
-			 " Finished %zu/%zu   avg waiting %.2f   avg turnaround %.2f"
-			 "   avg response %.2f   CPU %.0f%%   switches %llu",
+			 " Done %zu/%zu  avg wait %.2f  turnaround %.2f"
+			 "  resp %.2f  CPU %.0f%%  switches %llu",
 			 t->finished, v->m.nthreads, (double)t->waiting / f,
 			 (double)t->turnaround / f, (double)t->response / f, util,
 			 (unsigned long long)t->switches);
 	} else {
 		snprintf(buf, sizeof buf,
-			 " Finished 0/%zu   averages when threads finish"
-			 "   CPU %.0f%%   switches %llu",
+			 " Done 0/%zu  averages as threads finish"
+			 "  CPU %.0f%%  switches %llu",
 			 v->m.nthreads, util, (unsigned long long)t->switches);
 	}
 	put_at(l->stats, 0, l->cols, A_NORMAL, buf);
@@ -364,11 +368,11 @@ static void draw_status(const ui_view *v, const ui_layout *l)
 	else if (v->msg[0])
 		snprintf(buf, sizeof buf, "%s", v->msg);
 	else if (v->finished)
-		snprintf(buf, sizeof buf, "Tab report/live  arrows scroll  r restart"
-			 "  p next policy  ? help  q quit");
+		snprintf(buf, sizeof buf, "q quit  ? help  Tab report/live  r restart"
+			 "  p next policy  arrows scroll");
 	else
-		snprintf(buf, sizeof buf, "space %s  s step  +/- speed  %s scroll"
-			 "  z/Z zoom  r restart  p policy  ? help  q quit",
+		snprintf(buf, sizeof buf, "space %s  s step  +/- speed  ? help  q quit"
+			 "  %s scroll  z/Z zoom  r restart  p policy",
 			 v->paused ? "run" : "pause", v->m.utf8 ? "←/→" : "h/l");
 	put_at(l->status, x, l->cols, v->failed ? ui_attr_switch() : A_NORMAL, buf);
 }
@@ -405,10 +409,11 @@ static void draw_panes(ui_view *v, const ui_layout *l)
 		ui_draw_table(v, &t);
 		mvvline(all.y, t.w, ACS_VLINE, all.h);
 		ui_draw_log(v, &g);
-	} else if (all.h >= 10) {
+	} else if (all.h >= 8) {
+		/* the table as it needs, the log at least a header and 3 rows */
 		ui_rect t = all, g = all;
 		int want = (int)v->m.nthreads + 1;
-		t.h = want < all.h / 2 ? want : all.h / 2;
+		t.h = want < all.h - 4 ? want : all.h - 4;
 		g.y = all.y + t.h;
 		g.h = all.h - t.h;
 		ui_draw_table(v, &t);
