@@ -308,8 +308,12 @@ static void draw_info(const ui_view *v, const ui_layout *l)
 		snprintf(buf, sizeof buf, "Switching to %s", ui_model_name(&v->m, sw));
 		x = put_at(l->info, x, l->cols, ui_attr_switch(), buf);
 	} else {
+		/* Between a thread leaving the CPU and the policy's next
+		 * pick at the same instant the CPU is not idle yet. */
 		x = put_at(l->info, x, l->cols, ui_attr_dim(),
-			   v->finished ? "CPU done" : "CPU idle");
+			   v->finished ? "CPU done"
+			   : v->m.cpu_who == UI_WHO_IDLE ? "CPU idle"
+			   : "CPU free, policy to pick");
 	}
 	x = put_at(l->info, x, l->cols, A_NORMAL, "   Ready: ");
 	size_t n = sim_ready(v->s, ready, sizeof ready / sizeof ready[0]);

@@ -21,3 +21,5 @@ EXTRA_DIST += tests/tui.sh
 BENCH_BINS += bench/ui_bench
 bench_ui_bench_SOURCES = bench/ui_bench.c
 bench_ui_bench_LDADD = libui.a
+
+dist_doc_DATA += doc/live-view.md
