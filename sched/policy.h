@@ -44,6 +44,7 @@ typedef enum pol_cause {
 	POL_ARRIVE,   /* entered the system */
 	POL_WAKE,     /* its I/O completed */
 	POL_PREEMPT,  /* lost the CPU while runnable */
+	POL_YIELD,    /* gave the CPU up itself (sim_yield) */
 	POL_CAUSES
 } pol_cause;
 

@@ -170,6 +170,9 @@ int sim_cpu(int64_t ticks);   /* consume ticks of CPU; may be preempted inside *
 int sim_io(int64_t ticks);    /* block for ticks of I/O, then become ready */
 /* A negative count from a simulated thread is a run-time failure of the
  * simulation: the call does not return, and sim_step() returns -1. */
+/* Give up the CPU, staying ready: a PREEMPT with reason "yielded", and the
+ * policy picks again (possibly the caller, then without a switch). */
+int sim_yield(void);
 sim *sim_self_sim(void);      /* the simulation the caller belongs to */
 int sim_self(void);           /* the caller's thread index */
 

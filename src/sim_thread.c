@@ -37,12 +37,12 @@ static void account(sim_thr *t, int64_t d)
 		t->pt.total = t->pt.total > d ? t->pt.total - d : 0;
 }
 
-static void preempt(sim *s, sim_thr *t)
+static void preempt(sim *s, sim_thr *t, pol_cause why, const char *reason)
 {
 	s->resched = false;
 	s->cur = NULL;
-	sim_make_ready(s, t, POL_PREEMPT);
-	sim_emit(s, SIM_EV_PREEMPT, t, 0, s->resched_why);
+	sim_make_ready(s, t, why);
+	sim_emit(s, SIM_EV_PREEMPT, t, 0, reason);
 	sim_leave(s, t, sim_schedule(s), SIM_LEAVE_PREEMPT);
 }
 
@@ -57,7 +57,7 @@ static int run_cpu(sim_thr *t, int64_t n)
 	for (;;) {
 		sim_due(s);
 		if (s->resched) {
-			preempt(s, t);
+			preempt(s, t, POL_PREEMPT, s->resched_why);
 			continue;
 		}
 		if (!t->run_left)
@@ -116,6 +116,21 @@ int sim_io(int64_t ticks)
 		sim_fail(t->s, "thread '%s': sim_io(%lld): a negative tick count",
 			 t->name, (long long)ticks);
 	return ticks ? run_io(t, ticks) : 0;
+}
+
+int sim_yield(void)
+{
+	sim_thr *t = self("sim_yield");
+
+	if (!t)
+		return -1;
+	/* what is due now comes first, as at any other call */
+	sim_due(t->s);
+	if (t->s->resched)
+		preempt(t->s, t, POL_PREEMPT, t->s->resched_why);
+	else
+		preempt(t->s, t, POL_YIELD, "yielded");
+	return 0;
 }
 
 sim *sim_self_sim(void)

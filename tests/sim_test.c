@@ -787,6 +787,42 @@ START_TEST(test_spawn_only)
 }
 END_TEST
 
+static void yielder(void *arg)
+{
+	(void)arg;
+	ck_assert_int_eq(sim_cpu(1), 0);
+	ck_assert_int_eq(sim_yield(), 0);
+	ck_assert_int_eq(sim_cpu(1), 0);
+}
+
+START_TEST(test_yield)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	/* a yield hands over to the next ready thread; alone, it goes on */
+	opts(&o, "fifo", 0, false);
+	s = sim_new(NULL, &o, err, sizeof err);
+	ck_assert_ptr_nonnull(s);
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	sim_listen(s, on_event, &r);
+	ck_assert_int_eq(sim_spawn(s, "a", 0, 0, 2, yielder, NULL), 0);
+	ck_assert_int_eq(sim_spawn(s, "b", 0, 0, 2, yielder, NULL), 0);
+	ck_assert_int_eq(sim_spawn(s, "c", 10, 0, 2, yielder, NULL), 0);
+	ck_assert_int_eq(sim_run(s), 0);
+	ck_assert_str_eq(r.gantt, "a@0 b@1 a@2 b@3 c@10 c@11");
+	ck_assert(strstr(r.log, "1 preempt a 0 : yielded\n1 switch b 0\n"));
+	ck_assert(strstr(r.log, "11 preempt c 0 : yielded\n11 dispatch c 0 : first come, "
+			 "first served (ready since 11)\n12 exit c 0\n"));
+	ck_assert_uint_eq(sim_context_switches(s), 4);
+	sim_free(s);
+	ck_assert_int_eq(sim_yield(), -1);
+	ck_assert_str_eq(sim_error(NULL), "sim_yield: not called from a simulated thread");
+}
+END_TEST
+
 static void bad_body(void *arg)
 {
 	(void)arg;
@@ -922,6 +958,7 @@ static Suite *suite(void)
 	tc = tcase_create("bodies");
 	tcase_add_test(tc, test_spawn);
 	tcase_add_test(tc, test_spawn_only);
+	tcase_add_test(tc, test_yield);
 	tcase_add_test(tc, test_runtime_failure);
 	tcase_add_test(tc, test_outside);
 	tcase_add_test(tc, test_new_errors);
