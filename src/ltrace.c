@@ -282,60 +282,17 @@ static int one_line(ltrace *lt, struct pass *ps, char *line, size_t len)
 	return 0;
 }
 
-/* Lines read in large blocks, in place: no copy per line. */
-#define READ_BUF (1 << 20)
-
-struct reader {
-	FILE *f;
-	char *buf;
-	size_t beg, end;
-	bool eof;
-};
-
-/* 1 with the next line (without its newline), 0 at the end, -1 on a read
- * error, -2 when a line is longer than LTRACE_LINE_MAX. */
-static int next_line(struct reader *rd, char **line, size_t *len)
-{
-	for (;;) {
-		char *b = rd->buf + rd->beg;
-		char *nl = memchr(b, '\n', rd->end - rd->beg);
-
-		if (nl || (rd->eof && rd->beg < rd->end)) {
-			*line = b;
-			*len = nl ? (size_t)(nl - b) : rd->end - rd->beg;
-			rd->beg = nl ? (size_t)(nl + 1 - rd->buf) : rd->end;
-			return *len > LTRACE_LINE_MAX ? -2 : 1;
-		}
-		if (rd->eof)
-			return 0;
-		if (rd->end - rd->beg > LTRACE_LINE_MAX) {
-			*len = rd->end - rd->beg;
-			return -2;
-		}
-		memmove(rd->buf, b, rd->end - rd->beg);
-		rd->end -= rd->beg;
-		rd->beg = 0;
-		size_t n = fread(rd->buf + rd->end, 1, READ_BUF - rd->end, rd->f);
-		rd->end += n;
-		if (n == 0) {
-			if (ferror(rd->f))
-				return -1;
-			rd->eof = true;
-		}
-	}
-}
-
 /* The one pass over f, to its end. */
 static int pass(ltrace *lt, FILE *f, struct pass *ps)
 {
-	struct reader rd = { f, malloc(READ_BUF), 0, 0, false };
+	ltrace_input *in = ltrace_input_new(f);
 	char *line;
 	size_t len;
 	int rc = 0, k;
 
-	if (!rd.buf)
+	if (!in)
 		return fatal(ps, "importing", ENOMEM);
-	while (!rc && (k = next_line(&rd, &line, &len)) != 0) {
+	while (!rc && (k = ltrace_input_line(in, &line, &len)) != 0) {
 		ps->line++;
 		if (k == -1)
 			rc = fatal(ps, "read error", errno ? errno : EIO);
@@ -345,7 +302,7 @@ static int pass(ltrace *lt, FILE *f, struct pass *ps)
 		else
 			rc = one_line(lt, ps, line, len);
 	}
-	free(rd.buf);
+	ltrace_input_free(in);
 	if (!rc && !ps->content)
 		rc = at(ps, 1, 1, "not a schedsim or Linux scheduling trace");
 	if (!rc)
@@ -498,34 +455,6 @@ int ltrace_load(ltrace *lt, const char *path, bool *io_error,
 	if (!std)
 		fclose(f);
 	return rc;
-}
-
-bool ltrace_sniff(const char *line, size_t len)
-{
-	ltrace_rec r;
-	bool hdr;
-	int col;
-	char msg[8];
-
-	if (len >= 8 && !memcmp(line, "# tracer", 8))
-		return true;
-	return ltrace_parse(line, len, &r, &hdr, &col, msg, sizeof msg) > 0 ||
-	       (hdr && line[0] != '#');
-}
-
-const char *ltrace_form_name(ltrace_form f)
-{
-	switch (f) {
-	case LTRACE_FTRACE:
-		return "ftrace";
-	case LTRACE_TRACE_CMD:
-		return "trace-cmd";
-	case LTRACE_PERF:
-		return "perf script";
-	case LTRACE_UNKNOWN:
-		break;
-	}
-	return "unknown";
 }
 
 ltrace *ltrace_new(int cpu)

@@ -1,7 +1,7 @@
 # src/ltrace.mk: importing real Linux scheduling traces (ftrace, trace-cmd, perf).
 noinst_LIBRARIES += libltrace.a
 libltrace_a_SOURCES = src/ltrace.h src/ltrace_int.h src/ltrace.c \
-	src/ltrace_line.c src/ltrace_cpu.c src/ltrace_spool.c
+	src/ltrace_input.c src/ltrace_line.c src/ltrace_cpu.c src/ltrace_spool.c
 
 check_PROGRAMS += tests/ltrace_test
 TESTS += tests/ltrace_test

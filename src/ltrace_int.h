@@ -44,6 +44,16 @@ typedef struct ltrace_rec {
 int ltrace_parse(const char *line, size_t len, ltrace_rec *rec, bool *header,
                  int *col, char *msg, size_t msglen);
 
+/* ---- the lines (ltrace_input.c) ------------------------------------------ */
+
+typedef struct ltrace_input ltrace_input;
+
+ltrace_input *ltrace_input_new(FILE *f);
+/* 1 with the next line (in place, without its newline), 0 at the end, -1
+ * on a read error (errno), -2 when a line is longer than LTRACE_LINE_MAX. */
+int ltrace_input_line(ltrace_input *in, char **line, size_t *len);
+void ltrace_input_free(ltrace_input *in);
+
 /* ---- the imported CPU's state machine (ltrace_cpu.c) -------------------- */
 
 typedef struct ltrace_machine ltrace_machine;

@@ -566,3 +566,31 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 	}
 	return 1;
 }
+
+bool ltrace_sniff(const char *line, size_t len)
+{
+	ltrace_rec r;
+	bool hdr;
+	int col;
+	char msg[8];
+
+	if (len >= 8 && !memcmp(line, "# tracer", 8))
+		return true;
+	return ltrace_parse(line, len, &r, &hdr, &col, msg, sizeof msg) > 0 ||
+	       (hdr && line[0] != '#');
+}
+
+const char *ltrace_form_name(ltrace_form f)
+{
+	switch (f) {
+	case LTRACE_FTRACE:
+		return "ftrace";
+	case LTRACE_TRACE_CMD:
+		return "trace-cmd";
+	case LTRACE_PERF:
+		return "perf script";
+	case LTRACE_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
