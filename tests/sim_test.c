@@ -79,15 +79,21 @@ static void load(const char *text)
 	ck_assert_msg(rc == 0, "parse: %s", err);
 }
 
-static sim *make(const sim_options *o, rec *r)
+/* A simulation of w (NULL: threads come from sim_spawn) recorded into r. */
+static sim *make_of(const workload *w, const sim_options *o, rec *r)
 {
-	sim *s = sim_new(&wl, o, err, sizeof err);
+	sim *s = sim_new(w, o, err, sizeof err);
 
 	ck_assert_msg(s != NULL, "sim_new: %s", err);
 	memset(r, 0, sizeof *r);
 	r->s = s;
 	sim_listen(s, on_event, r);
 	return s;
+}
+
+static sim *make(const sim_options *o, rec *r)
+{
+	return make_of(&wl, o, r);
 }
 
 static void opts(sim_options *o, const char *policy, int64_t quantum, bool preemptive)
@@ -764,11 +770,7 @@ START_TEST(test_spawn_only)
 	sim *s;
 
 	opts(&o, "rr", 2, false);
-	s = sim_new(NULL, &o, err, sizeof err);
-	ck_assert_ptr_nonnull(s);
-	memset(&r, 0, sizeof r);
-	r.s = s;
-	sim_listen(s, on_event, &r);
+	s = make_of(NULL, &o, &r);
 	ck_assert_int_eq(sim_spawn(s, "x", 0, 0, -1, worker, (void *)2), 0);
 	ck_assert_int_eq(sim_spawn(s, NULL, 0, 0, -1, worker, NULL), -1);
 	ck_assert_str_eq(sim_error(s), "sim_spawn: no name given");
@@ -803,11 +805,7 @@ START_TEST(test_yield)
 
 	/* a yield hands over to the next ready thread; alone, it goes on */
 	opts(&o, "fifo", 0, false);
-	s = sim_new(NULL, &o, err, sizeof err);
-	ck_assert_ptr_nonnull(s);
-	memset(&r, 0, sizeof r);
-	r.s = s;
-	sim_listen(s, on_event, &r);
+	s = make_of(NULL, &o, &r);
 	ck_assert_int_eq(sim_spawn(s, "a", 0, 0, 2, yielder, NULL), 0);
 	ck_assert_int_eq(sim_spawn(s, "b", 0, 0, 2, yielder, NULL), 0);
 	ck_assert_int_eq(sim_spawn(s, "c", 10, 0, 2, yielder, NULL), 0);
