@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..23"
+echo "1..24"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -194,6 +194,11 @@ start notty "'$prog' demo </dev/null"
 wait_for notty "RUNNING" && tm send-keys -t notty q &&
    wait_for notty '^\[exit 0\]' && restored notty
 result "stdin not a terminal: the view reads keys from /dev/tty" notty $?
+
+# ---- a terminal that cannot be used: a message and status 2 ------------------
+start dumb "TERM=dumb '$prog' demo --tui"
+wait_for dumb '^\[exit 2\]' && wait_for dumb "^schedsim: .*TERM=dumb cannot move the cursor"
+result "TERM=dumb: a message and status 2" dumb $?
 
 # ---- stdout a pipe: the text report -----------------------------------------
 out=$("$prog" demo </dev/null | cat)

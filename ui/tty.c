@@ -180,6 +180,13 @@ int ui_tty_open(bool color_wanted, char *err, size_t errlen)
 		return -1;
 	}
 	set_term(screen);
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		snprintf(err, errlen, "no terminal for the live view: TERM=%s cannot "
+			 "move the cursor", term);
+		ui_tty_close();
+		return -1;
+	}
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25); /* not a second's wait after Esc */
 	if (pipe(wake_pipe) == 0) {
