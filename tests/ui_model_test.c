@@ -518,6 +518,81 @@ START_TEST(speed_table)
 }
 END_TEST
 
+START_TEST(switches_as_reports_count)
+{
+	/* the same thread again after it blocked, idle between: no switch */
+	setup_with(false, false, 2);
+	ev(0, SIM_EV_ARRIVE, 0, 0, "");
+	ev(0, SIM_EV_DISPATCH, 0, 0, "");
+	ev(2, SIM_EV_BLOCK, 0, 3, "");
+	ev(2, SIM_EV_IDLE, -1, 0, "");
+	ev(5, SIM_EV_WAKE, 0, 0, "");
+	ev(5, SIM_EV_DISPATCH, 0, 0, "");
+	ck_assert_uint_eq(m.tot.switches, 0);
+	ev(6, SIM_EV_ARRIVE, 1, 0, "");
+	ev(6, SIM_EV_PREEMPT, 0, 0, "");
+	ev(6, SIM_EV_SWITCH, 1, 0, "");
+	ev(6, SIM_EV_DISPATCH, 1, 0, "");
+	ck_assert_uint_eq(m.tot.switches, 1);
+	ev(7, SIM_EV_PREEMPT, 1, 0, "");
+	ui_window w = win(1, 0, 8);
+	ck_assert_str_eq(row(&w, -1), "AA---AB ");
+	ck_assert_int_eq(ui_model_busy(&m), 4);
+	teardown();
+}
+END_TEST
+
+START_TEST(crowded_cpu_column)
+{
+	/* 100 one-tick turns of P1 and P2, then P3 for 60 ticks: a column of
+	 * 200 ticks is judged by its first 32 segments, P1 and P2 16 each */
+	setup_with(false, false, 3);
+	for (int i = 0; i < 3; i++)
+		ev(0, SIM_EV_ARRIVE, i, 0, "");
+	for (int t = 0; t < 100; t++) {
+		ev(t, SIM_EV_DISPATCH, t % 2, 0, "");
+		ev(t + 1, SIM_EV_PREEMPT, t % 2, 0, "");
+	}
+	ev(100, SIM_EV_DISPATCH, 2, 0, "");
+	ev(160, SIM_EV_EXIT, 2, 0, "");
+	ev(160, SIM_EV_IDLE, -1, 0, "");
+	ev(200, SIM_EV_END, -1, 0, "");
+	ui_window w = win(200, 0, 1);
+	ck_assert_str_eq(row(&w, -1), "A");
+	ck_assert_str_eq(row(&w, 2), "C");
+	w = win(100, 0, 2); /* [100,200): C 60 ticks, idle 40 */
+	ck_assert_str_eq(row(&w, -1), "AC");
+	teardown();
+}
+END_TEST
+
+START_TEST(gallop_finds_what_bisection_finds)
+{
+	ui_segs s = { NULL, 0, 0 };
+	ui_seg v[300];
+	int64_t t = 0;
+
+	srand(7);
+	for (int i = 0; i < 300; i++) {
+		t += 1 + rand() % 5;
+		v[i] = (ui_seg){ t, t + 1, 0, 0 };
+		t += 1;
+	}
+	s.v = v;
+	for (size_t n = 0; n <= 300; n += 37) {
+		s.n = n;
+		for (int64_t x = 0; x < t + 3; x++) {
+			size_t want = 0;
+			while (want < n && v[want].start < x)
+				want++;
+			for (size_t from = 0; from <= want; from += 1 + want / 7)
+				ck_assert_uint_eq(ui_segs_find(&s, x, from), want);
+			ck_assert_uint_eq(ui_segs_find(&s, x, want), want);
+		}
+	}
+}
+END_TEST
+
 static Suite *ui_suite(void)
 {
 	Suite *s = suite_create("ui");
@@ -539,6 +614,9 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, event_log);
 	tcase_add_test(tc, rows_clamp);
 	tcase_add_test(tc, speed_table);
+	tcase_add_test(tc, switches_as_reports_count);
+	tcase_add_test(tc, crowded_cpu_column);
+	tcase_add_test(tc, gallop_finds_what_bisection_finds);
 	suite_add_tcase(s, tc);
 	return s;
 }
