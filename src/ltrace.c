@@ -414,10 +414,16 @@ int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
 	if (lt->oom)
 		return fatal(&ps, "importing", ENOMEM);
 	lt->spool = ltrace_spool_new();
-	if (lt->spool && lt->want >= 0)
-		lt->m = ltrace_machine_new(lt->want, &sink);
-	if (!lt->spool || (lt->want >= 0 && !lt->m)) {
-		fatal(&ps, "cannot spool events", errno ? errno : ENOMEM);
+	if (!lt->spool) {
+		char what[4200];
+
+		snprintf(what, sizeof what, "cannot make a temporary file in %s",
+			 ltrace_spool_dir());
+		fatal(&ps, what, errno ? errno : ENOMEM);
+		goto fail;
+	}
+	if (lt->want >= 0 && !(lt->m = ltrace_machine_new(lt->want, &sink))) {
+		fatal(&ps, "importing", ENOMEM);
 		goto fail;
 	}
 	if (pass(lt, f, &ps))

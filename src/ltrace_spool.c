@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ltrace_int.h"
 
@@ -34,13 +35,43 @@ struct ltrace_spool {
 	int err;                 /* errno of the first failure */
 };
 
+const char *ltrace_spool_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir && *dir ? dir : "/tmp";
+}
+
+/* An anonymous file in $TMPDIR (tmpfile() would ignore it). */
+static FILE *anonymous(void)
+{
+	const char *dir = ltrace_spool_dir();
+	char path[4096];
+	FILE *f;
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/schedsim-ltrace-XXXXXX",
+			     dir) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	unlink(path);
+	f = fdopen(fd, "w+");
+	if (!f)
+		close(fd);
+	return f;
+}
+
 ltrace_spool *ltrace_spool_new(void)
 {
 	ltrace_spool *s = calloc(1, sizeof *s);
 
 	if (!s)
 		return NULL;
-	s->f = tmpfile();
+	s->f = anonymous();
 	s->buf = malloc(SPOOL_BUF);
 	if (!s->f || !s->buf) {
 		ltrace_spool_free(s);

@@ -470,6 +470,28 @@ START_TEST(test_cpu_without_switches)
 }
 END_TEST
 
+START_TEST(test_no_temporary_file)
+{
+	/* A failure of the system, not of the input: exit status 1. */
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	struct out *o;
+
+	setenv("TMPDIR", "/nonexistent-dir", 1);
+	o = try_text(SW("000", "1.000000", "a", "10", "R", "b", "11"), -1);
+	if (old)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+	ck_assert_int_eq(o->rc, -1);
+	ck_assert_int_eq(o->io_error, true);
+	ck_assert_str_eq(o->err, "t.trace: cannot make a temporary file in "
+			 "/nonexistent-dir: No such file or directory");
+	ck_assert_uint_eq(o->nevents, 0);
+	out_free(o);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	ltrace *lt = ltrace_new(-1);
@@ -998,6 +1020,7 @@ static Suite *ltrace_suite(void)
 	tcase_add_test(tc, test_all_or_nothing);
 	tcase_add_test(tc, test_cpu_without_switches);
 	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_no_temporary_file);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("robust");
