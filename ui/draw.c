@@ -6,15 +6,23 @@
 #include <wchar.h>
 
 #include "draw.h"
+#include "policy.h"
 
 /* ---- colours ------------------------------------------------------------- */
 
-/* Thread colours, chosen to stay apart from each other on a projector. */
-static const short palette8[] = {
-	COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW, COLOR_MAGENTA, COLOR_BLUE, COLOR_RED,
+/* Thread colours, chosen to stay apart from each other on a projector,
+ * each with the text colour that reads on it. */
+struct shade {
+	short bg, fg;
 };
-static const short palette256[] = {
-	39, 208, 76, 170, 220, 44, 203, 141, 113, 215, 33, 162,
+static const struct shade palette8[] = {
+	{ COLOR_CYAN, COLOR_BLACK }, { COLOR_GREEN, COLOR_BLACK },
+	{ COLOR_YELLOW, COLOR_BLACK }, { COLOR_MAGENTA, COLOR_WHITE },
+	{ COLOR_BLUE, COLOR_WHITE }, { COLOR_RED, COLOR_WHITE },
+};
+static const struct shade palette256[] = {
+	{ 39, 16 }, { 208, 16 }, { 76, 16 }, { 170, 231 }, { 220, 16 }, { 44, 16 },
+	{ 203, 16 }, { 141, 16 }, { 113, 16 }, { 215, 16 }, { 33, 231 }, { 162, 231 },
 };
 
 enum { PAIR_STATE = 1, PAIR_SWITCH = 5, PAIR_THREADS = 6 };
@@ -28,7 +36,7 @@ void ui_draw_init(bool color)
 	ncolors = 0;
 	if (!color)
 		return;
-	const short *pal = palette8;
+	const struct shade *pal = palette8;
 	int n = (int)(sizeof palette8 / sizeof palette8[0]);
 	if (COLORS >= 256) {
 		pal = palette256;
@@ -41,8 +49,8 @@ void ui_draw_init(bool color)
 		init_pair(PAIR_STATE + i, COLOR_BLACK, state_fg[i]);
 	init_pair(PAIR_SWITCH, COLOR_RED, -1);
 	for (int i = 0; i < n; i++) {
-		init_pair((short)(PAIR_THREADS + 2 * i), COLOR_BLACK, pal[i]);
-		init_pair((short)(PAIR_THREADS + 2 * i + 1), pal[i], -1);
+		init_pair((short)(PAIR_THREADS + 2 * i), pal[i].fg, pal[i].bg);
+		init_pair((short)(PAIR_THREADS + 2 * i + 1), pal[i].bg, -1);
 	}
 	ncolors = n > 0 ? n : 0;
 }
@@ -80,6 +88,8 @@ attr_t ui_attr_switch(void)
 
 /* ---- text ---------------------------------------------------------------- */
 
+/* A byte that is not text in this locale, or a control character, shows
+ * as '?' and takes one column. */
 int ui_put(int y, int x, int w, const char *s, bool pad)
 {
 	mbstate_t st;
@@ -90,16 +100,14 @@ int ui_put(int y, int x, int w, const char *s, bool pad)
 	while (*s && used < w) {
 		wchar_t wc;
 		size_t n = mbrtowc(&wc, s, strlen(s), &st);
-		int cw;
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		int cw = n == (size_t)-1 || n == (size_t)-2 || n == 0 ? -1 : wcwidth(wc);
+		if (cw < 0) {
 			memset(&st, 0, sizeof st);
-			wc = L'?';
-			n = 1;
-			s = "?";
+			addch('?');
+			s += n == (size_t)-1 || n == (size_t)-2 || n == 0 ? 1 : n;
+			used++;
+			continue;
 		}
-		cw = wcwidth(wc);
-		if (cw < 0)
-			cw = 1;
 		if (used + cw > w)
 			break;
 		addnstr(s, (int)n);
@@ -161,6 +169,27 @@ static void layout(const ui_view *v, ui_layout *l)
 
 /* ---- rows ----------------------------------------------------------------- */
 
+/* " policy prio q=2 preemptive aging 5": the options in effect that the
+ * policy reads (a file may set options for another policy). */
+static void policy_words(const ui_view *v, char *buf, size_t len)
+{
+	const sim_options *o = sim_opts(v->s);
+	const pol_class *c = pol_find(v->policy);
+	const char *reads = c ? c->options : "";
+	size_t n = (size_t)snprintf(buf, len, " policy %s", v->policy);
+
+	if (n < len && o->quantum > 0 && strstr(reads, "--quantum"))
+		n += (size_t)snprintf(buf + n, len - n, " q=%lld", (long long)o->quantum);
+	if (n < len && o->preemptive && strstr(reads, "--preemptive"))
+		n += (size_t)snprintf(buf + n, len - n, " preemptive");
+	if (n < len && o->aging > 0 && strstr(reads, "--aging"))
+		n += (size_t)snprintf(buf + n, len - n, " aging %lld", (long long)o->aging);
+	if (n < len && o->high_first && strstr(reads, "--priority-order"))
+		n += (size_t)snprintf(buf + n, len - n, " high-first");
+	if (n < len && o->switch_cost > 0)
+		snprintf(buf + n, len - n, " switch cost %lld", (long long)o->switch_cost);
+}
+
 static void draw_title(const ui_view *v, const ui_layout *l)
 {
 	char buf[256];
@@ -171,11 +200,7 @@ static void draw_title(const ui_view *v, const ui_layout *l)
 	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, " schedsim ");
 	snprintf(buf, sizeof buf, " %s ", v->src->title ? v->src->title : "");
 	x = put_at(l->title, x, l->cols, A_REVERSE, buf);
-	snprintf(buf, sizeof buf, " policy %s", v->policy);
-	const sim_options *o = sim_opts(v->s);
-	size_t len = strlen(buf);
-	if (o->quantum > 0 && len < sizeof buf)
-		snprintf(buf + len, sizeof buf - len, " q=%lld", (long long)o->quantum);
+	policy_words(v, buf, sizeof buf);
 	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, buf);
 	if (v->src->explain) {
 		snprintf(buf, sizeof buf, "  %s", v->src->explain);
