@@ -6,7 +6,8 @@
  * its sched_switch events become run segments, wake-ups targeting it give
  * ready times, and everything leaves as the same sim_event stream a
  * simulation produces, so a report can be fed either.  Memory grows with
- * the number of tasks and CPUs, never with the number of lines.
+ * the number of tasks and CPUs, never with the number of lines (events
+ * wait in an unlinked temporary file until the input has been checked).
  *
  * Events.  Times are integer microseconds from the first timestamp of the
  * trace (any CPU, any event).  `thread` indexes the task table below, in
@@ -14,18 +15,23 @@
  *   ARRIVE    a task appears: its first wake-up here, its first switch-in
  *             without one, or, for the task found running, at 0
  *   WAKE      sched_wakeup(_new) targeting this CPU of a known task
+ *   SWITCH    before each DISPATCH of a task other than the last to run
+ *             (as in a simulation; arg 0)
  *   DISPATCH  switched in (reason "")
  *   PREEMPT   switched out with prev_state R or R+ (reason "prev_state=R+")
  *   BLOCK     switched out in any other state ("prev_state=S"), or a ready
  *             task switched in on another CPU ("migrated to CPU 1")
- *   EXIT      switched out dead (X, Z) or after its sched_process_exit
+ *   EXIT      switched out dead (X, Z, x) or after its sched_process_exit
  *   IDLE      the idle task switched in; thread -1
  *   END       the trace's last timestamp; thread -1
- * The task running when the trace starts counts as dispatched at 0.
+ * The task running when the trace starts counts as dispatched at 0.  BLOCK
+ * carries arg 0: how long a task will sleep is not in the trace.  At one
+ * instant, events keep the order of the trace's lines.
  *
  * Errors are complete messages: "FILE:LINE:COL: message" for a line, and
  * "FILE:1:1: not a schedsim or Linux scheduling trace" for a file that is
- * neither.  All are input errors (exit status 2) except a read failure.
+ * neither.  All are input errors (exit status 2) except failures to read,
+ * spool or allocate (1); ltrace_read says which.
  */
 #ifndef SCHEDSIM_LTRACE_H
 #define SCHEDSIM_LTRACE_H
