@@ -21,6 +21,9 @@ typedef int (*cli_cmd)(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_policies(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 /* "schedsim: MESSAGE\nTry 'schedsim --help' for more information.\n" on
  * stderr; returns CLI_USAGE. */

@@ -9,11 +9,12 @@ libreport_a_SOURCES = \
 
 bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/main.c src/cli.h \
-	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c \
+	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c src/cmd_compare.c \
+	src/cmd_replay.c src/cmd_export.c \
 	src/demo.c src/demo.h
 nodist_schedsim_SOURCES = src/demo_wl.c
 schedsim_CPPFLAGS = $(AM_CPPFLAGS)
-schedsim_LDADD = libui.a libreport.a libsim.a libworkload.a libruntime.a \
+schedsim_LDADD = libui.a libreport.a libltrace.a libsim.a libworkload.a libruntime.a \
 	$(NCURSESW_LIBS)
 
 # The demos' workloads are the files in traces/, compiled in as strings.

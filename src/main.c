@@ -14,6 +14,9 @@ static const struct {
 } commands[] = {
 	{ "run", cmd_run, "simulate a workload file and report what happened" },
 	{ "demo", cmd_demo, "run a built-in demonstration (--list names them)" },
+	{ "replay", cmd_replay, "report a recorded run again (schedsim or Linux trace)" },
+	{ "export", cmd_export, "convert a trace for Perfetto (chrome) or a spreadsheet (csv)" },
+	{ "compare", cmd_compare, "run a workload under several policies, side by side" },
 	{ "policies", cmd_policies, "list the scheduling policies and their options" },
 	{ NULL, NULL, NULL }
 };
