@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..24"
+echo "1..25"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -173,6 +173,12 @@ wait_for colour "RUNNING" && wait_for plain "RUNNING" &&
    tm capture-pane -p -e -t colour | grep -Eq "$colour_sgr" &&
    ! tm capture-pane -p -e -t plain | grep -Eq "$colour_sgr"
 result "NO_COLOR: no colour escapes (and colour without it)" plain $?
+start nocolor "'$prog' demo --no-color"
+start vt100 "TERM=vt100 '$prog' demo"
+wait_for nocolor "RUNNING" && wait_for vt100 "RUNNING" &&
+   ! tm capture-pane -p -e -t nocolor | grep -Eq "$colour_sgr" &&
+   ! tm capture-pane -p -e -t vt100 | grep -Eq "$colour_sgr"
+result "--no-color, and a terminal without colour: no colour escapes" vt100 $?
 wait_for colour "· ready" && wait_for plain "\. ready" &&
    ! screen plain | grep -q "·"
 result "UTF-8 glyphs in a UTF-8 locale, ASCII in the C locale" plain $?
