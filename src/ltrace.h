@@ -14,7 +14,9 @@
  * order of first appearance; -1 for the idle task (pid 0).
  *   ARRIVE    a task appears: its first wake-up here, its first switch-in
  *             without one, or, for the task found running, at 0
- *   WAKE      sched_wakeup(_new) targeting this CPU of a known task
+ *   WAKE      sched_wakeup(_new) targeting this CPU of a known task, or
+ *             (reason "no wake-up seen") one switched in with none seen
+ *             since it blocked: every DISPATCH is of a ready task
  *   SWITCH    before each DISPATCH of a task other than the last to run
  *             (as in a simulation; arg 0)
  *   DISPATCH  switched in (reason "")

@@ -377,10 +377,15 @@ static int switch_in(ltrace_machine *m, const ltrace_rec *r)
 		emit(m, t, SIM_EV_IDLE, -1, &no_reason);
 		return 0;
 	}
+	size_t known = m->ntasks;
 	int i = live_task(m, r->b_pid, r->b_comm, r->b_len, t, LTW_UNWOKEN);
 	if (i < 0)
 		return -1;
 	struct task *k = &m->tasks[i];
+	/* Its wake-up was not seen: it is woken now, having waited 0, so
+	 * the stream never dispatches a task it left blocked. */
+	if ((size_t)i < known && k->state == T_OFF)
+		emit_why(m, t, SIM_EV_WAKE, i, LTW_UNWOKEN);
 	stop_waiting(k, t);
 	k->state = T_RUNNING;
 	k->since = t;

@@ -213,6 +213,7 @@ static const char sample_bare[] =
 	"730 switch 1\n"
 	"730 dispatch 1\n"
 	"800 block 1\n"
+	"800 wake 3\n"
 	"800 switch 3\n"
 	"800 dispatch 3\n"
 	"1000 end -1\n";
@@ -263,6 +264,7 @@ static void expect_events(const struct out *o, const char *idle_state,
 		 "730 switch 1 \n"
 		 "730 dispatch 1 \n"
 		 "800 block 1 prev_state=D\n"
+		 "800 wake 3 no wake-up seen\n"
 		 "800 switch 3 \n"
 		 "800 dispatch 3 \n"
 		 "1000 end -1 \n", dead_state, idle_state);
@@ -617,6 +619,7 @@ START_TEST(test_state_alphabets)
 		"0 dispatch 0 \n"
 		"0 block 0 prev_state=W\n"
 		"0 idle -1 \n"
+		"1 wake 0 no wake-up seen\n"
 		"1 dispatch 0 \n"
 		"2 preempt 0 prev_state=R+\n"
 		"2 idle -1 \n"
