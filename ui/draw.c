@@ -396,6 +396,8 @@ static void draw_status(const ui_view *v, const ui_layout *l)
 		snprintf(buf, sizeof buf, "%s   q quit", v->error);
 	else if (v->msg[0])
 		snprintf(buf, sizeof buf, "%s", v->msg);
+	else if (v->m.oom)
+		snprintf(buf, sizeof buf, "out of memory: the timeline stopped growing");
 	else if (v->finished)
 		snprintf(buf, sizeof buf, "q quit  ? help  Tab report/live  r restart"
 			 "  p next policy  arrows scroll");
