@@ -358,6 +358,13 @@ START_TEST(restart_forgets)
 	ck_assert_uint_eq(m.nthreads, 5);
 	ck_assert_str_eq(ui_model_name(&m, 4), "P5");
 	ck_assert_str_eq(ui_model_name(&m, 7), "?");
+	/* an event naming no thread where one is needed changes nothing */
+	ev(1, SIM_EV_DISPATCH, -1, 0, "");
+	ev(1, SIM_EV_EXIT, -1, 0, "");
+	ck_assert_uint_eq(m.nthreads, 5);
+	ck_assert_uint_eq(m.cpu.n, 0);
+	ck_assert_uint_eq(m.tot.finished, 0);
+	ck_assert_uint_eq(m.tot.events, 3);
 	teardown();
 }
 END_TEST

@@ -256,7 +256,11 @@ void ui_model_event(void *vm, const sim_event *ev)
 	/* A switch that costs nothing says no more than the dispatch after it. */
 	if (ev->kind != SIM_EV_SWITCH || ev->arg)
 		log_add(m, ev);
-	if (ev->thread >= 0 && !t)
+	/* A thread's own event without a thread to record it on (a bad index,
+	 * or out of memory) changes no history. */
+	bool own = ev->kind != SIM_EV_IDLE && ev->kind != SIM_EV_SWITCH &&
+		   ev->kind != SIM_EV_END && ev->kind != SIM_EV_PRIO;
+	if (own && !t)
 		return;
 
 	switch (ev->kind) {
