@@ -155,14 +155,19 @@ static void advance(ui_view *v)
 		v->due_ns = now;
 }
 
-static int wait_ms(const ui_view *v)
+/* Until the next event is due, but no more than about 30 frames a second
+ * however fast the events come: a faster pace steps several per frame. */
+static int wait_ms(const ui_view *v, int64_t frame_start)
 {
 	if (v->paused || v->finished || v->failed)
 		return -1;
-	int64_t d = v->due_ns - ui_now_ns();
-	if (d <= 0 || !ui_speeds[v->speed].period_ns)
+	if (!ui_speeds[v->speed].period_ns)
 		return 0;
-	return (int)((d + 999999) / 1000000);
+	int64_t until = v->due_ns;
+	if (until < frame_start + FRAME_NS)
+		until = frame_start + FRAME_NS;
+	int64_t d = until - ui_now_ns();
+	return d <= 0 ? 0 : (int)((d + 999999) / 1000000);
 }
 
 int ui_live(const ui_source *src, const ui_config *cfg)
@@ -191,10 +196,11 @@ int ui_live(const ui_source *src, const ui_config *cfg)
 	v.due_ns = ui_now_ns();
 
 	while (!v.quit && !ui_tty_signal()) {
+		int64_t frame_start = ui_now_ns();
 		if (!v.paused)
 			advance(&v);
 		ui_draw(&v);
-		ui_tty_wait(wait_ms(&v));
+		ui_tty_wait(wait_ms(&v, frame_start));
 		for (int ch; (ch = getch()) != ERR;)
 			ui_key(&v, ch);
 	}
