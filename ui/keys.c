@@ -101,7 +101,9 @@ static void restart(ui_view *v)
 
 void ui_key(ui_view *v, int key)
 {
-	int page = v->pane_rows > 1 ? (int)v->pane_rows - 1 : 1;
+	bool on_report = v->pane == UI_PANE_REPORT && v->report_text;
+	size_t rows = on_report ? v->pane_rows : v->tl_rows;
+	int page = rows > 1 ? (int)rows - 1 : 1;
 
 	if (key == KEY_RESIZE)
 		return;
