@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..25"
+echo "1..26"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -133,6 +133,25 @@ wait_for main '^\[exit 0\]'
 result "q exits 0" main $?
 restored main
 result "q leaves the alternate screen and shows the cursor" main $?
+
+# ---- a storm of keys and resizes ------------------------------------------------
+run_demo storm LC_ALL=C.UTF-8
+wait_for storm "RUNNING"
+set -- space s Right Left h l f z Z + - Up Down NPage PPage Tab r p '?' F1 C-l \
+	j k = _ x Escape Home End BSpace Enter 0 9
+i=0
+while [ $i -lt 300 ]; do
+	i=$((i + 1))
+	eval "k=\${$(( i * 7919 % $# + 1 ))}"
+	tm send-keys -t storm "$k"
+	[ $((i % 40)) -eq 0 ] &&
+		tm resize-window -t storm -x $((30 + i % 90)) -y $((8 + i % 30))
+done
+tm resize-window -t storm -x 100 -y 30
+tm send-keys -t storm x # closes the help if the storm left it open
+wait_for storm "(RUNNING|PAUSED|FINISHED)" && tm send-keys -t storm q &&
+	wait_for storm '^\[exit 0\]' && restored storm
+result "a storm of 300 keys and resizes: still alive, q exits 0" storm $?
 
 # ---- SIGTERM restores the terminal ---------------------------------------
 run_demo term LC_ALL=C.UTF-8
