@@ -483,7 +483,9 @@ START_TEST(test_stack_reuse)
 	join_ok(spawn("A", where, &first), NULL);
 	for (int i = 0; i < 1000; i++) {
 		join_ok(spawn("B", where, &later), NULL);
-		ck_assert_uint_eq(later, first);
+		/* The same stack: frames start at a per-thread offset within
+		 * its top page, so the probe moves by less than a page. */
+		ck_assert_uint_lt(later > first ? later - first : first - later, 4096);
 		rt_stats_get(&st);
 		ck_assert_uint_eq(st.stacks_mapped, 1);
 		ck_assert_uint_eq(st.stacks_cached, 1);
