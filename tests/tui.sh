@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..26"
+echo "1..27"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -219,6 +219,10 @@ start notty "'$prog' demo </dev/null"
 wait_for notty "RUNNING" && tm send-keys -t notty q &&
    wait_for notty '^\[exit 0\]' && restored notty
 result "stdin not a terminal: the view reads keys from /dev/tty" notty $?
+start ttyonly "'$prog' demo --tui </dev/null >/dev/null"
+wait_for ttyonly "RUNNING" && tm send-keys -t ttyonly q &&
+   wait_for ttyonly '^\[exit 0\]' && restored ttyonly
+result "--tui with neither stdin nor stdout a terminal: all on /dev/tty" ttyonly $?
 
 # ---- a terminal that cannot be used: a message and status 2 ------------------
 start dumb "TERM=dumb '$prog' demo --tui"
