@@ -218,9 +218,13 @@ static int feed(ltrace *lt, const ltrace_rec *r)
 		machine(lt, r->cpu, &oom);
 		if (lt->want >= 0)
 			return lt->m && ltrace_machine_feed(lt->m, r) ? -1 : 0;
-		for (size_t i = 0; i < lt->ncpustate && !oom; i++)
-			if (lt->cpus[i].m && ltrace_machine_feed(lt->cpus[i].m, r))
+		for (size_t i = 0; i < lt->ncpustate && !oom; i++) {
+			ltrace_machine *mi = lt->cpus[i].m;
+
+			if (mi && ((int)i == r->cpu || ltrace_machine_queued(mi)) &&
+			    ltrace_machine_feed(mi, r))
 				oom = true;
+		}
 		break;
 	case LTK_WAKEUP:
 	case LTK_WAKEUP_NEW:

@@ -50,6 +50,7 @@ struct ltrace_machine {
 	struct slot *map;   /* pid -> newest task with that pid */
 	size_t mapcap, mapn;
 	bool started;
+	size_t nready;      /* tasks in T_READY */
 	int cur;            /* running task, -1 idle */
 	int holder;         /* whose context the CPU holds: the last to run */
 	struct pending *pend;
@@ -213,10 +214,23 @@ static int live_task(ltrace_machine *m, int pid, const char *comm, size_t len,
 	return i;
 }
 
-static void ready(struct task *k, int64_t t)
+static void ready(ltrace_machine *m, struct task *k, int64_t t)
 {
+	if (k->state != T_READY)
+		m->nready++;
 	k->state = T_READY;
 	k->since = t;
+}
+
+/* Leaving the ready state at t, for state s. */
+static void unready(ltrace_machine *m, struct task *k, int64_t t,
+                    enum tstate s)
+{
+	if (k->state == T_READY) {
+		k->pub.waiting += t - k->since;
+		m->nready--;
+	}
+	k->state = s;
 }
 
 static void stop_waiting(struct task *k, int64_t t)
@@ -238,7 +252,7 @@ static int wake(ltrace_machine *m, int pid, const char *comm, size_t len,
 	if (i >= 0 && m->tasks[i].state == T_OFF) {
 		if (set_name(m, &m->tasks[i], comm, len))
 			return -1;
-		ready(&m->tasks[i], t);
+		ready(m, &m->tasks[i], t);
 		emit_why(m, t, SIM_EV_WAKE, i, wake_why(is_new));
 		return 0;
 	}
@@ -247,7 +261,7 @@ static int wake(ltrace_machine *m, int pid, const char *comm, size_t len,
 	i = live_task(m, pid, comm, len, t, wake_why(is_new));
 	if (i < 0)
 		return -1;
-	ready(&m->tasks[i], t);
+	ready(m, &m->tasks[i], t);
 	return 0;
 }
 
@@ -353,7 +367,7 @@ static int switch_out(ltrace_machine *m, const ltrace_rec *r)
 		return -1;
 	if (r->state == LTS_RUN) {
 		k->pub.preemptions++;
-		ready(k, t);
+		ready(m, k, t);
 		emit(m, t, SIM_EV_PREEMPT, m->cur, state_why(r, &why));
 	} else if (r->state == LTS_DEAD || k->exiting) {
 		k->pub.voluntary++;
@@ -386,8 +400,7 @@ static int switch_in(ltrace_machine *m, const ltrace_rec *r)
 	 * the stream never dispatches a task it left blocked. */
 	if ((size_t)i < known && k->state == T_OFF)
 		emit_why(m, t, SIM_EV_WAKE, i, LTW_UNWOKEN);
-	stop_waiting(k, t);
-	k->state = T_RUNNING;
+	unready(m, k, t, T_RUNNING);
 	k->since = t;
 	k->pub.dispatches++;
 	if (m->holder >= 0 && m->holder != i)
@@ -409,8 +422,7 @@ static void migrated(ltrace_machine *m, const ltrace_rec *r)
 	int i = lookup(m, r->b_pid);
 	if (i < 0 || m->tasks[i].state != T_READY)
 		return;
-	stop_waiting(&m->tasks[i], r->ts);
-	m->tasks[i].state = T_OFF;
+	unready(m, &m->tasks[i], r->ts, T_OFF);
 	ltrace_reason why = { LTW_MIGRATED, "" };
 	snprintf(why.data, sizeof why.data, "%d", r->cpu);
 	emit(m, r->ts, SIM_EV_BLOCK, i, &why);
@@ -449,6 +461,11 @@ int ltrace_machine_feed(ltrace_machine *m, const ltrace_rec *r)
 		break;
 	}
 	return 0;
+}
+
+bool ltrace_machine_queued(const ltrace_machine *m)
+{
+	return m->started ? m->nready > 0 : m->npend > 0;
 }
 
 bool ltrace_machine_started(const ltrace_machine *m)

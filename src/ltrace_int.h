@@ -91,6 +91,9 @@ ltrace_machine *ltrace_machine_new(int cpu, const ltrace_sink *sink);
 /* rec->ts is already relative to the trace's start.  -1 on ENOMEM. */
 int ltrace_machine_feed(ltrace_machine *m, const ltrace_rec *rec);
 bool ltrace_machine_started(const ltrace_machine *m);
+/* Whether a task waits here (or a wake-up is held): only then can a
+ * switch on another CPU matter to this one. */
+bool ltrace_machine_queued(const ltrace_machine *m);
 void ltrace_machine_finish(ltrace_machine *m, int64_t end);
 size_t ltrace_machine_ntasks(const ltrace_machine *m);
 const ltrace_task *ltrace_machine_task(const ltrace_machine *m, size_t i);
