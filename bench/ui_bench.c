@@ -94,7 +94,7 @@ static void measure(int64_t ticks, double *fit, double *scrolled, size_t *bytes,
 	*scrolled = frame(&m, sink);
 	*bytes = m.cpu.cap * sizeof(ui_seg);
 	for (size_t i = 0; i < m.nthreads; i++)
-		*bytes += (m.t[i].run.cap + m.t[i].io.cap) * sizeof(ui_seg);
+		*bytes += (m.t[i].run.cap + m.t[i].blocked.cap) * sizeof(ui_seg);
 	ui_model_free(&m);
 }
 

@@ -390,12 +390,12 @@ START_TEST(glyphs_distinct)
 	ck_assert_str_eq(ui_thread_glyph(62, true), "α");
 	ck_assert_str_eq(ui_thread_glyph(116, true), "!");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_READY, false), ".");
-	ck_assert_str_eq(ui_state_glyph(UI_CELL_IO, false), "~");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_BLOCKED, false), "~");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_IDLE, false), "-");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_SWITCH, false), "#");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_DONE, false), " ");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_READY, true), "·");
-	ck_assert_str_eq(ui_state_glyph(UI_CELL_IO, true), "░");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_BLOCKED, true), "░");
 }
 END_TEST
 
@@ -465,9 +465,12 @@ START_TEST(event_log)
 	ck_assert(ui_model_log(&m, 3, &e));
 	ui_log_format(&m, e, buf, sizeof buf);
 	ck_assert_str_eq(buf, "     6  context switch to P1 (1)");
+	ck_assert(ui_model_log(&m, 4, &e));
+	ui_log_format(&m, e, buf, sizeof buf);
+	ck_assert_str_eq(buf, "     6  P1 back from I/O");
 	ck_assert(ui_model_log(&m, 8, &e));
 	ui_log_format(&m, e, buf, sizeof buf);
-	ck_assert_str_eq(buf, "     2  P1 waits for I/O (4)");
+	ck_assert_str_eq(buf, "     2  P1 waits for I/O (4 ticks)");
 	ck_assert(ui_model_log(&m, 11, &e));
 	ui_log_format(&m, e, buf, sizeof buf);
 	ck_assert_str_eq(buf, "     0  P1 arrives");
@@ -475,6 +478,16 @@ START_TEST(event_log)
 	ev(9, SIM_EV_SWITCH, 1, 0, ""); /* free switches are not logged */
 	ck_assert_uint_eq(m.nlog, 12);
 	ck_assert_uint_eq(m.tot.events, 13);
+
+	/* waits other than I/O: the reason says for what */
+	ev(9, SIM_EV_BLOCK, 1, 0, "waits for mutex A held by P1");
+	ck_assert(ui_model_log(&m, 0, &e));
+	ui_log_format(&m, e, buf, sizeof buf);
+	ck_assert_str_eq(buf, "     9  P2 blocks: waits for mutex A held by P1");
+	ev(9, SIM_EV_WAKE, 1, 0, "got mutex A from P1");
+	ck_assert(ui_model_log(&m, 0, &e));
+	ui_log_format(&m, e, buf, sizeof buf);
+	ck_assert_str_eq(buf, "     9  P2 ready again: got mutex A from P1");
 
 	ev(9, SIM_EV_PRIO, 1, 3, "aged after 5 ticks");
 	ck_assert(ui_model_log(&m, 0, &e));

@@ -51,7 +51,7 @@ const char *ui_state_glyph(ui_cell_kind kind, bool utf8)
 	switch (kind) {
 	case UI_CELL_READY:
 		return utf8 ? "·" : ".";
-	case UI_CELL_IO:
+	case UI_CELL_BLOCKED:
 		return utf8 ? "░" : "~";
 	case UI_CELL_IDLE:
 		return utf8 ? "─" : "-";
@@ -233,7 +233,7 @@ void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
 		/* a <= lo < hi <= b, and the next column starts at b. */
 		if (!cur)
 			cur = &fresh;
-		const ui_segs *run = &t->run, *io = &t->io;
+		const ui_segs *run = &t->run, *blk = &t->blocked;
 		size_t ra = ui_segs_find(run, a, cur->run);
 		size_t rlo = ui_segs_find(run, lo, ra);
 		size_t rhi = ui_segs_find(run, hi, rlo);
@@ -245,12 +245,12 @@ void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
 			out->thread = thread;
 			out->start = ra < run->n && run->v[ra].start < hi;
 		} else {
-			size_t ilo = ui_segs_find(io, lo, cur->io);
-			size_t ihi = ui_segs_find(io, hi, ilo);
-			cur->io = ihi;
-			int64_t waited = ui_segs_before_at(io, hi, m->now, ihi) -
-					 ui_segs_before_at(io, lo, m->now, ilo);
-			out->kind = waited > hi - lo - waited ? UI_CELL_IO
+			size_t blo = ui_segs_find(blk, lo, cur->blocked);
+			size_t bhi = ui_segs_find(blk, hi, blo);
+			cur->blocked = bhi;
+			int64_t waited = ui_segs_before_at(blk, hi, m->now, bhi) -
+					 ui_segs_before_at(blk, lo, m->now, blo);
+			out->kind = waited > hi - lo - waited ? UI_CELL_BLOCKED
 							      : UI_CELL_READY;
 		}
 	}

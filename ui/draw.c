@@ -232,7 +232,7 @@ static attr_t cell_attr(const ui_cell *c, int thread)
 	switch (c->kind) {
 	case UI_CELL_RUN:
 		return ui_attr_bar(c->thread);
-	case UI_CELL_IO:
+	case UI_CELL_BLOCKED:
 		return ui_attr_text(thread);
 	case UI_CELL_READY:
 	case UI_CELL_IDLE:
@@ -286,8 +286,8 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 	}
 	int x = put_at(l->tl_head, 0, l->cols, A_BOLD, buf);
 	const bool u = v->m.utf8;
-	snprintf(buf, sizeof buf, "   %s ready  %s I/O  %s idle  %s switch",
-		 ui_state_glyph(UI_CELL_READY, u), ui_state_glyph(UI_CELL_IO, u),
+	snprintf(buf, sizeof buf, "   %s ready  %s blocked  %s idle  %s switch",
+		 ui_state_glyph(UI_CELL_READY, u), ui_state_glyph(UI_CELL_BLOCKED, u),
 		 ui_state_glyph(UI_CELL_IDLE, u), ui_state_glyph(UI_CELL_SWITCH, u));
 	put_at(l->tl_head, x, l->cols, ui_attr_dim(), buf);
 
@@ -434,7 +434,7 @@ static void draw_panes(ui_view *v, const ui_layout *l)
 		ui_draw_report(v, &all);
 	} else if (l->cols >= 100) {
 		ui_rect t = all, g = all;
-		t.w = v->namew + 49;
+		t.w = v->namew + 51;
 		g.x = t.w + 1;
 		g.w = l->cols - g.x;
 		ui_draw_table(v, &t);

@@ -16,7 +16,7 @@ static const char *state_word(sim_tstate s)
 	case SIM_T_RUNNING:
 		return "run";
 	case SIM_T_BLOCKED:
-		return "I/O";
+		return "blocked";
 	case SIM_T_DONE:
 		return "done";
 	}
@@ -43,7 +43,7 @@ void ui_draw_table(ui_view *v, const ui_rect *r)
 	char buf[256], name[64];
 	int nw = v->namew;
 
-	snprintf(buf, sizeof buf, " %-*s   %-5s %4s %7s %7s %6s %7s", nw, "Thread",
+	snprintf(buf, sizeof buf, " %-*s   %-7s %4s %7s %7s %6s %7s", nw, "Thread",
 		 "state", "prio", "cpu", "waiting", "resp", "finish");
 	header(r, buf);
 	for (int row = 1; row < r->h; row++) {
@@ -65,7 +65,7 @@ void ui_draw_table(ui_view *v, const ui_rect *r)
 		addstr(ui_thread_glyph((int)t, v->m.utf8));
 		attroff(ui_attr_bar((int)t));
 		snprintf(name, sizeof name, "%d", ti.priority);
-		snprintf(buf, sizeof buf, " %-5s %4s %7s %7s %6s %7s",
+		snprintf(buf, sizeof buf, " %-7s %4s %7s %7s %6s %7s",
 			 state_word(ti.state), name, cpu, wait, resp, fin);
 		attr_t a = ti.state == SIM_T_RUNNING ? A_BOLD
 			 : ti.state == SIM_T_DONE ? ui_attr_dim() : A_NORMAL;
@@ -150,9 +150,9 @@ void ui_draw_help(const ui_view *v, const ui_layout *l)
 	int n = (int)(sizeof lines / sizeof lines[0]);
 	int w = 50, h = n + 4;
 
-	snprintf(legend, sizeof legend, "%s run  %s ready  %s I/O  %s idle  %s switch",
+	snprintf(legend, sizeof legend, "%s run  %s ready  %s blocked  %s idle  %s switch",
 		 ui_thread_glyph(0, u), ui_state_glyph(UI_CELL_READY, u),
-		 ui_state_glyph(UI_CELL_IO, u), ui_state_glyph(UI_CELL_IDLE, u),
+		 ui_state_glyph(UI_CELL_BLOCKED, u), ui_state_glyph(UI_CELL_IDLE, u),
 		 ui_state_glyph(UI_CELL_SWITCH, u));
 	if (w > l->cols)
 		w = l->cols;

@@ -28,7 +28,7 @@ static void tracks_free(ui_model *m)
 {
 	for (size_t i = 0; i < m->nthreads; i++) {
 		segs_free(&m->t[i].run);
-		segs_free(&m->t[i].io);
+		segs_free(&m->t[i].blocked);
 	}
 	free(m->t);
 	m->t = NULL;
@@ -131,7 +131,7 @@ static void seg_open(ui_model *m, ui_segs *s, int64_t t, int who)
 	};
 }
 
-static void log_add(ui_model *m, const sim_event *ev)
+static void log_add(ui_model *m, const sim_event *ev, const ui_track *t)
 {
 	ui_log_entry *e = &m->log[m->nlog++ % UI_LOG_KEEP];
 
@@ -139,6 +139,7 @@ static void log_add(ui_model *m, const sim_event *ev)
 	e->kind = ev->kind;
 	e->thread = ev->thread;
 	e->arg = ev->arg;
+	e->io = t && t->io;
 	snprintf(e->reason, sizeof e->reason, "%s", ev->reason ? ev->reason : "");
 }
 
@@ -224,12 +225,12 @@ static void run_stop(ui_model *m, ui_track *t, int thread, int64_t time)
 static void finished(ui_model *m, ui_track *t)
 {
 	int64_t cpu = total(&t->run, m->now);
-	int64_t io = total(&t->io, m->now);
+	int64_t blocked = total(&t->blocked, m->now);
 	int64_t turnaround = t->finish - t->arrival;
 
 	m->tot.finished++;
 	m->tot.turnaround += turnaround;
-	m->tot.waiting += turnaround - cpu - io;
+	m->tot.waiting += turnaround - cpu - blocked;
 	if (t->first_run >= 0)
 		m->tot.response += t->first_run - t->arrival;
 }
@@ -238,7 +239,7 @@ static void end_all(ui_model *m, int64_t time)
 {
 	for (size_t i = 0; i < m->nthreads; i++) {
 		seg_close(&m->t[i].run, time);
-		seg_close(&m->t[i].io, time);
+		seg_close(&m->t[i].blocked, time);
 	}
 	cpu_set(m, time, UI_WHO_NONE);
 	m->ended = true;
@@ -255,7 +256,7 @@ void ui_model_event(void *vm, const sim_event *ev)
 		m->now = time;
 	/* A switch that costs nothing says no more than the dispatch after it. */
 	if (ev->kind != SIM_EV_SWITCH || ev->arg)
-		log_add(m, ev);
+		log_add(m, ev, t);
 	/* A thread's own event without a thread to record it on (a bad index,
 	 * or out of memory) changes no history. */
 	bool own = ev->kind != SIM_EV_IDLE && ev->kind != SIM_EV_SWITCH &&
@@ -286,16 +287,17 @@ void ui_model_event(void *vm, const sim_event *ev)
 		break;
 	case SIM_EV_BLOCK:
 		run_stop(m, t, ev->thread, time);
-		seg_open(m, &t->io, time, 0);
+		seg_open(m, &t->blocked, time, 0);
 		t->state = SIM_T_BLOCKED;
+		t->io = ev->arg > 0;
 		break;
 	case SIM_EV_WAKE:
-		seg_close(&t->io, time);
+		seg_close(&t->blocked, time);
 		t->state = SIM_T_READY;
 		break;
 	case SIM_EV_EXIT:
 		run_stop(m, t, ev->thread, time);
-		seg_close(&t->io, time);
+		seg_close(&t->blocked, time);
 		t->state = SIM_T_DONE;
 		t->finish = time;
 		finished(m, t);

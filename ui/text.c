@@ -22,11 +22,15 @@ void ui_log_format(const ui_model *m, const ui_log_entry *e, char *buf, size_t l
 	case SIM_EV_PREEMPT:
 		snprintf(what, sizeof what, "%s preempted", who);
 		break;
-	case SIM_EV_BLOCK:
-		snprintf(what, sizeof what, "%s waits for I/O (%lld)", who, arg);
+	case SIM_EV_BLOCK: /* the reason says what a non-I/O wait is for */
+		if (arg > 0)
+			snprintf(what, sizeof what, "%s waits for I/O (%lld ticks)", who, arg);
+		else
+			snprintf(what, sizeof what, "%s blocks", who);
 		break;
 	case SIM_EV_WAKE:
-		snprintf(what, sizeof what, "%s back from I/O", who);
+		snprintf(what, sizeof what, e->io ? "%s back from I/O" : "%s ready again",
+			 who);
 		break;
 	case SIM_EV_EXIT:
 		snprintf(what, sizeof what, "%s finishes", who);
