@@ -5,7 +5,9 @@ libreport_a_SOURCES = \
 	src/opts.c src/opts.h \
 	src/report.c src/report.h src/report_impl.h \
 	src/report_text.c src/report_json.c src/report_sim.c \
-	src/trace_out.c src/trace_out.h src/trace_out_sim.c
+	src/trace_out.c src/trace_out.h src/trace_out_sim.c \
+	src/trace_in.h src/trace_in_int.h src/trace_in.c src/trace_in_field.c \
+	src/trace_in_play.c
 
 bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/main.c src/cli.h \

@@ -67,6 +67,14 @@ static const opt_def table[] = {
 	  "no colour in the live view (also NO_COLOR)" },
 	{ "list", 0, OPTS_LIST, K_FLAG, OPT(list), true, NULL,
 	  "list the built-in demos" },
+	{ "cpu", 0, OPTS_CPU, K_TICKS, OPT(cpu), 0, "N",
+	  "the CPU of a Linux trace to show (default: the busiest)" },
+	{ "format", 0, OPTS_EXPORT, K_STRING, OPT(format), 0, "FORMAT",
+	  "chrome (Perfetto, chrome://tracing) or csv" },
+	{ "output", 'o', OPTS_EXPORT, K_STRING, OPT(output), 0, "FILE",
+	  "write to FILE instead of standard output" },
+	{ "from-trace", 0, OPTS_FROM, K_STRING, OPT(from_trace), 0, "TRACE",
+	  "run the workload a trace recorded; its options are the defaults" },
 	{ "help", 'h', OPTS_CMDLINE, K_FLAG, OPT(help), true, NULL,
 	  "show this help and exit" },
 };
@@ -78,6 +86,7 @@ void opts_init(opts *o)
 	memset(o, 0, sizeof *o);
 	o->color = true;
 	o->tui = OPTS_TUI_AUTO;
+	o->cpu = -1;
 }
 
 /* Where a parse failed: the word, and the byte in it (for "FILE:LINE:COL"). */

@@ -20,6 +20,9 @@ enum {
 	OPTS_SIM = 1u << 0,    /* --policy, --quantum, ...: also in "#:" lines */
 	OPTS_OUTPUT = 1u << 1, /* --json, --quiet, --trace-out, --tui, --no-color */
 	OPTS_LIST = 1u << 2,   /* --list (demo) */
+	OPTS_CPU = 1u << 3,    /* --cpu (replay, export: a Linux trace's CPU) */
+	OPTS_EXPORT = 1u << 4, /* --format, -o (export) */
+	OPTS_FROM = 1u << 5,   /* --from-trace (run) */
 };
 
 typedef enum opts_tui {
@@ -37,6 +40,10 @@ typedef struct opts {
 	bool json, quiet, color, list, help;
 	opts_tui tui;
 	const char *trace_out; /* NULL: no trace */
+	int64_t cpu;           /* --cpu N; -1: not given */
+	const char *format;    /* --format (export); NULL: not given */
+	const char *output;    /* -o FILE (export); NULL: standard output */
+	const char *from_trace;/* --from-trace TRACE (run); NULL: not given */
 	const char *operand[OPTS_OPERANDS];
 	size_t noperands;
 } opts;

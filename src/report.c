@@ -35,6 +35,7 @@ void report_free(report *r)
 	free(r->t);
 	free(r->timeline.v);
 	free(r->policy);
+	free(r->form);
 	free(r);
 }
 
@@ -63,6 +64,26 @@ int report_add_thread(report *r, const char *name, int64_t arrival)
 oom:
 	r->oom = true;
 	return -1;
+}
+
+int report_set_linux(report *r, const char *form, int cpu, bool busiest)
+{
+	free(r->form);
+	if (!(r->form = strdup(form))) {
+		r->oom = true;
+		return -1;
+	}
+	r->cpu = cpu;
+	r->busiest = busiest;
+	return 0;
+}
+
+void report_measure(report *r, size_t i, const report_measured *m)
+{
+	if (i < r->n) {
+		r->t[i].measured = true;
+		r->t[i].m = *m;
+	}
 }
 
 static void push(report *r, report_segs *s, const report_seg *seg)
@@ -217,8 +238,21 @@ bool report_figures(const report *r, size_t i, report_fig *f)
 	if (t->finish < 0)
 		return false;
 	f->turnaround = t->finish - t->arrival;
-	f->waiting = f->turnaround - t->cpu - t->io;
+	f->waiting = t->measured ? t->m.waiting : f->turnaround - t->cpu - t->io;
 	f->response = t->first >= 0 ? t->first - t->arrival : 0;
+	return true;
+}
+
+bool report_waiting(const report *r, size_t i, int64_t *waiting)
+{
+	report_fig f;
+
+	if (r->t[i].measured)
+		*waiting = r->t[i].m.waiting;
+	else if (report_figures(r, i, &f))
+		*waiting = f.waiting;
+	else
+		return false;
 	return true;
 }
 

@@ -20,6 +20,7 @@
 #ifndef SCHEDSIM_REPORT_H
 #define SCHEDSIM_REPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -34,6 +35,21 @@ report *report_new(const char *policy, const sim_options *opt);
 /* Threads in index order (workload order), before their events.  The name
  * is copied.  0, or -1 when out of memory. */
 int report_add_thread(report *r, const char *name, int64_t arrival);
+
+/* A trace imported from Linux (replay): its form ("ftrace", ...), the CPU
+ * shown and whether it was chosen as the busiest.  Times are then
+ * microseconds, and the title says so.  0, or -1 when out of memory. */
+int report_set_linux(report *r, const char *form, int cpu, bool busiest);
+
+/* What a Linux trace measured of thread i: its pid ("tid" in JSON), its
+ * waiting (runnable, not running: shown instead of the formula's, which
+ * needs an exit), times switched in, preemptions, voluntary switches. */
+typedef struct report_measured {
+	int tid;
+	int64_t waiting, dispatches, preemptions, voluntary;
+} report_measured;
+
+void report_measure(report *r, size_t i, const report_measured *m);
 
 /* One event; a sim_listener (ctx is the report). */
 void report_event(void *r, const sim_event *ev);

@@ -29,6 +29,8 @@ typedef struct report_thr {
 	int64_t first;      /* first dispatch, -1 before it */
 	int64_t blocked_at; /* start of the current I/O wait, -1 if none */
 	report_segs spans;  /* its runs, I/O waits (thread -2) and switches in */
+	bool measured;      /* m holds a Linux trace's figures */
+	report_measured m;
 } report_thr;
 
 /* In a thread's spans, an I/O wait is marked with this thread value. */
@@ -46,6 +48,9 @@ struct report {
 	int64_t switches;
 	int64_t busy;       /* ticks spent running threads */
 	int64_t end;        /* time of SIM_EV_END, or of the last thing seen */
+	char *form;         /* a Linux trace's form, NULL for a simulation */
+	int cpu;
+	bool busiest;
 	bool oom;
 };
 
@@ -55,6 +60,9 @@ typedef struct report_fig {
 } report_fig;
 
 bool report_figures(const report *r, size_t i, report_fig *f);
+
+/* Its waiting, known when it finished or when a trace measured it. */
+bool report_waiting(const report *r, size_t i, int64_t *waiting);
 
 /* Sums over the finished threads, for averages. */
 typedef struct report_sums {

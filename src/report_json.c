@@ -90,14 +90,23 @@ static void json_threads(const report *r, FILE *out)
 		report_fig f;
 		bool done = report_figures(r, i, &f);
 
+		int64_t waiting;
+		bool known = report_waiting(r, i, &waiting);
+
 		fputs(i ? ",\n  {\"name\": " : "\n  {\"name\": ", out);
 		json_str(out, t->name);
+		if (t->measured)
+			fprintf(out, ", \"tid\": %d", t->m.tid);
 		fprintf(out, ", \"arrival\": %" PRId64 ", \"cpu\": %" PRId64
 		        ", \"io\": %" PRId64, t->arrival, t->cpu, t->io);
 		json_int_or_null(out, "finish", done, t->finish);
 		json_int_or_null(out, "turnaround", done, f.turnaround);
-		json_int_or_null(out, "waiting", done, f.waiting);
+		json_int_or_null(out, "waiting", known, waiting);
 		json_int_or_null(out, "response", t->first >= 0, t->first - t->arrival);
+		if (t->measured)
+			fprintf(out, ", \"dispatches\": %" PRId64 ", \"preemptions\": %" PRId64
+			        ", \"voluntary\": %" PRId64, t->m.dispatches, t->m.preemptions,
+			        t->m.voluntary);
 		putc('}', out);
 	}
 	fputs(r->n ? "\n ],\n" : "],\n", out);
@@ -142,6 +151,12 @@ int report_json(report *r, FILE *out)
 	fputs("{\"policy\": ", out);
 	json_str(out, r->policy);
 	fputs(",\n", out);
+	if (r->form) {
+		fputs(" \"trace\": {\"form\": ", out);
+		json_str(out, r->form);
+		fprintf(out, ", \"cpu\": %d, \"cpu_chosen\": \"%s\", \"unit\": \"us\"},\n",
+		        r->cpu, r->busiest ? "busiest" : "given");
+	}
 	json_options(r, out);
 	json_threads(r, out);
 	json_averages(r, out);

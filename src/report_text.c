@@ -16,6 +16,14 @@
 enum { G_RUN, G_SWITCH, G_IO, G_READY, G_IDLE, G_NONE, G_KINDS };
 static const char glyph[G_KINDS] = { '#', '=', '~', '.', '-', ' ' };
 
+/* Simulations count ticks; Linux traces, microseconds. */
+static const char *unit(const report *r, int64_t n)
+{
+	if (r->form)
+		return "us";
+	return n == 1 ? "tick" : "ticks";
+}
+
 static int digits(int64_t v)
 {
 	int n = 1;
@@ -190,9 +198,9 @@ static int gantt(const report *r, FILE *out)
 		return -1;
 
 	if (c.tpc == 1)
-		fputs("Gantt chart (1 column = 1 tick)\n", out);
+		fprintf(out, "Gantt chart (1 column = 1 %s)\n", unit(r, 1));
 	else
-		fprintf(out, "Gantt chart (1 column = %" PRId64 " ticks)\n", c.tpc);
+		fprintf(out, "Gantt chart (1 column = %" PRId64 " %s)\n", c.tpc, unit(r, 2));
 	chart_axis(&c, out);
 	for (size_t i = 0; i < r->n; i++)
 		thread_row(r, &c, i, out);
@@ -246,11 +254,14 @@ static void row_cells(const report *r, size_t i, char cell[C_COLS][32])
 	const report_thr *t = &r->t[i];
 	report_fig f;
 	bool done = report_figures(r, i, &f);
+	int64_t waiting = 0;
+	bool wknown = report_waiting(r, i, &waiting);
 	int64_t v[C_COLS] = { 0, t->arrival, t->cpu, t->io, t->finish,
-	                      f.turnaround, f.waiting, t->first - t->arrival };
+	                      f.turnaround, waiting, t->first - t->arrival };
 
 	for (int k = C_ARRIVAL; k < C_COLS; k++) {
-		bool known = k < C_FINISH || (k == C_RESP ? t->first >= 0 : done);
+		bool known = k < C_FINISH || (k == C_RESP ? t->first >= 0 :
+		                              k == C_WAIT ? wknown : done);
 
 		if (known)
 			snprintf(cell[k], 32, "%" PRId64, v[k]);
@@ -305,10 +316,34 @@ static void table(const report *r, FILE *out)
 	putc('\n', out);
 }
 
+/* What a Linux trace measured beyond the textbook's figures. */
+static void switch_table(const report *r, FILE *out)
+{
+	int wname = (int)strlen("Thread"), wtid = (int)strlen("Tid");
+
+	for (size_t i = 0; i < r->n; i++) {
+		if (width(r->t[i].name) > wname)
+			wname = width(r->t[i].name);
+		if (r->t[i].measured && digits(r->t[i].m.tid) > wtid)
+			wtid = digits(r->t[i].m.tid);
+	}
+	put_padded(out, "Thread", wname);
+	fprintf(out, "  %*s  Dispatches  Preemptions  Voluntary\n", wtid, "Tid");
+	for (size_t i = 0; i < r->n; i++) {
+		const report_measured *m = &r->t[i].m;
+
+		if (!r->t[i].measured)
+			continue;
+		put_padded(out, r->t[i].name, wname);
+		fprintf(out, "  %*d  %10" PRId64 "  %11" PRId64 "  %9" PRId64 "\n",
+		        wtid, m->tid, m->dispatches, m->preemptions, m->voluntary);
+	}
+}
+
 static void totals(const report *r, FILE *out)
 {
 	uint64_t busy = (uint64_t)r->busy, end = (uint64_t)r->end, n = r->n;
-	uint64_t unit = 1;
+	uint64_t per = 1;
 	char pct[32], thr[32];
 
 	if (busy < UINT64_MAX / 100)
@@ -316,19 +351,20 @@ static void totals(const report *r, FILE *out)
 	else
 		report_decimal(pct, sizeof pct, busy, end / 100, 2, false);
 	/* Throughput in a unit that keeps it readable: per tick, per 1000, ... */
-	while (n && unit < UINT64_MAX / 1000 / n / 100 && n * unit * 100 < end)
-		unit *= 1000;
-	report_decimal(thr, sizeof thr, n * unit, end, 2, false);
+	while (n && per < UINT64_MAX / 1000 / n / 100 && n * per * 100 < end)
+		per *= 1000;
+	report_decimal(thr, sizeof thr, n * per, end, 2, false);
 
-	fprintf(out, "Makespan          %" PRId64 " ticks\n", r->end);
-	fprintf(out, "CPU utilization   %s%% (%" PRId64 " of %" PRId64 " ticks running threads)\n",
-	        pct, r->busy, r->end);
+	fprintf(out, "Makespan          %" PRId64 " %s\n", r->end, unit(r, 2));
+	fprintf(out, "CPU utilization   %s%% (%" PRId64 " of %" PRId64 " %s running threads)\n",
+	        pct, r->busy, r->end, unit(r, 2));
 	fprintf(out, "Context switches  %" PRId64 "\n", r->switches);
 	const char *threads = strcmp(thr, "1") ? "threads" : "thread";
-	if (unit == 1)
-		fprintf(out, "Throughput        %s %s per tick\n", thr, threads);
+	if (per == 1)
+		fprintf(out, "Throughput        %s %s per %s\n", thr, threads, unit(r, 1));
 	else
-		fprintf(out, "Throughput        %s %s per %" PRIu64 " ticks\n", thr, threads, unit);
+		fprintf(out, "Throughput        %s %s per %" PRIu64 " %s\n", thr, threads, per,
+		        unit(r, 2));
 }
 
 static void title(const report *r, FILE *out)
@@ -336,6 +372,11 @@ static void title(const report *r, FILE *out)
 	const sim_options *o = &r->opt;
 	const char *sep = " (";
 
+	if (r->form) {
+		fprintf(out, "Linux trace (%s), CPU %d%s; times in microseconds\n\n", r->form,
+		        r->cpu, r->busiest ? ", the busiest" : "");
+		return;
+	}
 	fprintf(out, "Policy: %s", r->policy);
 	if (o->quantum > 0)
 		fprintf(out, "%squantum %" PRId64, sep, o->quantum), sep = ", ";
@@ -363,6 +404,10 @@ int report_text(report *r, FILE *out)
 	putc('\n', out);
 	table(r, out);
 	putc('\n', out);
+	if (r->form) {
+		switch_table(r, out);
+		putc('\n', out);
+	}
 	totals(r, out);
 	return ferror(out) ? -1 : 0;
 }

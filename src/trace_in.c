@@ -1,0 +1,581 @@
+/* trace_in.c: a schedsim trace read back, header first, then one event
+ * per call (doc/trace-format.md). */
+#include <config.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trace_in.h"
+#include "trace_in_int.h"
+#include "workload.h"
+
+#define MAGIC "schedsim-trace"
+
+struct trace_in {
+	FILE *f;
+	char *name;
+	char *first;             /* the first line, if the caller read it */
+	char *line;              /* the current line, from getline */
+	size_t linecap, len;
+	size_t lineno;
+	bool eof, io_error;
+	/* The header. */
+	char *policy, *writer, *wl_name;
+	tin_buf wl_text;
+	sim_options opt;
+	trace_in_thread *threads;
+	size_t n, cap;
+	int *hash;               /* thread indices by name; -1 empty */
+	size_t hmask;
+	/* The events. */
+	tin_buf field, reason;
+	int64_t last_time;
+	bool ended, cut_short;
+};
+
+trace_in *trace_in_new(FILE *f, const char *name, const char *first)
+{
+	trace_in *t = calloc(1, sizeof *t);
+
+	if (!t)
+		return NULL;
+	t->f = f;
+	t->name = strdup(name);
+	t->first = first ? strdup(first) : NULL;
+	if (!t->name || (first && !t->first)) {
+		trace_in_free(t);
+		return NULL;
+	}
+	sim_options_default(&t->opt);
+	return t;
+}
+
+void trace_in_free(trace_in *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->threads[i].name);
+	free(t->threads);
+	free(t->hash);
+	free(t->name);
+	free(t->first);
+	free(t->line);
+	free(t->policy);
+	free(t->writer);
+	free(t->wl_name);
+	free(t->wl_text.p);
+	free(t->field.p);
+	free(t->reason.p);
+	free(t);
+}
+
+static int fail(trace_in *t, char *err, size_t errlen, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static int fail(trace_in *t, char *err, size_t errlen, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(err, errlen, "%s:%zu:%zu: ", t->name, t->lineno, col);
+
+	if (n >= 0 && (size_t)n < errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static int nomem(trace_in *t, char *err, size_t errlen)
+{
+	t->io_error = true;
+	snprintf(err, errlen, "%s: out of memory", t->name);
+	return -1;
+}
+
+/* The next whole line: 1, or 0 at the end of the input (a last line
+ * without its newline was torn by an interruption: it does not count),
+ * or -1 on a read error. */
+static int next_line(trace_in *t, char *err, size_t errlen)
+{
+	ssize_t n;
+
+	if (t->eof)
+		return 0;
+	if (t->first) {
+		free(t->line);
+		t->line = t->first;
+		t->linecap = strlen(t->first) + 1;
+		t->len = strlen(t->first);
+		t->first = NULL;
+		t->lineno++;
+		return 1;
+	}
+	errno = 0;
+	n = getline(&t->line, &t->linecap, t->f);
+	if (n < 0 || t->line[n - 1] != '\n') {
+		t->eof = true;
+		if (ferror(t->f)) {
+			t->io_error = true;
+			snprintf(err, errlen, "cannot read '%s': %s", t->name,
+			         strerror(errno ? errno : EIO));
+			return -1;
+		}
+		return 0;
+	}
+	t->len = (size_t)n - 1;
+	t->line[t->len] = '\0';
+	t->lineno++;
+	return 1;
+}
+
+bool trace_in_sniff(const char *line, size_t len)
+{
+	size_t m = strlen(MAGIC);
+
+	return len >= m && !memcmp(line, MAGIC, m) && (len == m || line[m] == ' ');
+}
+
+/* ---- the thread table ------------------------------------------------------ */
+
+static size_t hash_name(const char *s)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static int find_thread(const trace_in *t, const char *name)
+{
+	if (!t->hash)
+		return -1;
+	for (size_t i = hash_name(name) & t->hmask;; i = (i + 1) & t->hmask) {
+		int k = t->hash[i];
+
+		if (k < 0 || !strcmp(t->threads[k].name, name))
+			return k;
+	}
+}
+
+/* The table stays at most half full. */
+static int hash_insert(trace_in *t, int k)
+{
+	if (2 * (size_t)(k + 1) > t->hmask) {
+		size_t size = t->hash ? 2 * (t->hmask + 1) : 64;
+		int *h = malloc(size * sizeof *h);
+
+		if (!h)
+			return -1;
+		for (size_t i = 0; i < size; i++)
+			h[i] = -1;
+		free(t->hash);
+		t->hash = h;
+		t->hmask = size - 1;
+		for (int j = 0; j < k; j++)
+			hash_insert(t, j);
+	}
+	size_t i = hash_name(t->threads[k].name) & t->hmask;
+	while (t->hash[i] >= 0)
+		i = (i + 1) & t->hmask;
+	t->hash[i] = k;
+	return 0;
+}
+
+/* ---- the header ------------------------------------------------------------ */
+
+/* Each header line: its keyword, then its values, scanned into these. */
+typedef struct hline {
+	tin_scan s;
+	tin_buf *f;
+	char *err;
+	size_t errlen;
+} hline;
+
+/* The next value of a header line; bare unless quoted_ok. */
+static int value(trace_in *t, hline *h, const char *key, const char *what, bool quoted_ok,
+                 size_t *col)
+{
+	tin_field k;
+
+	*col = h->s.at + 2; /* past the space before it */
+	k = tin_next(&h->s, h->f);
+	if (k == TIN_NOMEM)
+		return nomem(t, h->err, h->errlen);
+	if (k == TIN_BAD)
+		return fail(t, h->err, h->errlen, h->s.at + 1, "%s", h->s.why);
+	if (k == TIN_NONE)
+		return fail(t, h->err, h->errlen, h->s.len + 1, "'%s' needs %s", key, what);
+	if (k == TIN_QUOTED && !quoted_ok)
+		return fail(t, h->err, h->errlen, *col, "'%s' needs %s, not a quoted field",
+		            key, what);
+	return 0;
+}
+
+static int line_done(trace_in *t, hline *h, const char *key)
+{
+	if (tin_at_end(&h->s))
+		return 0;
+	return fail(t, h->err, h->errlen, h->s.at + 2, "unexpected text after '%s' and its %s",
+	            key, strcmp(key, "thread") && strcmp(key, "workload") ? "value" : "values");
+}
+
+static int ticks(trace_in *t, hline *h, const char *key, int64_t *out)
+{
+	size_t col;
+
+	if (value(t, h, key, "a whole number of ticks", false, &col) < 0)
+		return -1;
+	if (!tin_int(h->f->p, 0, WL_TICKS_MAX, out))
+		return fail(t, h->err, h->errlen, col, "bad %s '%s': expected a whole number "
+		            "from 0 to %" PRId64, key, h->f->p, WL_TICKS_MAX);
+	return line_done(t, h, key);
+}
+
+static int choice(trace_in *t, hline *h, const char *key, const char *no, const char *yes,
+                  bool *out)
+{
+	size_t col;
+
+	if (value(t, h, key, "a value", false, &col) < 0)
+		return -1;
+	if (strcmp(h->f->p, no) && strcmp(h->f->p, yes))
+		return fail(t, h->err, h->errlen, col, "bad %s '%s': expected %s or %s",
+		            key, h->f->p, no, yes);
+	*out = !strcmp(h->f->p, yes);
+	return line_done(t, h, key);
+}
+
+static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, char **out)
+{
+	size_t col;
+
+	if (value(t, h, key, "a name", quoted_ok, &col) < 0)
+		return -1;
+	free(*out);
+	if (!(*out = strdup(h->f->p)))
+		return nomem(t, h->err, h->errlen);
+	return 0;
+}
+
+static int version(trace_in *t, char *err, size_t errlen)
+{
+	size_t m = strlen(MAGIC);
+	int64_t v;
+
+	if (!trace_in_sniff(t->line, t->len))
+		return fail(t, err, errlen, 1, "not a schedsim trace (it begins with '%s')", MAGIC);
+	if (t->len == m)
+		return fail(t, err, errlen, m + 1, "'%s' needs the format's version", MAGIC);
+	const char *ver = t->line + m + 1;
+	if (!tin_int(ver, 1, INT64_MAX, &v))
+		return fail(t, err, errlen, m + 2, "bad trace format version '%s'", ver);
+	if (v > TRACE_IN_VERSION)
+		return fail(t, err, errlen, m + 2, "trace format version %" PRId64 " is newer than "
+		            "this schedsim supports (%d)", v, TRACE_IN_VERSION);
+	return 0;
+}
+
+/* `workload NAME LINES BYTES`, then its LINES lines after "| ". */
+static int workload_text(trace_in *t, hline *h)
+{
+	int64_t lines, bytes;
+	size_t col, wl_line = t->lineno;
+
+	if (text(t, h, "workload", true, &t->wl_name) < 0)
+		return -1;
+	if (value(t, h, "workload", "its name, lines and bytes", false, &col) < 0)
+		return -1;
+	if (!tin_int(h->f->p, 0, INT64_MAX, &lines))
+		return fail(t, h->err, h->errlen, col, "bad workload line count '%s'", h->f->p);
+	if (value(t, h, "workload", "its name, lines and bytes", false, &col) < 0)
+		return -1;
+	if (!tin_int(h->f->p, 0, INT64_MAX, &bytes))
+		return fail(t, h->err, h->errlen, col, "bad workload byte count '%s'", h->f->p);
+	if (line_done(t, h, "workload") < 0)
+		return -1;
+	t->wl_text.len = 0;
+	if (tin_put(&t->wl_text, "", 0) < 0)
+		return nomem(t, h->err, h->errlen);
+	for (int64_t i = 0; i < lines; i++) {
+		int rc = next_line(t, h->err, h->errlen);
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			return fail(t, h->err, h->errlen, 1, "the trace ends inside the workload "
+			            "(line %" PRId64 " of %" PRId64 ")", i + 1, lines);
+		if (t->len < 2 || memcmp(t->line, "| ", 2))
+			return fail(t, h->err, h->errlen, 1, "expected '| ' and line %" PRId64
+			            " of %" PRId64 " of the workload", i + 1, lines);
+		if ((i > 0 && tin_put(&t->wl_text, "\n", 1) < 0) ||
+		    tin_put(&t->wl_text, t->line + 2, t->len - 2) < 0)
+			return nomem(t, h->err, h->errlen);
+	}
+	if ((uint64_t)bytes == t->wl_text.len + 1 && lines > 0) {
+		if (tin_put(&t->wl_text, "\n", 1) < 0)
+			return nomem(t, h->err, h->errlen);
+	} else if ((uint64_t)bytes != t->wl_text.len) {
+		size_t now = t->lineno;
+
+		t->lineno = wl_line;
+		fail(t, h->err, h->errlen, 1, "the workload's %" PRId64 " lines hold %zu bytes, "
+		     "not %" PRId64, lines, t->wl_text.len + (lines > 0), bytes);
+		t->lineno = now;
+		return -1;
+	}
+	return 0;
+}
+
+/* `thread INDEX NAME ARRIVAL PRIORITY`. */
+static int thread_line(trace_in *t, hline *h)
+{
+	int64_t index, arrival, prio;
+	size_t col;
+	char *name = NULL;
+
+	if (value(t, h, "thread", "an index, name, arrival and priority", false, &col) < 0)
+		return -1;
+	if (!tin_int(h->f->p, 0, INT_MAX, &index))
+		return fail(t, h->err, h->errlen, col, "bad thread index '%s'", h->f->p);
+	if ((size_t)index != t->n)
+		return fail(t, h->err, h->errlen, col, "thread %" PRId64 " out of order "
+		            "(expected thread %zu)", index, t->n);
+	if (value(t, h, "thread", "an index, name, arrival and priority", true, &col) < 0)
+		return -1;
+	if (!h->f->len)
+		return fail(t, h->err, h->errlen, col, "empty thread name");
+	int dup = find_thread(t, h->f->p);
+	if (dup >= 0)
+		return fail(t, h->err, h->errlen, col, "thread name '%s' given twice "
+		            "(threads %d and %zu)", h->f->p, dup, t->n);
+	if (!(name = strdup(h->f->p)))
+		return nomem(t, h->err, h->errlen);
+	if (value(t, h, "thread", "an index, name, arrival and priority", false, &col) < 0)
+		goto fail;
+	if (!tin_int(h->f->p, 0, WL_TICKS_MAX, &arrival)) {
+		fail(t, h->err, h->errlen, col, "bad arrival '%s'", h->f->p);
+		goto fail;
+	}
+	if (value(t, h, "thread", "an index, name, arrival and priority", false, &col) < 0)
+		goto fail;
+	if (!tin_int(h->f->p, INT_MIN, INT_MAX, &prio)) {
+		fail(t, h->err, h->errlen, col, "bad priority '%s'", h->f->p);
+		goto fail;
+	}
+	if (line_done(t, h, "thread") < 0)
+		goto fail;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 16;
+		trace_in_thread *v = realloc(t->threads, cap * sizeof *v);
+
+		if (!v)
+			goto oom;
+		t->threads = v;
+		t->cap = cap;
+	}
+	t->threads[t->n] = (trace_in_thread){ name, arrival, (int)prio };
+	if (hash_insert(t, (int)t->n) < 0)
+		goto oom;
+	t->n++;
+	return 0;
+oom:
+	nomem(t, h->err, h->errlen);
+fail:
+	free(name);
+	return -1;
+}
+
+int trace_in_header(trace_in *t, char *err, size_t errlen)
+{
+	hline h = { .f = &t->field, .err = err, .errlen = errlen };
+	int rc = next_line(t, err, errlen);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		snprintf(err, errlen, "%s:1:1: empty trace", t->name);
+		return -1;
+	}
+	if (version(t, err, errlen) < 0)
+		return -1;
+	for (;;) {
+		size_t col;
+
+		if ((rc = next_line(t, err, errlen)) < 0)
+			return -1;
+		if (rc == 0) {
+			/* Cut short before the first event: what is known is
+			 * the whole header, if the threads were reached. */
+			if (t->policy && t->wl_name)
+				break;
+			return fail(t, err, errlen, 1, "the trace ends inside its header");
+		}
+		memset(&h.s, 0, sizeof h.s);
+		h.s.line = t->line;
+		h.s.len = t->len;
+		tin_field k = tin_next(&h.s, h.f);
+		if (k == TIN_NOMEM)
+			return nomem(t, err, errlen);
+		if (k != TIN_BARE)
+			return fail(t, err, errlen, 1, "expected a header line: a keyword and "
+			            "its values");
+		char key[32];
+		snprintf(key, sizeof key, "%s", h.f->p);
+		if (!strcmp(key, "events")) {
+			if (!tin_at_end(&h.s))
+				return fail(t, err, errlen, 7, "unexpected text after 'events'");
+			break;
+		}
+		if (!strcmp(key, "schedsim"))
+			rc = text(t, &h, key, false, &t->writer);
+		else if (!strcmp(key, "policy"))
+			rc = text(t, &h, key, false, &t->policy);
+		else if (!strcmp(key, "quantum"))
+			rc = ticks(t, &h, key, &t->opt.quantum);
+		else if (!strcmp(key, "aging"))
+			rc = ticks(t, &h, key, &t->opt.aging);
+		else if (!strcmp(key, "switch-cost"))
+			rc = ticks(t, &h, key, &t->opt.switch_cost);
+		else if (!strcmp(key, "preemptive"))
+			rc = choice(t, &h, key, "false", "true", &t->opt.preemptive);
+		else if (!strcmp(key, "priority-order"))
+			rc = choice(t, &h, key, "low-first", "high-first", &t->opt.high_first);
+		else if (!strcmp(key, "seed")) {
+			rc = value(t, &h, key, "a whole number", false, &col);
+			if (!rc && !tin_uint(h.f->p, &t->opt.seed))
+				rc = fail(t, err, errlen, col, "bad seed '%s': expected a whole "
+				          "number from 0 to %" PRIu64, h.f->p, UINT64_MAX);
+			if (!rc)
+				rc = line_done(t, &h, key);
+		} else if (!strcmp(key, "workload"))
+			rc = workload_text(t, &h);
+		else if (!strcmp(key, "thread"))
+			rc = thread_line(t, &h);
+		else if (!strcmp(key, "|"))
+			rc = fail(t, err, errlen, 1, "a workload line outside the workload");
+		else
+			rc = 0; /* a later version's: ignored, as the format says */
+		if (rc < 0)
+			return -1;
+	}
+	if (!t->policy)
+		return fail(t, err, errlen, 1, "the header has no 'policy' line");
+	if (!t->wl_name)
+		return fail(t, err, errlen, 1, "the header has no 'workload' line");
+	t->opt.policy = t->policy;
+	return 0;
+}
+
+const char *trace_in_policy(const trace_in *t) { return t->policy; }
+const sim_options *trace_in_options(const trace_in *t) { return &t->opt; }
+const char *trace_in_writer(const trace_in *t) { return t->writer ? t->writer : ""; }
+size_t trace_in_nthreads(const trace_in *t) { return t->n; }
+const char *trace_in_workload_name(const trace_in *t) { return t->wl_name; }
+
+const trace_in_thread *trace_in_thread_at(const trace_in *t, size_t i)
+{
+	return i < t->n ? &t->threads[i] : NULL;
+}
+
+const char *trace_in_workload(const trace_in *t, size_t *len)
+{
+	*len = t->wl_text.len;
+	return t->wl_text.len ? t->wl_text.p : NULL;
+}
+
+bool trace_in_cut_short(const trace_in *t) { return t->cut_short; }
+int64_t trace_in_last_time(const trace_in *t) { return t->last_time; }
+bool trace_in_io_error(const trace_in *t) { return t->io_error; }
+
+/* ---- the events ------------------------------------------------------------ */
+
+static int kind_of(const char *s)
+{
+	for (int k = 0; k < SIM_EV_KINDS; k++)
+		if (!strcmp(s, sim_ev_name((sim_ev_kind)k)))
+			return k;
+	return -1;
+}
+
+/* The next field of an event line: its column, or 0 after the message. */
+static size_t event_field(trace_in *t, tin_scan *s, tin_buf *b, const char *what,
+                          tin_field *kind, char *err, size_t errlen)
+{
+	size_t start = s->at + (s->started ? 2 : 1);
+
+	*kind = tin_next(s, b);
+	if (*kind == TIN_NOMEM)
+		return nomem(t, err, errlen), 0;
+	if (*kind == TIN_BAD)
+		return fail(t, err, errlen, s->at + 1, "%s", s->why), 0;
+	if (*kind == TIN_NONE)
+		return fail(t, err, errlen, s->len + 1, "missing %s: an event is "
+		            "'TIME KIND THREAD ARG \"REASON\"'", what), 0;
+	return start;
+}
+
+int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
+{
+	tin_scan s = { 0 };
+	tin_field fk;
+	size_t col;
+	int64_t time, arg;
+	int rc, kind, thread = -1;
+
+	rc = next_line(t, err, errlen);
+	if (rc <= 0) {
+		if (rc == 0 && !t->ended)
+			t->cut_short = true;
+		return rc;
+	}
+	if (t->ended)
+		return fail(t, err, errlen, 1, "a line after the 'end' event");
+	s.line = t->line;
+	s.len = t->len;
+	if (!(col = event_field(t, &s, &t->field, "TIME", &fk, err, errlen)))
+		return -1;
+	if (fk != TIN_BARE || !tin_int(t->field.p, 0, INT64_MAX, &time))
+		return fail(t, err, errlen, col, "bad time '%s': expected a whole number of ticks",
+		            t->field.p);
+	if (time < t->last_time)
+		return fail(t, err, errlen, col, "time goes backwards: %" PRId64 " after %" PRId64,
+		            time, t->last_time);
+	if (!(col = event_field(t, &s, &t->field, "KIND", &fk, err, errlen)))
+		return -1;
+	if (fk != TIN_BARE || (kind = kind_of(t->field.p)) < 0)
+		return fail(t, err, errlen, col, "unknown event kind '%s'", t->field.p);
+	if (!(col = event_field(t, &s, &t->field, "THREAD", &fk, err, errlen)))
+		return -1;
+	bool none = fk == TIN_BARE && !strcmp(t->field.p, "-");
+	if (kind == SIM_EV_IDLE || kind == SIM_EV_END) {
+		if (!none)
+			return fail(t, err, errlen, col, "'%s' takes no thread ('-'), not '%s'",
+			            sim_ev_name((sim_ev_kind)kind), t->field.p);
+	} else if (none) {
+		return fail(t, err, errlen, col, "'%s' needs a thread",
+		            sim_ev_name((sim_ev_kind)kind));
+	} else if ((thread = find_thread(t, t->field.p)) < 0) {
+		return fail(t, err, errlen, col, "unknown thread '%s'", t->field.p);
+	}
+	if (!(col = event_field(t, &s, &t->field, "ARG", &fk, err, errlen)))
+		return -1;
+	if (fk != TIN_BARE || !tin_int(t->field.p, -WL_TICKS_MAX, WL_TICKS_MAX, &arg))
+		return fail(t, err, errlen, col, "bad argument '%s': expected a whole number",
+		            t->field.p);
+	if (!(col = event_field(t, &s, &t->reason, "REASON", &fk, err, errlen)))
+		return -1;
+	if (fk != TIN_QUOTED)
+		return fail(t, err, errlen, col, "the reason must be quoted (\"\" for none)");
+	if (!tin_at_end(&s))
+		return fail(t, err, errlen, s.at + 2, "unexpected text after the reason");
+	t->last_time = time;
+	t->ended = kind == SIM_EV_END;
+	*ev = (sim_event){ time, (sim_ev_kind)kind, thread, arg, t->reason.p };
+	return 1;
+}

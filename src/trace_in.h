@@ -1,0 +1,125 @@
+/* trace_in.h: reading traces back: schedsim's own (doc/trace-format.md)
+ * and, through ltrace.h, Linux scheduling traces.
+ *
+ * Both become what a run gives its listeners: a small header (policy,
+ * options, the thread table) and then the sim_event stream, read and
+ * delivered one line at a time, so a trace of any length is replayed in
+ * the memory of its thread table.  A report fed from a trace prints what
+ * the run printed.
+ *
+ * Errors are complete messages, "FILE:LINE:COL: message" for a line of
+ * the trace; all are input errors (exit status 2) except failures to read
+ * or allocate (1), which *io_error reports.  A schedsim trace without its
+ * `end` event (an interrupted run) is not an error: it is read up to its
+ * last whole line, and trace_in_info says it ended early.
+ */
+#ifndef SCHEDSIM_TRACE_IN_H
+#define SCHEDSIM_TRACE_IN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sim.h"
+
+#define TRACE_IN_VERSION 1
+
+/* ---- a schedsim trace, line by line ------------------------------------ */
+
+typedef struct trace_in trace_in;
+
+typedef struct trace_in_thread {
+	char *name;
+	int64_t arrival;
+	int priority;
+} trace_in_thread;
+
+/* Reads f from its start (name is for messages); the first line may
+ * already have been read by the caller (trace_in_sniff), then pass it as
+ * first (without its newline), else NULL.  NULL when out of memory. */
+trace_in *trace_in_new(FILE *f, const char *name, const char *first);
+
+/* Read the header, up to and including `events`.  0, or -1 with the
+ * message in err. */
+int trace_in_header(trace_in *t, char *err, size_t errlen);
+
+/* After trace_in_header(). */
+const char *trace_in_policy(const trace_in *t);
+const sim_options *trace_in_options(const trace_in *t); /* policy set too */
+const char *trace_in_writer(const trace_in *t);         /* "schedsim 0.1.0"'s version */
+size_t trace_in_nthreads(const trace_in *t);
+const trace_in_thread *trace_in_thread_at(const trace_in *t, size_t i);
+/* The workload as recorded: its name and text (len 0 and NULL text for
+ * a demo made of C code). */
+const char *trace_in_workload_name(const trace_in *t);
+const char *trace_in_workload(const trace_in *t, size_t *len);
+
+/* The next event: 1 with *ev filled (ev->reason valid until the next
+ * call), 0 after the `end` event or at the end of a trace cut short, -1
+ * with the message in err. */
+int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen);
+
+/* After trace_in_next() returned 0: whether `end` was missing, and the
+ * time of the last event read. */
+bool trace_in_cut_short(const trace_in *t);
+int64_t trace_in_last_time(const trace_in *t);
+
+bool trace_in_io_error(const trace_in *t);
+void trace_in_free(trace_in *t);
+
+/* Whether line (the first line of a file, without its newline) claims to
+ * be a schedsim trace, whatever its version. */
+bool trace_in_sniff(const char *line, size_t len);
+
+/* ---- either kind, played to a listener -------------------------------- */
+
+/* What a player knows before the first event.  For a Linux trace the
+ * thread table's figures are final and measured (ltrace.h); for a
+ * schedsim trace those fields are -1. */
+typedef struct trace_in_task {
+	const char *name;
+	int64_t arrival;
+	int priority;
+	int tid;                  /* pid in a Linux trace; -1 */
+	int64_t waiting;          /* runnable, not running; -1 */
+	int64_t dispatches, preemptions, voluntary; /* -1 */
+} trace_in_task;
+
+typedef struct trace_in_info {
+	const char *path;
+	const char *policy;       /* "linux" for a Linux trace */
+	const sim_options *opt;
+	size_t nthreads;
+	const trace_in_task *threads;
+	/* A Linux trace: its form ("ftrace", ...), the CPU imported and
+	 * whether it was chosen as the busiest; form NULL otherwise. */
+	const char *form;
+	int cpu;
+	bool busiest;
+	/* A schedsim trace: the reader, for the recorded workload. */
+	const trace_in *trace;
+} trace_in_info;
+
+typedef struct trace_in_player {
+	/* Before the first event. */
+	int (*start)(void *ctx, const trace_in_info *info);
+	sim_listener event;
+	void *ctx;
+} trace_in_player;
+
+typedef struct trace_in_result {
+	bool cut_short;           /* a schedsim trace without `end` */
+	int64_t last_time;
+	bool io_error;            /* the failure was the system's (exit 1) */
+} trace_in_result;
+
+/* Open path ("-": standard input), tell a schedsim trace from a Linux one
+ * by its first line, and play it: start, then every event.  cpu: the
+ * Linux CPU to import, -1 for the busiest; a schedsim trace refuses any
+ * other.  A start() returning nonzero stops the play with that status
+ * (and err left as it set it).  0, or -1 with the message in err. */
+int trace_in_play(const char *path, int cpu, const trace_in_player *p,
+                  trace_in_result *res, char *err, size_t errlen);
+
+#endif

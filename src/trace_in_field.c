@@ -1,0 +1,160 @@
+/* trace_in_field.c: fields of a trace line, bare or quoted
+ * (doc/trace-format.md, "Lines"). */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trace_in_int.h"
+
+int tin_put(tin_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		char *p;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+static int hex(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static tin_field bad(tin_scan *s, size_t at, const char *why)
+{
+	s->at = at;
+	s->why = why;
+	return TIN_BAD;
+}
+
+/* After the opening quote: up to the closing one, escapes undone. */
+static tin_field quoted(tin_scan *s, tin_buf *out)
+{
+	size_t i = s->at + 1;
+
+	for (;;) {
+		size_t run = i;
+
+		while (run < s->len && s->line[run] != '"' && s->line[run] != '\\')
+			run++;
+		if (tin_put(out, s->line + i, run - i) < 0)
+			return TIN_NOMEM;
+		i = run;
+		if (i >= s->len)
+			return bad(s, s->at, "unterminated quoted field");
+		if (s->line[i] == '"')
+			break;
+		char c = i + 1 < s->len ? s->line[i + 1] : '\0', v;
+		switch (c) {
+		case '"': case '\\': v = c; break;
+		case 'n': v = '\n'; break;
+		case 'r': v = '\r'; break;
+		case 't': v = '\t'; break;
+		case 'x':
+			if (i + 3 < s->len && hex(s->line[i + 2]) >= 0 && hex(s->line[i + 3]) >= 0) {
+				v = (char)(hex(s->line[i + 2]) << 4 | hex(s->line[i + 3]));
+				i += 2;
+				break;
+			}
+			return bad(s, i, "bad escape: '\\x' needs two lowercase hex digits");
+		default:
+			snprintf(s->whybuf, sizeof s->whybuf, "bad escape '\\%c' in a quoted field",
+			         c >= 0x21 && c < 0x7f ? c : '?');
+			return bad(s, i, s->whybuf);
+		}
+		if (tin_put(out, &v, 1) < 0)
+			return TIN_NOMEM;
+		i += 2;
+	}
+	i++; /* the closing quote */
+	if (i < s->len && s->line[i] != ' ')
+		return bad(s, i, "expected a space after the quoted field");
+	s->at = i;
+	return TIN_QUOTED;
+}
+
+tin_field tin_next(tin_scan *s, tin_buf *out)
+{
+	tin_field kind;
+
+	out->len = 0;
+	if (tin_put(out, "", 0) < 0)
+		return TIN_NOMEM;
+	if (s->started) {
+		if (s->at >= s->len)
+			return TIN_NONE;
+		if (++s->at >= s->len) /* past the space before this field */
+			return bad(s, s->at - 1, "a space ends the line");
+	} else {
+		s->started = true;
+		if (!s->len)
+			return TIN_NONE;
+	}
+	if (s->line[s->at] == ' ')
+		return bad(s, s->at, s->at ? "two spaces between fields" : "a space begins the line");
+	if (s->line[s->at] == '"') {
+		kind = quoted(s, out);
+	} else {
+		const char *sp = memchr(s->line + s->at, ' ', s->len - s->at);
+		size_t end = sp ? (size_t)(sp - s->line) : s->len;
+
+		if (tin_put(out, s->line + s->at, end - s->at) < 0)
+			return TIN_NOMEM;
+		s->at = end;
+		kind = TIN_BARE;
+	}
+	return kind;
+}
+
+bool tin_at_end(const tin_scan *s)
+{
+	return s->at >= s->len;
+}
+
+bool tin_uint(const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		if (v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
+			return false;
+		v = v * 10 + (uint64_t)(*s - '0');
+	}
+	*out = v;
+	return true;
+}
+
+bool tin_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	bool neg = *s == '-';
+	uint64_t v;
+
+	if (!tin_uint(s + neg, &v) || v > (uint64_t)INT64_MAX)
+		return false;
+	int64_t x = neg ? -(int64_t)v : (int64_t)v;
+	if (x < min || x > max)
+		return false;
+	*out = x;
+	return true;
+}
