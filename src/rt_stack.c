@@ -96,6 +96,13 @@ int rt_stack_get(struct rt_stack *s, size_t usable)
 		if (cache[i].usable == usable) {
 			*s = cache[i];
 			cache[i] = cache[--n_cached];
+#ifdef HAVE_VALGRIND_VALGRIND_H
+			/* Its last owner left marks of dead frames below its
+			 * stack pointer; the memory now reads as zero (see
+			 * rt_stack_put), which is defined. */
+			VALGRIND_MAKE_MEM_DEFINED(s->map + rt_stack_page(),
+						  s->usable + rt_stack_page());
+#endif
 			return 0;
 		}
 	}
