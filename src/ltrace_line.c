@@ -92,6 +92,20 @@ static inline const char *lit_n(const char *p, const char *e, const char *l, siz
 	return p + n;
 }
 
+__attribute__((always_inline))
+static inline bool is_name_n(const char *s, const char *e, const char *name, size_t n)
+{
+
+	return (size_t)(e - s) == n && !memcmp(s, name, n);
+}
+
+__attribute__((always_inline))
+static inline bool starts_n(const char *s, const char *e, const char *pfx, size_t n)
+{
+
+	return (size_t)(e - s) >= n && !memcmp(s, pfx, n);
+}
+
 /* A token: up to the next space or the end. */
 static const char *token_end(const char *p, const char *e)
 {
@@ -214,13 +228,53 @@ static const char *kv_switch_mid(const char *p, const char *e, ltrace_rec *r,
 	return p;
 }
 
+/* Backwards over " KEY=NUMBER" ending at e: where it starts, and the
+ * number; NULL if the text does not end so.  The common case, parsed
+ * without a search; anything else goes the careful way, for the message. */
+static const char *rkv_n(const char *s, const char *e, const char *key,
+                         size_t n, long *v)
+{
+	const char *p = e;
+	long val = 0, mul = 1;
+
+	while (p > s && is_digit(p[-1]) && mul <= 1000000000) {
+		val += (p[-1] - '0') * mul;
+		mul *= 10;
+		p--;
+	}
+	if (p == e || (p > s && is_digit(p[-1])))
+		return NULL;
+	if (p > s && p[-1] == '-') {
+		val = -val;
+		p--;
+	}
+	if ((size_t)(p - s) < n || memcmp(p - n, key, n))
+		return NULL;
+	*v = val;
+	return p - n;
+}
+#define rkv(s, e, key, v) rkv_n(s, e, key, sizeof(key) - 1, v)
+
+static bool pid_ok(long v)
+{
+	return v >= 0 && v <= 0x7fffffff;
+}
+
 static int kv_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
 {
 	const char *ev = "sched_switch", *p, *np, *c;
+	long prio, pid;
 
 	if (!lit(s, e, "prev_comm=", err, ev))
 		return -1;
 	/* The next side is anchored at the end of the line. */
+	np = rkv(s, e, " next_prio=", &prio);
+	if (np)
+		np = rkv(s, np, " next_pid=", &pid);
+	if (np && pid_ok(pid) && prio >= -100000 && prio <= 100000) {
+		r->b_pid = (int)pid;
+		goto prev;
+	}
 	np = find_last(s, e, " next_pid=");
 	if (!np) {
 		fail(err, e, "%s: missing next_pid", ev);
@@ -236,6 +290,7 @@ static int kv_switch(const char *s, const char *e, ltrace_rec *r, perr *err)
 		     (int)(e - p), p);
 		return -1;
 	}
+prev:
 	/* The prev side is anchored at the start: the first " prev_pid="
 	 * after which the fixed middle parses ends the prev comm. */
 	s += (sizeof("prev_comm=") - 1);
@@ -279,8 +334,24 @@ static const char *kv_task(const char *s, const char *e, ltrace_rec *r,
 static int kv_wakeup(const char *s, const char *e, ltrace_rec *r, perr *err,
                      const char *ev)
 {
-	const char *p = kv_task(s, e, r, err, ev), *t;
-	long v = 0;
+	const char *p, *t;
+	long v = 0, prio, pid;
+
+	/* "comm=C pid=N prio=N target_cpu=N", read from the right. */
+	t = rkv(s, e, " target_cpu=", &v);
+	if (t)
+		t = rkv(s, t, " prio=", &prio);
+	if (t)
+		t = rkv(s, t, " pid=", &pid);
+	if (t && starts(s, t, "comm=") && pid_ok(pid) && v >= 0 &&
+	    v <= LTRACE_CPU_MAX && prio >= -100000 && prio <= 100000) {
+		r->a_comm = s + (sizeof("comm=") - 1);
+		r->a_len = (size_t)(t - r->a_comm);
+		r->a_pid = (int)pid;
+		r->target = (int)v;
+		return 0;
+	}
+	p = kv_task(s, e, r, err, ev);
 
 	if (!p)
 		return -1;
@@ -454,20 +525,6 @@ static const char *header(const char *b, const char *e, ltrace_rec *r,
 	return skip_spaces(t, e);
 }
 
-__attribute__((always_inline))
-static inline bool is_name_n(const char *s, const char *e, const char *name, size_t n)
-{
-
-	return (size_t)(e - s) == n && !memcmp(s, name, n);
-}
-
-__attribute__((always_inline))
-static inline bool starts_n(const char *s, const char *e, const char *pfx, size_t n)
-{
-
-	return (size_t)(e - s) >= n && !memcmp(s, pfx, n);
-}
-
 /* Lines the tools print around events: ftrace's "# ..." header and
  * "##### CPU 1 buffer started ####", trace-cmd's "cpus=N", "version = N",
  * "CPU N is empty", and lost-event notes of both. */
@@ -487,10 +544,14 @@ static int payload(const char *ev, const char *ev_end, const char *p,
                    const char *e, ltrace_rec *r, perr *err)
 {
 	/* key=value, unless the first word is trace-cmd's COMM:PID. */
-	const char *w = memchr(p, ' ', (size_t)(e - p));
-	const char *eq = memchr(p, '=', (size_t)((w ? w : e) - p));
-	bool kv = starts(p, e, "prev_comm=") || starts(p, e, "comm=") ||
-		  (eq && !memchr(p, ':', (size_t)((w ? w : e) - p)));
+	bool kv = starts(p, e, "prev_comm=") || starts(p, e, "comm=");
+
+	if (!kv) {
+		const char *w = memchr(p, ' ', (size_t)(e - p));
+		size_t n = (size_t)((w ? w : e) - p);
+
+		kv = memchr(p, '=', n) && !memchr(p, ':', n);
+	}
 
 	if (r->form != LTRACE_PERF)
 		r->form = kv ? LTRACE_FTRACE : LTRACE_TRACE_CMD;
