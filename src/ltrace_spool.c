@@ -28,8 +28,12 @@ struct srec {
 };
 _Static_assert(sizeof(struct srec) == 24, "struct srec has padding");
 
+/* A SWITCH is always followed by its DISPATCH: one record says both. */
+#define AFTER_SWITCH 0x80
+
 struct ltrace_spool {
 	FILE *f;
+	bool switching;          /* a SWITCH waits for its DISPATCH */
 	char *buf;               /* records not yet written, or read back */
 	size_t len;
 	int err;                 /* errno of the first failure */
@@ -93,6 +97,13 @@ void ltrace_spool_event(ltrace_spool *s, int cpu, int64_t time,
 {
 	struct srec r = { time, thread, (uint16_t)cpu, (uint8_t)kind, why->why, "" };
 
+	if (kind == SIM_EV_SWITCH) {
+		s->switching = true;
+		return;
+	}
+	if (s->switching)
+		r.why |= AFTER_SWITCH;
+	s->switching = false;
 	memcpy(r.data, why->data, sizeof r.data);
 	if (s->len + sizeof r > SPOOL_BUF)
 		flush(s);
@@ -119,7 +130,13 @@ int ltrace_spool_replay(ltrace_spool *s, int cpu, const ltrace_sink *to)
 			memcpy(&r, s->buf + i * sizeof r, sizeof r);
 			if (r.cpu != cpu)
 				continue;
-			why.why = r.why;
+			if (r.why & AFTER_SWITCH) {
+				static const ltrace_reason none = { LTW_NONE, "" };
+
+				to->event(to->ctx, cpu, r.time, SIM_EV_SWITCH,
+					  r.thread, &none);
+			}
+			why.why = r.why & ~AFTER_SWITCH;
 			memcpy(why.data, r.data, sizeof why.data);
 			to->event(to->ctx, cpu, r.time, (sim_ev_kind)r.kind,
 				  r.thread, &why);
