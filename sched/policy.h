@@ -26,7 +26,7 @@ typedef struct pol_thread {
 	int id;               /* index in workload order: file order */
 	int64_t arrival;
 	int base_prio;
-	int prio;             /* effective; only aging moves it off base_prio */
+	int prio;             /* effective; aging and priority inheritance move it */
 	int64_t burst;        /* CPU ticks left in the current (or next) burst; -1 unknown */
 	int64_t total;        /* CPU ticks left in the whole thread; -1 unknown */
 	int64_t ready_since;  /* when it last became ready */
@@ -88,6 +88,10 @@ typedef struct pol_class {
 	/* Thread ids in pick order: writes at most max, returns the count
 	 * of ready threads. */
 	size_t (*order)(const pol *p, int *ids, size_t max);
+	/* A ready thread's prio was changed by the engine (priority
+	 * inheritance): restore the queue's order.  NULL: priorities do not
+	 * order this policy's queue. */
+	void (*requeue)(pol *p, pol_thread *t);
 } pol_class;
 
 struct pol {

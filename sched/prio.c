@@ -191,6 +191,18 @@ static size_t prio_order(const pol *p, int *ids, size_t max)
 	return pol_heap_order(&q->rq, ids, max);
 }
 
+static void prio_requeue(pol *p, pol_thread *t)
+{
+	prio_q *q = p->priv;
+	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
+
+	t->key = key_of(p, t->prio);
+	sim_heap_fix(&q->rq, &t->node);
+	/* Aging never takes a thread past the best base priority. */
+	if (t->age_node.pos != SIM_HEAP_NONE && !beats(p, &(pol_thread){ .prio = best }, t))
+		sim_heap_remove(&q->aging, &t->age_node);
+}
+
 static const char *const prio_aliases[] = { "priority", NULL };
 
 const pol_class pol_prio = {
@@ -207,4 +219,5 @@ const pol_class pol_prio = {
 	.timer = prio_timer,
 	.tick = prio_tick,
 	.order = prio_order,
+	.requeue = prio_requeue,
 };

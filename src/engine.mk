@@ -2,7 +2,8 @@
 # sched/local.mk) and its Check suite.
 noinst_LIBRARIES += libsim.a
 libsim_a_SOURCES = src/sim.h src/sim_int.h src/sim_heap.h src/sim_heap.c \
-	src/sim_core.c src/sim_sched.c src/sim_thread.c src/sim_query.c
+	src/sim_core.c src/sim_sched.c src/sim_thread.c src/sim_query.c \
+	src/sim_sync.c src/sim_deadlock.c
 
 check_PROGRAMS += tests/sim_test
 TESTS += tests/sim_test

@@ -59,7 +59,18 @@ typedef struct sim_options {
 	bool high_first;       /* --priority-order high-first */
 	int64_t switch_cost;   /* ticks each context switch costs */
 	uint64_t seed;         /* for randomised policies */
+	bool inherit;          /* priority inheritance for mutexes */
+	/* Initial semaphore counts that override the workload's and the
+	 * demos' own ("--sem S=2"), later entries winning; naming a semaphore
+	 * the run does not have is a run-time failure. */
+	const struct sim_sem_init *sems;
+	size_t nsems;
 } sim_options;
+
+typedef struct sim_sem_init {
+	const char *name;
+	int64_t count;
+} sim_sem_init;
 
 void sim_options_default(sim_options *o);
 
@@ -69,12 +80,16 @@ typedef enum sim_ev_kind {
 	SIM_EV_ARRIVE,   /* thread enters the system (ready) */
 	SIM_EV_DISPATCH, /* thread gets the CPU; reason says why it was chosen */
 	SIM_EV_PREEMPT,  /* thread loses the CPU while still runnable; reason */
-	SIM_EV_BLOCK,    /* thread starts waiting; arg: ticks of I/O */
-	SIM_EV_WAKE,     /* thread ready again after waiting */
+	SIM_EV_BLOCK,    /* thread starts waiting; arg: ticks of I/O, or 0 when it
+	                    waits for a sync object, a thread or a sleep, and the
+	                    reason says so ("waits for mutex A held by P1") */
+	SIM_EV_WAKE,     /* thread ready again after waiting; reason for a sync
+	                    wake-up ("got mutex A from P1") */
 	SIM_EV_EXIT,     /* thread finished */
 	SIM_EV_IDLE,     /* CPU idle from this time on; thread -1 */
 	SIM_EV_SWITCH,   /* context switch in progress; arg: its cost; thread: the incoming one */
-	SIM_EV_PRIO,     /* effective priority changed (aging); arg: new priority */
+	SIM_EV_PRIO,     /* effective priority changed (aging, inheritance); arg:
+	                    new priority; reason for inheritance */
 	SIM_EV_END,      /* simulation finished; thread -1 */
 	SIM_EV_KINDS
 } sim_ev_kind;
@@ -115,6 +130,14 @@ int sim_step(sim *s);
 /* Run to the end: 0, or -1 on a run-time failure. */
 int sim_run(sim *s);
 
+/* A deadlock ends a run like its last thread would (SIM_EV_END, sim_step()
+ * and sim_run() return 0), with the threads still blocked; this names it,
+ * exactly: "deadlock at time 7: P1 holds A and waits for B; P2 holds B and
+ * waits for A".  Threads blocked on what nobody can still post count too
+ * ("P3 waits for semaphore S, which no running thread will post").  NULL
+ * when the run did not end in one. */
+const char *sim_deadlock(const sim *s);
+
 /* The last failure of s; sim_error(NULL): why the last sim_cpu(),
  * sim_io(), sim_self() or sim_self_sim() from outside a simulated thread
  * returned -1 (or NULL). */
@@ -144,6 +167,9 @@ typedef struct sim_thread_info {
 	int64_t response;    /* first dispatch - arrival; -1 before it */
 	int64_t finish;      /* -1 until done */
 	int64_t remaining;   /* CPU ticks left in the whole script, if known; -1 otherwise */
+	int waits_on;        /* BLOCKED on a sync object: its index; -1 otherwise */
+	int joins;           /* BLOCKED in sim_join: the thread it waits for; -1 otherwise */
+	int64_t wakes_at;    /* BLOCKED in I/O or asleep: when it wakes; -1 otherwise */
 } sim_thread_info;
 
 int64_t sim_now(const sim *s);
@@ -184,5 +210,68 @@ int sim_self(void);           /* the caller's thread index */
 typedef void (*sim_body)(void *arg);
 int sim_spawn(sim *s, const char *name, int64_t arrival, int priority,
               int64_t burst, sim_body body, void *arg);
+
+/* ---- synchronization ---------------------------------------------------------
+ * Mutexes, counting semaphores and condition variables on the simulated
+ * CPU.  Waiting is blocking: a BLOCK event with a reason, a WAKE when it
+ * ends, and the CPU goes to whoever the policy picks meanwhile.  Every wait
+ * queue is FIFO.  An unlocked mutex goes straight to its first waiter
+ * (who then holds it), a post to a semaphore with waiters wakes the first
+ * instead of counting.  A thread woken by an unlock or a post preempts the
+ * caller when the policy says it would preempt (as a thread waking from
+ * I/O would).  With sim_options.inherit a mutex's holder runs at the best
+ * priority among the threads waiting (directly or through other mutexes)
+ * for what it holds, until it unlocks.
+ *
+ * Objects are made before the first sim_step() (a demo's setup); a
+ * workload's are made by sim_new() from its steps, in order of first use,
+ * mutexes and semaphores by name.  Each returns the object's handle
+ * (0, 1, ... in order of making), or -1 with a message in sim_error(s).
+ * Names are copied. */
+typedef enum sim_sync_kind {
+	SIM_SYNC_MUTEX,
+	SIM_SYNC_SEM,
+	SIM_SYNC_COND,
+	SIM_SYNC_KINDS
+} sim_sync_kind;
+
+int sim_mutex_new(sim *s, const char *name);
+int sim_sem_new(sim *s, const char *name, int64_t count);
+int sim_cond_new(sim *s, const char *name);
+/* The handle of the object called name, or -1. */
+int sim_sync_find(const sim *s, const char *name);
+
+/* From a simulated thread only, like sim_cpu().  Misuse (unlocking a mutex
+ * the caller does not hold, locking one it holds, a bad handle, waiting on
+ * a condition without holding its mutex, joining itself, finishing while
+ * holding a mutex) is a run-time failure naming the thread and the time:
+ * "time 7: thread 'P1' unlocks mutex 'A', which it does not hold". */
+int sim_mutex_lock(int m);
+int sim_mutex_unlock(int m);
+int sim_sem_wait(int sem);
+int sim_sem_post(int sem);
+/* Unlocks m, waits for a signal, and holds m again before returning. */
+int sim_cond_wait(int c, int m);
+int sim_cond_signal(int c);      /* wakes the first waiter, if any */
+int sim_cond_broadcast(int c);   /* wakes every waiter, in order */
+int sim_join(int thread);        /* waits until thread has finished */
+int sim_sleep(int64_t ticks);    /* blocked for ticks of virtual time, not I/O */
+
+/* For the view: who holds what and who waits on what. */
+typedef struct sim_sync_info {
+	const char *name;
+	sim_sync_kind kind;
+	int holder;          /* mutex: the thread holding it, -1 when free */
+	int64_t count;       /* semaphore: its value; 0 otherwise */
+	size_t nwaiters;
+} sim_sync_info;
+
+size_t sim_sync_count(const sim *s);
+void sim_sync_get(const sim *s, int obj, sim_sync_info *out);
+/* The waiters of obj in wake-up order; returns their count, writing at
+ * most max thread indices. */
+size_t sim_sync_waiters(const sim *s, int obj, int *threads, size_t max);
+/* "mutex", "semaphore", "condition". */
+const char *sim_sync_kind_name(sim_sync_kind k);
 
 #endif

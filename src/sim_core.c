@@ -29,6 +29,7 @@ static void thr_init(sim_thr *t, sim *s, int id, const char *name, int64_t arriv
 	t->state = SIM_T_NEW;
 	t->expect = -1;
 	t->response = t->finish = -1;
+	t->wait_on = t->cond_mutex = -1;
 }
 
 sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errlen)
@@ -66,6 +67,11 @@ sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errle
 		s->thr[i].wl = w;
 	}
 	sim_heap_init(&s->wakes, sim_wake_before);
+	if (sim_sync_setup(s) < 0) {
+		snprintf(err, errlen, "%s", s->err);
+		sim_free(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -240,6 +246,8 @@ static int start(sim *s)
 	}
 	if (s->nthr)
 		qsort(s->arrivals, s->nthr, sizeof *s->arrivals, by_arrival);
+	if (sim_sync_start(s) < 0)
+		return -1;
 	if (rt_set_hook(&h)) {
 		snprintf(s->err, sizeof s->err, "another simulation is still running (%s)", rt_error());
 		return -1;
@@ -294,7 +302,9 @@ static int resume(sim *s)
 	if (s->failed)
 		return -1;
 	if (s->ended) {
-		finish(s);
+		/* Deadlocked threads stay parked until sim_free() ends them. */
+		if (!s->deadlock)
+			finish(s);
 		return 0;
 	}
 	return 1;
@@ -314,6 +324,11 @@ int sim_run(sim *s)
 	while ((r = resume(s)) > 0)
 		;
 	return r;
+}
+
+const char *sim_deadlock(const sim *s)
+{
+	return s->deadlock;
 }
 
 const char *sim_error(const sim *s)
@@ -372,11 +387,13 @@ void sim_free(sim *s)
 {
 	if (!s)
 		return;
-	if (s->started && !s->ended)
+	if (s->started && (!s->ended || s->deadlock))
 		kill_all(s);
 	else
 		finish(s);
 	pol_free(&s->pol);
+	sim_sync_free(s);
+	free(s->deadlock);
 	for (size_t i = 0; i < s->nthr; i++)
 		free(s->thr[i].owned_name);
 	sim_heap_free(&s->wakes);

@@ -16,6 +16,26 @@
 
 enum { SIM_REASON_MAX = 128 };
 
+struct sim_thr;
+
+/* A FIFO of waiting threads, linked through sim_thr.wq_next. */
+typedef struct sim_wq {
+	struct sim_thr *head, *tail;
+	size_t n;
+} sim_wq;
+
+/* A mutex, semaphore or condition variable (sim_sync.c). */
+typedef struct sim_obj {
+	char *name;
+	sim_sync_kind kind;
+	struct sim_thr *holder;  /* mutex */
+	int64_t count;           /* semaphore */
+	sim_wq q;
+} sim_obj;
+
+/* What a BLOCKED thread waits for. */
+enum sim_wait { SIM_WAIT_NONE, SIM_WAIT_IO, SIM_WAIT_SLEEP, SIM_WAIT_OBJ, SIM_WAIT_JOIN };
+
 typedef struct sim_thr {
 	pol_thread pt;           /* what the policy sees */
 	sim *s;
@@ -32,6 +52,11 @@ typedef struct sim_thr {
 	int64_t cpu, io, waiting, response, finish;
 	int64_t wake_at, io_len;
 	sim_hnode wnode;         /* in the wake-up queue */
+	enum sim_wait wait;
+	int wait_on;             /* SIM_WAIT_OBJ: object; SIM_WAIT_JOIN: thread */
+	int cond_mutex;          /* waiting on a condition: the mutex to take back, or -1 */
+	struct sim_thr *wq_next;
+	sim_wq joiners;          /* threads in sim_join() on this one */
 } sim_thr;
 
 typedef struct sim_lsn {
@@ -52,6 +77,10 @@ struct sim {
 
 	sim_lsn *ls;
 	size_t nls;
+
+	sim_obj *obj;
+	size_t nobj;
+	char *deadlock;          /* the message, once deadlocked */
 
 	int64_t now;
 	sim_thr *cur;            /* on the CPU */
@@ -93,5 +122,28 @@ void sim_leave(sim *s, sim_thr *self, sim_thr *next, enum sim_leave how);
 /* sim_thread.c */
 void *sim_thread_main(void *arg);
 int64_t sim_script_burst(const sim_thr *t, size_t from);
+/* The calling simulated thread, or NULL with sim_error(NULL) set. */
+sim_thr *sim_self_thr(const char *call);
+/* Give up the CPU, staying ready (a PREEMPT with this reason). */
+void sim_preempt(sim *s, sim_thr *t, pol_cause why, const char *reason);
+/* Take the running thread t off the CPU, blocked (its BLOCK event already
+ * delivered), until something makes it ready. */
+void sim_block(sim *s, sim_thr *t);
+
+/* sim_sync.c */
+int sim_sync_setup(sim *s);           /* the workload's objects; at sim_new */
+int sim_sync_start(sim *s);           /* --sem overrides; at the first step */
+void sim_sync_free(sim *s);
+void sim_sync_check_exit(sim *s, sim_thr *t); /* t may finish: it holds no mutex */
+void sim_sync_exit(sim *s, sim_thr *t);       /* t has finished: wake its joiners */
+int sim_sync_prio(const sim *s, const sim_thr *t); /* its priority to run at */
+/* A lock, unlock, wait, post, join or sleep step; a workload object's
+ * handle is its index in the workload (they are made first). */
+void sim_script_sync(sim_thr *t, const wl_step *st);
+void sim_sleep_for(sim_thr *t, int64_t ticks);
+
+/* sim_deadlock.c: nothing can run and nothing is pending, yet some threads
+ * are blocked: name what holds them (s->deadlock). */
+void sim_deadlock_describe(sim *s);
 
 #endif

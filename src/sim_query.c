@@ -63,6 +63,14 @@ void sim_thread_get(const sim *s, int thread, sim_thread_info *out)
 		out->remaining = wl_cpu_total(t->wl) - t->cpu;
 	else
 		out->remaining = t->expect < 0 ? -1 : t->pt.total;
+	out->waits_on = out->joins = -1;
+	out->wakes_at = -1;
+	if (t->state == SIM_T_BLOCKED && t->wait == SIM_WAIT_OBJ)
+		out->waits_on = t->wait_on;
+	else if (t->state == SIM_T_BLOCKED && t->wait == SIM_WAIT_JOIN)
+		out->joins = t->wait_on;
+	else if (t->state == SIM_T_BLOCKED)
+		out->wakes_at = t->wake_at;
 }
 
 int sim_running(const sim *s)
@@ -103,4 +111,58 @@ const sim_options *sim_opts(const sim *s)
 size_t sim_ready(const sim *s, int *threads, size_t max)
 {
 	return s->pol.cls->order(&s->pol, threads, max);
+}
+
+/* ---- synchronization objects ---------------------------------------------- */
+
+const char *sim_sync_kind_name(sim_sync_kind k)
+{
+	static const char *const names[SIM_SYNC_KINDS] = {
+		[SIM_SYNC_MUTEX] = "mutex",
+		[SIM_SYNC_SEM] = "semaphore",
+		[SIM_SYNC_COND] = "condition",
+	};
+
+	return (unsigned)k < SIM_SYNC_KINDS ? names[k] : "?";
+}
+
+int sim_sync_find(const sim *s, const char *name)
+{
+	for (size_t i = 0; name && i < s->nobj; i++)
+		if (!strcmp(s->obj[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+size_t sim_sync_count(const sim *s)
+{
+	return s->nobj;
+}
+
+void sim_sync_get(const sim *s, int obj, sim_sync_info *out)
+{
+	const sim_obj *o;
+
+	memset(out, 0, sizeof *out);
+	out->holder = -1;
+	if (obj < 0 || (size_t)obj >= s->nobj)
+		return;
+	o = &s->obj[obj];
+	out->name = o->name;
+	out->kind = o->kind;
+	out->holder = o->holder ? o->holder->pt.id : -1;
+	out->count = o->kind == SIM_SYNC_SEM ? o->count : 0;
+	out->nwaiters = o->q.n;
+}
+
+size_t sim_sync_waiters(const sim *s, int obj, int *threads, size_t max)
+{
+	size_t n = 0;
+
+	if (obj < 0 || (size_t)obj >= s->nobj)
+		return 0;
+	for (const sim_thr *t = s->obj[obj].q.head; t; t = t->wq_next, n++)
+		if (n < max)
+			threads[n] = t->pt.id;
+	return n;
 }

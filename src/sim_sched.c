@@ -100,6 +100,7 @@ void sim_due(sim *s)
 		} else {
 			sim_heap_remove(&s->wakes, &t->wnode);
 			t->io += t->io_len;
+			t->wait = SIM_WAIT_NONE;
 		}
 		sim_make_ready(s, t, arriving ? POL_ARRIVE : POL_WAKE);
 		sim_emit(s, arriving ? SIM_EV_ARRIVE : SIM_EV_WAKE, t, 0, "");
@@ -128,8 +129,10 @@ static void dispatch(sim *s, sim_thr *n)
 	if (n->response < 0)
 		n->response = s->now - n->pt.arrival;
 	s->cur = s->last = n;
-	if (n->pt.prio != n->pt.base_prio) {
-		n->pt.prio = n->pt.base_prio;
+	int p = sim_sync_prio(s, n); /* its base, unless it inherits one */
+
+	if (n->pt.prio != p) {
+		n->pt.prio = p;
 		sim_emit(s, SIM_EV_PRIO, n, n->pt.prio, "");
 	}
 	sim_emit(s, SIM_EV_DISPATCH, n, 0, s->pick_why);
@@ -175,6 +178,7 @@ sim_thr *sim_schedule(sim *s)
 		}
 		int64_t t = sim_next_time(s, INT64_MAX);
 		if (t == INT64_MAX) {
+			sim_deadlock_describe(s);
 			s->ended = true;
 			sim_emit(s, SIM_EV_END, NULL, 0, "");
 			return NULL;

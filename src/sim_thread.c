@@ -10,13 +10,22 @@ int64_t sim_script_burst(const sim_thr *t, size_t from)
 {
 	int64_t n = 0;
 
-	for (size_t i = from; i < t->wl->nsteps && t->wl->steps[i].kind == WL_STEP_CPU; i++)
-		n += t->wl->steps[i].n;
+	/* Taking or giving a mutex or semaphore takes no time: the burst
+	 * goes on across it (if the thread waits there, the rest of the
+	 * burst is still ahead of it). */
+	for (size_t i = from; i < t->wl->nsteps; i++) {
+		const wl_step *st = &t->wl->steps[i];
+
+		if (st->kind == WL_STEP_CPU)
+			n += st->n;
+		else if (st->kind != WL_STEP_LOCK && st->kind != WL_STEP_UNLOCK &&
+			 st->kind != WL_STEP_WAIT && st->kind != WL_STEP_POST)
+			break;
+	}
 	return n;
 }
 
-/* The caller, if it is the running thread of the running simulation. */
-static sim_thr *self(const char *call)
+sim_thr *sim_self_thr(const char *call)
 {
 	sim *s = sim_running_sim;
 
@@ -37,7 +46,7 @@ static void account(sim_thr *t, int64_t d)
 		t->pt.total = t->pt.total > d ? t->pt.total - d : 0;
 }
 
-static void preempt(sim *s, sim_thr *t, pol_cause why, const char *reason)
+void sim_preempt(sim *s, sim_thr *t, pol_cause why, const char *reason)
 {
 	s->resched = false;
 	s->cur = NULL;
@@ -57,7 +66,7 @@ static int run_cpu(sim_thr *t, int64_t n)
 	for (;;) {
 		sim_due(s);
 		if (s->resched) {
-			preempt(s, t, POL_PREEMPT, s->resched_why);
+			sim_preempt(s, t, POL_PREEMPT, s->resched_why);
 			continue;
 		}
 		if (!t->run_left)
@@ -83,20 +92,27 @@ static int run_io(sim_thr *t, int64_t n)
 		sim_fail(s, "thread '%s': virtual time overflows at %lld",
 			 t->name, (long long)s->now);
 	t->io_len = n;
+	t->wait = SIM_WAIT_IO;
 	t->state = SIM_T_BLOCKED;
 	s->cur = NULL;
-	if (t->wl)
-		t->pt.burst = sim_script_burst(t, t->step + 1);
 	if (sim_heap_push(&s->wakes, &t->wnode) < 0)
 		sim_fail(s, "out of memory blocking thread '%s'", t->name);
 	sim_emit(s, SIM_EV_BLOCK, t, n, "");
-	sim_leave(s, t, sim_schedule(s), SIM_LEAVE_BLOCK);
+	sim_block(s, t);
 	return 0;
+}
+
+void sim_block(sim *s, sim_thr *t)
+{
+	/* What a script does after waking is its next burst. */
+	if (t->wl && t->wait != SIM_WAIT_OBJ)
+		t->pt.burst = sim_script_burst(t, t->step + 1);
+	sim_leave(s, t, sim_schedule(s), SIM_LEAVE_BLOCK);
 }
 
 int sim_cpu(int64_t ticks)
 {
-	sim_thr *t = self("sim_cpu");
+	sim_thr *t = sim_self_thr("sim_cpu");
 
 	if (!t)
 		return -1;
@@ -108,7 +124,7 @@ int sim_cpu(int64_t ticks)
 
 int sim_io(int64_t ticks)
 {
-	sim_thr *t = self("sim_io");
+	sim_thr *t = sim_self_thr("sim_io");
 
 	if (!t)
 		return -1;
@@ -120,29 +136,29 @@ int sim_io(int64_t ticks)
 
 int sim_yield(void)
 {
-	sim_thr *t = self("sim_yield");
+	sim_thr *t = sim_self_thr("sim_yield");
 
 	if (!t)
 		return -1;
 	/* what is due now comes first, as at any other call */
 	sim_due(t->s);
 	if (t->s->resched)
-		preempt(t->s, t, POL_PREEMPT, t->s->resched_why);
+		sim_preempt(t->s, t, POL_PREEMPT, t->s->resched_why);
 	else
-		preempt(t->s, t, POL_YIELD, "yielded");
+		sim_preempt(t->s, t, POL_YIELD, "yielded");
 	return 0;
 }
 
 sim *sim_self_sim(void)
 {
-	sim_thr *t = self("sim_self_sim");
+	sim_thr *t = sim_self_thr("sim_self_sim");
 
 	return t ? t->s : NULL;
 }
 
 int sim_self(void)
 {
-	sim_thr *t = self("sim_self");
+	sim_thr *t = sim_self_thr("sim_self");
 
 	return t ? t->pt.id : -1;
 }
@@ -159,6 +175,14 @@ static void run_script(sim_thr *t)
 		case WL_STEP_IO:
 			if (st->n)
 				run_io(t, st->n);
+			break;
+		case WL_STEP_LOCK:
+		case WL_STEP_UNLOCK:
+		case WL_STEP_WAIT:
+		case WL_STEP_POST:
+		case WL_STEP_SLEEP:
+		case WL_STEP_JOIN:
+			sim_script_sync(t, st);
 			break;
 		default:
 			sim_fail(t->s, "%s:%d:%d: thread '%s': step kind %d is not simulated",
@@ -177,11 +201,13 @@ void *sim_thread_main(void *arg)
 		run_script(t);
 	else
 		t->body(t->arg);
+	sim_sync_check_exit(s, t);
 	t->state = SIM_T_DONE;
 	t->finish = s->now;
 	t->pt.burst = t->pt.total = 0;
 	s->cur = NULL;
 	sim_emit(s, SIM_EV_EXIT, t, 0, "");
+	sim_sync_exit(s, t);
 	sim_thr *n = sim_schedule(s);
 	s->zombie = t->rt;
 	t->rt = NULL;

@@ -15,14 +15,24 @@ typedef int (*arg_parser)(const wl_ctx *c, int line, const wl_field *arg,
 
 static int parse_ticks(const wl_ctx *c, int line, const wl_field *arg,
                        const char *kind, wl_step *st);
+static int parse_name(const wl_ctx *c, int line, const wl_field *arg,
+                      const char *kind, wl_step *st);
 
 static const struct step_type {
 	const char *name;	/* written "NAME:ARG"; a bare number is "cpu" */
 	wl_step_kind kind;
 	arg_parser parse;
+	const char *arg;	/* what ARG is, and an example of it */
+	const char *example;
 } step_types[] = {
-	{ "cpu", WL_STEP_CPU, parse_ticks },
-	{ "io", WL_STEP_IO, parse_ticks },
+	{ "cpu", WL_STEP_CPU, parse_ticks, "ticks", "3" },
+	{ "io", WL_STEP_IO, parse_ticks, "ticks", "3" },
+	{ "lock", WL_STEP_LOCK, parse_name, "a mutex", "A" },
+	{ "unlock", WL_STEP_UNLOCK, parse_name, "a mutex", "A" },
+	{ "wait", WL_STEP_WAIT, parse_name, "a semaphore", "S" },
+	{ "post", WL_STEP_POST, parse_name, "a semaphore", "S" },
+	{ "sleep", WL_STEP_SLEEP, parse_ticks, "ticks", "3" },
+	{ "join", WL_STEP_JOIN, parse_name, "a thread", "P1" },
 };
 
 #define NTYPES (sizeof(step_types) / sizeof(step_types[0]))
@@ -42,6 +52,7 @@ static int parse_ticks(const wl_ctx *c, int line, const wl_field *arg,
 
 	if (arg->len == 0)
 		return wl_error(c, line, arg->col, "missing ticks after '%s:'", kind);
+	st->name = NULL;
 	snprintf(what, sizeof(what), "%s step", kind);
 	if (wl_ticks(c, line, arg, what, &st->n) < 0)
 		return -1;
@@ -49,6 +60,27 @@ static int parse_ticks(const wl_ctx *c, int line, const wl_field *arg,
 		return wl_error(c, line, arg->col,
 		                "%s %s is zero: a step lasts at least 1 tick",
 		                what, wl_quote(q, arg->s, arg->len));
+	return 0;
+}
+
+/* Which object or thread is meant is settled once the whole file is read
+ * (wl_sync.c); here only the name's shape. */
+static int parse_name(const wl_ctx *c, int line, const wl_field *arg,
+                      const char *kind, wl_step *st)
+{
+	char q[WL_QUOTE_SIZE];
+
+	if (arg->len == 0)
+		return wl_error(c, line, arg->col, "missing name after '%s:'", kind);
+	if (arg->len > WL_NAME_MAX)
+		return wl_error(c, line, arg->col, "name %s is longer than %d bytes",
+		                wl_quote(q, arg->s, arg->len), WL_NAME_MAX);
+	if (memchr(arg->s, ':', arg->len) || memchr(arg->s, '=', arg->len))
+		return wl_error(c, line, arg->col, "bad name %s: no ':' or '=' in a name",
+		                wl_quote(q, arg->s, arg->len));
+	st->name = strndup(arg->s, arg->len);
+	if (!st->name)
+		return wl_nomem(c);
 	return 0;
 }
 
@@ -96,8 +128,8 @@ static int parse_step(const wl_ctx *c, int line, const wl_field *f, wl_step *st)
 		if (!t)
 			return unknown(c, line, f);
 		return wl_error(c, line, f->col + (int)f->len,
-		                "missing ticks after '%s', as in '%s:3'",
-		                t->name, t->name);
+		                "missing %s after '%s', as in '%s:%s'",
+		                t->arg, t->name, t->name, t->example);
 	}
 	st->kind = t->kind;
 	st->line = line;

@@ -7,4 +7,9 @@
 /* Parses the comma-separated burst field F of LINE into T's steps. */
 int wl_steps_parse(const wl_ctx *c, int line, const wl_field *f, wl_thread *t);
 
+/* After the last line: the objects and threads the steps name, each
+ * thread's use of its mutexes, and the semaphores "#: --sem" declares
+ * (wl_sync.c). */
+int wl_sync_resolve(const wl_ctx *c, workload *wl);
+
 #endif

@@ -11,6 +11,7 @@
 #include "wl_column.h"
 #include "wl_lex.h"
 #include "wl_names.h"
+#include "wl_step.h"
 
 /* A line of WL_LINE_MAX bytes holds at most this many blank-separated
  * fields. */
@@ -181,7 +182,7 @@ static int parse_text(parser *p, const char *text, size_t len)
 			return -1;
 	}
 	if (p->have_header && p->wl->nthreads > 0)
-		return 0;
+		return wl_sync_resolve(&p->c, p->wl);
 	end_of_file(text, len, &eline, &ecol);
 	if (!p->have_header)
 		return wl_error(&p->c, eline, ecol,
@@ -228,9 +229,14 @@ out:
 void wl_free(workload *wl)
 {
 	for (size_t i = 0; i < wl->nthreads; i++) {
+		for (size_t k = 0; k < wl->threads[i].nsteps; k++)
+			free(wl->threads[i].steps[k].name);
 		free(wl->threads[i].name);
 		free(wl->threads[i].steps);
 	}
+	for (size_t i = 0; i < wl->nobjs; i++)
+		free(wl->objs[i].name);
+	free(wl->objs);
 	for (size_t i = 0; i < wl->nargs; i++)
 		free(wl->args[i].text);
 	free(wl->threads);

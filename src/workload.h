@@ -33,16 +33,34 @@
 #define WL_FILE_MAX ((size_t)64 << 20)         /* 64 MiB */
 
 typedef enum wl_step_kind {
-	WL_STEP_CPU, /* "N": N ticks on the CPU */
-	WL_STEP_IO,  /* "io:N": blocked for N ticks of I/O */
+	WL_STEP_CPU,    /* "N": N ticks on the CPU */
+	WL_STEP_IO,     /* "io:N": blocked for N ticks of I/O */
+	WL_STEP_LOCK,   /* "lock:M": take mutex M, waiting while another holds it */
+	WL_STEP_UNLOCK, /* "unlock:M" */
+	WL_STEP_WAIT,   /* "wait:S": semaphore S down, waiting while it is 0 */
+	WL_STEP_POST,   /* "post:S": semaphore S up */
+	WL_STEP_SLEEP,  /* "sleep:N": blocked for N ticks, not I/O */
+	WL_STEP_JOIN,   /* "join:NAME": wait until thread NAME has finished */
 	WL_STEP_KINDS
 } wl_step_kind;
 
 typedef struct wl_step {
 	wl_step_kind kind;
-	int64_t n;       /* ticks */
+	int64_t n;       /* ticks; lock to post: index in objs; join: thread index */
+	char *name;      /* lock to join: the name as written; NULL otherwise */
 	int line, col;   /* where it was written, for run-time messages */
 } wl_step;
+
+/* The mutexes and semaphores a workload uses: semaphores as declared by
+ * "#: --sem NAME=COUNT" (in order), then mutexes in order of first use. */
+typedef enum wl_obj_kind { WL_OBJ_MUTEX, WL_OBJ_SEM } wl_obj_kind;
+
+typedef struct wl_obj {
+	char *name;
+	wl_obj_kind kind;
+	int64_t count;   /* semaphore: its initial count */
+	int line, col;   /* its declaration, or a mutex's first use */
+} wl_obj;
 
 typedef struct wl_thread {
 	char *name;
@@ -67,6 +85,8 @@ typedef struct workload {
 	size_t nthreads;
 	wl_arg *args;      /* default options from "#:" lines, in order */
 	size_t nargs;
+	wl_obj *objs;      /* mutexes and semaphores */
+	size_t nobjs;
 } workload;
 
 /* Read and parse PATH ("-" for standard input).  0 on success; otherwise -1
@@ -85,7 +105,13 @@ void wl_free(workload *wl);
 int64_t wl_cpu_total(const wl_thread *t);
 int64_t wl_io_total(const wl_thread *t);
 
-/* The step kind's spelling ("cpu", "io"). */
+/* The step kind's spelling ("cpu", "io", "lock", ...). */
 const char *wl_step_name(wl_step_kind k);
+
+/* A semaphore declaration's value, "NAME=COUNT" (the argument of --sem):
+ * NAME of 1 to WL_NAME_MAX bytes without '=', ',', ':' or blanks, COUNT
+ * from 0 to WL_TICKS_MAX.  name needs WL_NAME_MAX + 1 bytes.  0, or -1. */
+int wl_sem_decl(const char *word, char *name, int64_t *count);
+#define WL_SEM_DECL_HELP "expected NAME=COUNT, as in 'S=2'"
 
 #endif

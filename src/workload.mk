@@ -5,7 +5,7 @@ libworkload_a_SOURCES = src/workload.c src/workload.h \
 	src/wl_read.c \
 	src/wl_lex.c src/wl_lex.h \
 	src/wl_column.c src/wl_column.h \
-	src/wl_step.c src/wl_step.h \
+	src/wl_step.c src/wl_step.h src/wl_sync.c \
 	src/wl_names.c src/wl_names.h
 
 check_PROGRAMS += tests/workload_test

@@ -182,6 +182,81 @@ START_TEST(test_step_names)
 {
 	ck_assert_str_eq(wl_step_name(WL_STEP_CPU), "cpu");
 	ck_assert_str_eq(wl_step_name(WL_STEP_IO), "io");
+	ck_assert_str_eq(wl_step_name(WL_STEP_LOCK), "lock");
+	ck_assert_str_eq(wl_step_name(WL_STEP_UNLOCK), "unlock");
+	ck_assert_str_eq(wl_step_name(WL_STEP_WAIT), "wait");
+	ck_assert_str_eq(wl_step_name(WL_STEP_POST), "post");
+	ck_assert_str_eq(wl_step_name(WL_STEP_SLEEP), "sleep");
+	ck_assert_str_eq(wl_step_name(WL_STEP_JOIN), "join");
+}
+END_TEST
+
+/* Every synchronization step, the objects they name (semaphores as
+ * declared, then mutexes by first use), and the joined thread's index. */
+START_TEST(test_sync_steps)
+{
+	workload wl;
+
+	ck_assert_msg(parse(&wl, "name burst\n"
+	                    "P1 LOCK:M,2,unlock:M,post:S,sleep:4,join:P2\n"
+	                    "#: --policy rr --sem=S=0 --sem T=3\n"
+	                    "P2 wait:S,lock:N,lock:M,1,unlock:M,unlock:N,post:T\n") == 0,
+	              "%s", err);
+	ck_assert_uint_eq(wl.nobjs, 4);
+	ck_assert_str_eq(wl.objs[0].name, "S");
+	ck_assert_int_eq(wl.objs[0].kind, WL_OBJ_SEM);
+	ck_assert_int_eq(wl.objs[0].count, 0);
+	ck_assert_int_eq(wl.objs[0].line, 3);
+	ck_assert_int_eq(wl.objs[0].col, 22);
+	ck_assert_str_eq(wl.objs[1].name, "T");
+	ck_assert_int_eq(wl.objs[1].count, 3);
+	ck_assert_int_eq(wl.objs[1].col, 32);
+	ck_assert_str_eq(wl.objs[2].name, "M");
+	ck_assert_int_eq(wl.objs[2].kind, WL_OBJ_MUTEX);
+	ck_assert_int_eq(wl.objs[2].line, 2);
+	ck_assert_int_eq(wl.objs[2].col, 9);
+	ck_assert_str_eq(wl.objs[3].name, "N");
+
+	const wl_thread *p1 = &wl.threads[0], *p2 = &wl.threads[1];
+	ck_assert_uint_eq(p1->nsteps, 6);
+	ck_assert_int_eq(p1->steps[0].kind, WL_STEP_LOCK);
+	ck_assert_int_eq(p1->steps[0].n, 2);
+	ck_assert_str_eq(p1->steps[0].name, "M");
+	ck_assert_int_eq(p1->steps[2].kind, WL_STEP_UNLOCK);
+	ck_assert_int_eq(p1->steps[3].kind, WL_STEP_POST);
+	ck_assert_int_eq(p1->steps[3].n, 0);
+	ck_assert_int_eq(p1->steps[4].kind, WL_STEP_SLEEP);
+	ck_assert_int_eq(p1->steps[4].n, 4);
+	ck_assert_ptr_null(p1->steps[4].name);
+	ck_assert_int_eq(p1->steps[5].kind, WL_STEP_JOIN);
+	ck_assert_int_eq(p1->steps[5].n, 1);
+	ck_assert_int_eq(p2->steps[0].kind, WL_STEP_WAIT);
+	ck_assert_int_eq(p2->steps[1].n, 3);
+	ck_assert_int_eq(p2->steps[6].n, 1);
+	ck_assert_int_eq(wl_cpu_total(p1), 2);
+	ck_assert_int_eq(wl_io_total(p1), 0);
+	wl_free(&wl);
+}
+END_TEST
+
+START_TEST(test_sem_decl)
+{
+	char name[WL_NAME_MAX + 1];
+	int64_t n = -1;
+
+	ck_assert_int_eq(wl_sem_decl("S=2", name, &n), 0);
+	ck_assert_str_eq(name, "S");
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(wl_sem_decl("slots=1000000000000", name, &n), 0);
+	ck_assert_int_eq(n, WL_TICKS_MAX);
+	ck_assert_int_eq(wl_sem_decl("slots=1000000000001", name, &n), -1);
+	ck_assert_int_eq(wl_sem_decl("S=", name, &n), -1);
+	ck_assert_int_eq(wl_sem_decl("=2", name, &n), -1);
+	ck_assert_int_eq(wl_sem_decl("S", name, &n), -1);
+	ck_assert_int_eq(wl_sem_decl("S=+2", name, &n), -1);
+	ck_assert_int_eq(wl_sem_decl("a:b=2", name, &n), -1);
+	ck_assert_int_eq(wl_sem_decl("abcdefghijklmnopqrstuvwxyz0123456=1", name, &n), -1);
+	ck_assert_str_eq(name, "slots");
 }
 END_TEST
 
@@ -236,13 +311,58 @@ static const struct bad {
 	{ "name burst\nP1 io:10000000000000\n",
 	  "t.wl:2:7: io step '10000000000000' is too large (at most 1000000000000)" },
 	{ "name burst\nP1 2,disk:4\n",
-	  "t.wl:2:6: unknown step kind 'disk' (known kinds: cpu, io)" },
+	  "t.wl:2:6: unknown step kind 'disk' (known kinds: cpu, io, lock, unlock, wait, "
+	  "post, sleep, join)" },
 	{ "name burst\nP1 2,:4\n",
-	  "t.wl:2:6: unknown step kind '' (known kinds: cpu, io)" },
+	  "t.wl:2:6: unknown step kind '' (known kinds: cpu, io, lock, unlock, wait, "
+	  "post, sleep, join)" },
+	{ "name burst\nP1 nap\n",
+	  "t.wl:2:4: unknown step kind 'nap' (known kinds: cpu, io, lock, unlock, wait, "
+	  "post, sleep, join)" },
 	{ "name burst\nP1 sleep\n",
-	  "t.wl:2:4: unknown step kind 'sleep' (known kinds: cpu, io)" },
+	  "t.wl:2:9: missing ticks after 'sleep', as in 'sleep:3'" },
 	{ "name burst\nP1 3,io\n",
 	  "t.wl:2:8: missing ticks after 'io', as in 'io:3'" },
+	/* synchronization steps */
+	{ "name burst\nP1 sleep:0\n",
+	  "t.wl:2:10: sleep step '0' is zero: a step lasts at least 1 tick" },
+	{ "name burst\nP1 lock\n",
+	  "t.wl:2:8: missing a mutex after 'lock', as in 'lock:A'" },
+	{ "name burst\nP1 2,post\n",
+	  "t.wl:2:10: missing a semaphore after 'post', as in 'post:S'" },
+	{ "name burst\nP1 join\n",
+	  "t.wl:2:8: missing a thread after 'join', as in 'join:P1'" },
+	{ "name burst\nP1 lock:\n",
+	  "t.wl:2:9: missing name after 'lock:'" },
+	{ "name burst\nP1 lock:a=b\n",
+	  "t.wl:2:9: bad name 'a=b': no ':' or '=' in a name" },
+	{ "name burst\nP1 wait:abcdefghijklmnopqrstuvwxyz0123456\n",
+	  "t.wl:2:9: name 'abcdefghijklmnopqrstuvwxyz0123456' is longer than 32 bytes" },
+	{ "name burst\nP1 2,unlock:A\n",
+	  "t.wl:2:13: thread 'P1' unlocks mutex 'A', which it does not hold" },
+	{ "name burst\nP1 lock:A,unlock:A,unlock:A\n",
+	  "t.wl:2:27: thread 'P1' unlocks mutex 'A', which it does not hold" },
+	{ "name burst\nP0 lock:A,1,unlock:A\nP1 lock:A,lock:A,unlock:A\n",
+	  "t.wl:3:16: thread 'P1' locks mutex 'A' again (it holds it since column 4): "
+	  "it would wait for itself forever" },
+	{ "name burst\nP1 lock:B,lock:A,3,unlock:A\n",
+	  "t.wl:2:9: thread 'P1' never unlocks mutex 'B'" },
+	{ "name burst\nP1 wait:S\n",
+	  "t.wl:2:9: undeclared semaphore 'S' (declare it with a line '#: --sem S=COUNT')" },
+	{ "#: --sem S=1\nname burst\nP1 lock:S,unlock:S\n",
+	  "t.wl:3:9: 'S' is a semaphore (line 1), not a mutex: use wait and post" },
+	{ "name burst\nP1 lock:A,unlock:A,post:A\n",
+	  "t.wl:2:25: 'A' is a mutex (line 2), not a semaphore: use lock and unlock" },
+	{ "name burst\nP1 join:P9\nP2 3\n",
+	  "t.wl:2:9: join of unknown thread 'P9'" },
+	{ "name burst\nP1 3,join:P1\n",
+	  "t.wl:2:11: thread 'P1' cannot join itself" },
+	{ "#: --sem S\nname burst\nP1 wait:S\n",
+	  "t.wl:1:10: invalid value 'S' for --sem: expected NAME=COUNT, as in 'S=2'" },
+	{ "#: --sem=S=-1\nname burst\nP1 wait:S\n",
+	  "t.wl:1:10: invalid value 'S=-1' for --sem: expected NAME=COUNT, as in 'S=2'" },
+	{ "#: --sem S=1 --sem=S=2\nname burst\nP1 wait:S\n",
+	  "t.wl:1:20: semaphore 'S' declared twice (first at line 1)" },
 	{ "name burst\nP1 3,io:\n",
 	  "t.wl:2:9: missing ticks after 'io:'" },
 	/* names */
@@ -670,6 +790,8 @@ static Suite *workload_suite(void)
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_long_line_ok);
 	tcase_add_test(tc, test_step_names);
+	tcase_add_test(tc, test_sync_steps);
+	tcase_add_test(tc, test_sem_decl);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");
