@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "opts.h"
+#include "report.h"
 #include "sim.h"
 #include "workload.h"
 
@@ -24,6 +25,10 @@ int cmd_policies(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+
+/* `run --from-trace TRACE`: the workload TRACE recorded, its options as
+ * defaults, then argv (checked with allow; no operands).  The exit status. */
+int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow);
 
 /* "schedsim: MESSAGE\nTry 'schedsim --help' for more information.\n" on
  * stderr; returns CLI_USAGE. */
@@ -47,10 +52,18 @@ typedef struct cli_job {
 	const workload *wl;
 	int (*setup)(sim *s);  /* spawns a C-code demo's threads, or NULL */
 	const opts *o;
+	/* A C-code demo's result after its run ("final count 23, expected
+	 * 40: 17 updates lost"), or NULL: reported as "result". */
+	void (*result)(sim *s, char *buf, size_t len);
 } cli_job;
 
 /* The live view, or the run with its report (text, JSON or none) and
- * trace.  Returns the exit status. */
+ * trace.  Returns the exit status: a deadlock is a failure (1), after the
+ * report, which names it. */
 int cli_run_job(const cli_job *job);
+
+/* After sim_run(): the deadlock and the demo's result as notes of r (which
+ * may be NULL).  The exit status: CLI_FAIL after a deadlock. */
+int cli_after_run(const cli_job *job, sim *s, report *r);
 
 #endif

@@ -65,7 +65,7 @@ int cmd_demo(int argc, char **argv)
 	status = cli_options(&o, &wl, d->words, argc, argv, DEMO_ALLOW, 1);
 	if (status == CLI_OK) {
 		char title[64];
-		cli_job job = { title, d->explain, &wl, d->setup, &o };
+		cli_job job = { title, d->explain, &wl, d->setup, &o, d->result };
 
 		snprintf(title, sizeof title, "demo %s", d->name);
 		status = cli_run_job(&job);

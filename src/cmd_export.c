@@ -1,11 +1,119 @@
-/* cmd_export.c: `schedsim export`: a trace for other viewers. */
+/* cmd_export.c: `schedsim export`: a schedsim or Linux trace as Chrome
+ * Trace Event JSON (Perfetto, chrome://tracing) or CSV. */
 #include <config.h>
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "export.h"
+#include "trace_in.h"
+
+#define EXPORT_ALLOW (OPTS_EXPORT | OPTS_CPU)
+
+static void export_help(FILE *out)
+{
+	fputs("Usage: schedsim export TRACE --format FORMAT [-o FILE] [OPTION]...\n"
+	      "Convert a trace for other tools: TRACE is a schedsim trace (run\n"
+	      "--trace-out) or a Linux scheduling trace ('-' for standard input).\n"
+	      "  chrome  Chrome Trace Event JSON for Perfetto (ui.perfetto.dev) and\n"
+	      "          chrome://tracing: a track per thread with its running, ready\n"
+	      "          and blocked slices, and one for the CPU's idle and switches;\n"
+	      "          times in microseconds (one per simulated tick)\n"
+	      "  csv     the same slices, one per line: start,end,thread,tid,state,reason\n"
+	      "\n"
+	      "Options:\n", out);
+	opts_help(out, EXPORT_ALLOW);
+	fputs("\n"
+	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
+}
+
+/* -o FILE is written beside it and renamed into place once complete, so a
+ * bad trace never leaves half a file behind. */
+static int export_to(const opts *o, export_format fmt)
+{
+	char err[1024], *tmp = NULL;
+	FILE *out = stdout;
+	trace_in_result res;
+	int status = CLI_OK;
+	export *x;
+
+	if (o->output && strcmp(o->output, "-")) {
+		int fd;
+
+		if (!(tmp = malloc(strlen(o->output) + 16)))
+			goto oom;
+		sprintf(tmp, "%s.tmp-XXXXXX", o->output);
+		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
+			fprintf(stderr, "schedsim: cannot write '%s': %s\n", o->output, strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
+			free(tmp);
+			return CLI_FAIL;
+		}
+	}
+	if (!(x = export_new(fmt, out)))
+		goto oom;
+	trace_in_player p = export_player(x);
+	if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		status = res.io_error ? CLI_FAIL : CLI_USAGE;
+	} else if (export_finish(x, res.last_time) < 0 || fflush(out) == EOF) {
+		fprintf(stderr, "schedsim: cannot write '%s': %s\n", tmp ? o->output : "<stdout>",
+		        ferror(out) ? strerror(errno) : strerror(ENOMEM));
+		status = CLI_FAIL;
+	} else {
+		trace_in_warn_cut(o->operand[0], &res);
+	}
+	export_free(x);
+	if (tmp) {
+		if (fclose(out) == EOF && status == CLI_OK) {
+			fprintf(stderr, "schedsim: cannot write '%s': %s\n", o->output, strerror(errno));
+			status = CLI_FAIL;
+		}
+		if (status == CLI_OK && rename(tmp, o->output) < 0) {
+			fprintf(stderr, "schedsim: cannot write '%s': %s\n", o->output, strerror(errno));
+			status = CLI_FAIL;
+		}
+		if (status != CLI_OK)
+			unlink(tmp);
+		free(tmp);
+	}
+	return status;
+oom:
+	fprintf(stderr, "schedsim: out of memory\n");
+	if (tmp) {
+		fclose(out);
+		unlink(tmp);
+		free(tmp);
+	}
+	return CLI_FAIL;
+}
 
 int cmd_export(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_usage_error("export: not built yet");
+	char err[1024];
+	int fmt;
+	opts o;
+
+	opts_init(&o);
+	if (opts_parse_argv(&o, argc, argv, EXPORT_ALLOW, 1, err, sizeof err) < 0)
+		return cli_usage_error("%s", err);
+	if (o.help) {
+		export_help(stdout);
+		return CLI_OK;
+	}
+	if (o.noperands == 0)
+		return cli_usage_error("export: missing TRACE");
+	if (!o.format)
+		return cli_usage_error("export: missing --format (chrome or csv)");
+	if ((fmt = export_format_find(o.format)) < 0)
+		return cli_usage_error("invalid value '%s' for --format: expected chrome or csv",
+		                       o.format);
+	return export_to(&o, (export_format)fmt);
 }

@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,10 +83,7 @@ static int replay(const opts *o)
 			status = CLI_FAIL;
 		}
 	}
-	if (res.cut_short)
-		fprintf(stderr, "schedsim: %s: trace ends early at time %" PRId64
-		        " (no 'end' event: the run was interrupted)\n",
-		        strcmp(o->operand[0], "-") ? o->operand[0] : "<stdin>", res.last_time);
+	trace_in_warn_cut(o->operand[0], &res);
 	report_free(r);
 	return status;
 }

@@ -14,7 +14,7 @@
 #include "trace_out.h"
 #include "ui.h"
 
-#define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT)
+#define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT | OPTS_FROM)
 
 int cli_options(opts *o, const workload *wl, const char *const *pre,
                 int argc, char **argv, unsigned allow, size_t max_operands)
@@ -88,6 +88,26 @@ static int options_error(const cli_job *job, const char *err)
 	return cli_usage_error("%s", err);
 }
 
+int cli_after_run(const cli_job *job, sim *s, report *r)
+{
+	const char *dl = sim_deadlock(s);
+	char text[512], line[600];
+
+	if (job->result) {
+		job->result(s, text, sizeof text);
+		snprintf(line, sizeof line, "Result: %s", text);
+		if (r)
+			report_note(r, "result", text, line);
+	}
+	if (!dl)
+		return CLI_OK;
+	if (r) {
+		snprintf(line, sizeof line, "D%s", dl + 1);
+		report_note(r, "deadlock", dl, line);
+	}
+	return CLI_FAIL;
+}
+
 static int run_to_report(job_ctx *c)
 {
 	const opts *o = c->job->o;
@@ -110,14 +130,20 @@ static int run_to_report(job_ctx *c)
 	if (sim_run(s) < 0) {
 		fprintf(stderr, "schedsim: %s\n", sim_error(s));
 		status = CLI_FAIL;
-	} else if (r) {
-		int rc = o->json ? report_json(r, stdout) : report_text(r, stdout);
+	} else {
+		status = cli_after_run(c->job, s, r);
+		if (r) {
+			int rc = o->json ? report_json(r, stdout) : report_text(r, stdout);
 
-		if (rc < 0 || fflush(stdout) == EOF) {
-			fprintf(stderr, "schedsim: cannot write the report: %s\n",
-			        rc < 0 && !ferror(stdout) ? strerror(ENOMEM) : strerror(errno));
-			status = CLI_FAIL;
+			if (rc < 0 || fflush(stdout) == EOF) {
+				fprintf(stderr, "schedsim: cannot write the report: %s\n",
+				        rc < 0 && !ferror(stdout) ? strerror(ENOMEM) :
+				        strerror(errno));
+				status = CLI_FAIL;
+			}
 		}
+		if (sim_deadlock(s))
+			fprintf(stderr, "schedsim: %s\n", sim_deadlock(s));
 	}
 	report_free(r);
 	sim_free(s);
@@ -198,6 +224,10 @@ int cmd_run(int argc, char **argv)
 		run_help(stdout);
 		return CLI_OK;
 	}
+	if (o.from_trace && o.noperands)
+		return cli_usage_error("run: give a workload FILE or --from-trace TRACE, not both");
+	if (o.from_trace)
+		return cli_run_from_trace(o.from_trace, argc, argv, RUN_ALLOW);
 	if (o.noperands == 0)
 		return cli_usage_error("run: missing workload FILE");
 	if (opts_check(&o, err, sizeof err) < 0)
@@ -208,7 +238,7 @@ int cmd_run(int argc, char **argv)
 	}
 	status = cli_options(&o, &wl, NULL, argc, argv, RUN_ALLOW, 1);
 	if (status == CLI_OK) {
-		cli_job job = { wl.path, NULL, &wl, NULL, &o };
+		cli_job job = { wl.path, NULL, &wl, NULL, &o, NULL };
 
 		status = cli_run_job(&job);
 	}

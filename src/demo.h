@@ -12,6 +12,8 @@ typedef struct demo {
 	/* C-code demos spawn their threads here (sim_spawn, with bodies that
 	 * call sim_cpu and friends).  0, or -1 with sim_error() set. */
 	int (*setup)(sim *s);
+	/* What a class checks after the run, in words, or NULL. */
+	void (*result)(sim *s, char *buf, size_t len);
 } demo;
 
 /* The first demo is the one `schedsim demo` runs without a name. */

@@ -7,12 +7,13 @@ libreport_a_SOURCES = \
 	src/report_text.c src/report_json.c src/report_sim.c \
 	src/trace_out.c src/trace_out.h src/trace_out_sim.c \
 	src/trace_in.h src/trace_in_int.h src/trace_in.c src/trace_in_field.c \
-	src/trace_in_play.c
+	src/trace_in_play.c \
+	src/export.h src/export_int.h src/export.c src/export_chrome.c src/export_csv.c
 
 bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/main.c src/cli.h \
 	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c src/cmd_compare.c \
-	src/cmd_replay.c src/cmd_export.c \
+	src/cmd_replay.c src/cmd_export.c src/cmd_rerun.c \
 	src/demo.c src/demo.h
 nodist_schedsim_SOURCES = src/demo_wl.c
 schedsim_CPPFLAGS = $(AM_CPPFLAGS)

@@ -20,6 +20,7 @@ typedef enum kind {
 	K_STRING, /* const char * at off */
 	K_ORDER,  /* --priority-order */
 	K_TUI,    /* opts_tui at off := val */
+	K_SEM,    /* --sem NAME=COUNT */
 } kind;
 
 typedef struct opt_def {
@@ -53,6 +54,12 @@ static const opt_def table[] = {
 	  "ticks each context switch costs (default 0)" },
 	{ "seed", 0, OPTS_SIM, K_SEED, SIM(seed), 0, "N",
 	  "seed for randomised policies (default 0)" },
+	{ "inherit", 0, OPTS_SIM, K_FLAG, SIM(inherit), true, NULL,
+	  "priority inheritance for mutexes" },
+	{ "no-inherit", 0, OPTS_SIM, K_FLAG, SIM(inherit), false, NULL,
+	  "undo a workload's --inherit" },
+	{ "sem", 0, OPTS_SIM, K_SEM, 0, 0, "S=N",
+	  "semaphore S starts at N (declares S in a workload)" },
 	{ "json", 0, OPTS_OUTPUT, K_FLAG, OPT(json), true, NULL,
 	  "print the report as one JSON object" },
 	{ "quiet", 'q', OPTS_OUTPUT, K_FLAG, OPT(quiet), true, NULL,
@@ -81,14 +88,6 @@ static const opt_def table[] = {
 
 #define NOPTS (sizeof table / sizeof *table)
 
-void opts_init(opts *o)
-{
-	memset(o, 0, sizeof *o);
-	o->color = true;
-	o->tui = OPTS_TUI_AUTO;
-	o->cpu = -1;
-}
-
 /* Where a parse failed: the word, and the byte in it (for "FILE:LINE:COL"). */
 typedef struct failure {
 	size_t word, off;
@@ -98,6 +97,42 @@ typedef struct failure {
 
 static int fail(failure *f, size_t word, size_t off, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+void opts_init(opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->color = true;
+	o->tui = OPTS_TUI_AUTO;
+	o->cpu = -1;
+	o->sim.sems = o->sems;
+}
+
+void opts_copy(opts *to, const opts *from)
+{
+	*to = *from;
+	to->sim.sems = to->sems;
+	for (size_t i = 0; i < to->sim.nsems; i++)
+		to->sems[i].name = to->sem_names[i];
+}
+
+static int add_sem(opts *o, const char *arg, failure *f, size_t word, size_t off)
+{
+	size_t i = o->sim.nsems;
+	char name[WL_NAME_MAX + 1];
+	int64_t count;
+
+	if (wl_sem_decl(arg, name, &count) < 0)
+		return fail(f, word, off, "invalid value '%s' for --sem: " WL_SEM_DECL_HELP
+		            ", with a count from 0 to %" PRId64, arg, WL_TICKS_MAX);
+	if (i == OPTS_SEMS_MAX)
+		return fail(f, word, off, "too many --sem options (at most %d)", OPTS_SEMS_MAX);
+	memcpy(o->sem_names[i], name, sizeof name);
+	o->sems[i].name = o->sem_names[i];
+	o->sems[i].count = count;
+	o->sim.nsems++;
+	return 0;
+}
+
 
 static int fail(failure *f, size_t word, size_t off, const char *fmt, ...)
 {
@@ -171,6 +206,8 @@ static int apply(opts *o, const opt_def *d, const char *arg, failure *f,
 			return fail(f, word, off, "invalid value '%s' for --%s: expected "
 			            "low-first or high-first", arg, d->name);
 		return 0;
+	case K_SEM:
+		return add_sem(o, arg, f, word, off);
 	}
 	return 0;
 }

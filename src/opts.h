@@ -32,6 +32,7 @@ typedef enum opts_tui {
 } opts_tui;
 
 #define OPTS_OPERANDS 2
+#define OPTS_SEMS_MAX 16   /* --sem options in one run */
 
 typedef struct opts {
 	sim_options sim;       /* all zero: the engine's defaults (sim.h) */
@@ -46,10 +47,15 @@ typedef struct opts {
 	const char *from_trace;/* --from-trace TRACE (run); NULL: not given */
 	const char *operand[OPTS_OPERANDS];
 	size_t noperands;
+	/* --sem NAME=COUNT, in order; sim.sems points here */
+	sim_sem_init sems[OPTS_SEMS_MAX];
+	char sem_names[OPTS_SEMS_MAX][WL_NAME_MAX + 1];
 } opts;
 
-/* The defaults: everything off, colour on. */
+/* The defaults: everything off, colour on.  An opts holds what o->sim
+ * points at: copy it only with opts_copy(). */
 void opts_init(opts *o);
+void opts_copy(opts *to, const opts *from);
 
 /* argv[1..argc-1] (argv[0] is the command).  At most max_operands
  * operands.  0, or -1 with the message for cli_usage_error() in err:

@@ -19,6 +19,8 @@ report *report_new(const char *policy, const sim_options *opt)
 	}
 	r->opt = *opt;
 	r->opt.policy = NULL;
+	r->opt.sems = NULL;
+	r->opt.nsems = 0;
 	r->running = -1;
 	r->last = -1;
 	return r;
@@ -32,6 +34,12 @@ void report_free(report *r)
 		free(r->t[i].name);
 		free(r->t[i].spans.v);
 	}
+	for (size_t i = 0; i < r->nnotes; i++) {
+		free(r->notes[i].key);
+		free(r->notes[i].value);
+		free(r->notes[i].line);
+	}
+	free(r->notes);
 	free(r->t);
 	free(r->timeline.v);
 	free(r->policy);
@@ -84,6 +92,25 @@ void report_measure(report *r, size_t i, const report_measured *m)
 		r->t[i].measured = true;
 		r->t[i].m = *m;
 	}
+}
+
+int report_note(report *r, const char *key, const char *value, const char *line)
+{
+	report_note_s *v = realloc(r->notes, (r->nnotes + 1) * sizeof *v);
+
+	if (!v)
+		goto oom;
+	r->notes = v;
+	v = &v[r->nnotes];
+	v->key = strdup(key);
+	v->value = strdup(value);
+	v->line = strdup(line);
+	r->nnotes++;
+	if (v->key && v->value && v->line)
+		return 0;
+oom:
+	r->oom = true;
+	return -1;
 }
 
 static void push(report *r, report_segs *s, const report_seg *seg)
@@ -161,6 +188,18 @@ static void stop_running(report *r, int64_t now)
 	r->running = -1;
 }
 
+static void end_wait(report *r, report_thr *t, int64_t now)
+{
+	if (t->blocked_at < 0)
+		return;
+	if (t->sync_wait)
+		t->blocked += now - t->blocked_at;
+	else
+		t->io += now - t->blocked_at;
+	span_add(r, t, t->sync_wait ? REPORT_BLOCKED : REPORT_IO, t->blocked_at, now, false);
+	t->blocked_at = -1;
+}
+
 void report_event(void *ctx, const sim_event *ev)
 {
 	report *r = ctx;
@@ -196,17 +235,17 @@ void report_event(void *ctx, const sim_event *ev)
 			stop_running(r, ev->time);
 		if (!t)
 			break;
-		if (ev->kind == SIM_EV_BLOCK)
+		if (ev->kind == SIM_EV_BLOCK) {
 			t->blocked_at = ev->time;
+			t->sync_wait = ev->arg == 0;
+			r->any_blocked |= t->sync_wait;
+		}
 		if (ev->kind == SIM_EV_EXIT)
 			t->finish = ev->time;
 		break;
 	case SIM_EV_WAKE:
-		if (t && t->blocked_at >= 0) {
-			t->io += ev->time - t->blocked_at;
-			span_add(r, t, REPORT_IO, t->blocked_at, ev->time, false);
-			t->blocked_at = -1;
-		}
+		if (t)
+			end_wait(r, t, ev->time);
 		break;
 	case SIM_EV_SWITCH:
 		stop_running(r, ev->time);
@@ -222,6 +261,8 @@ void report_event(void *ctx, const sim_event *ev)
 		break;
 	case SIM_EV_END:
 		stop_running(r, ev->time);
+		for (size_t i = 0; i < r->n; i++) /* a deadlock leaves some waiting */
+			end_wait(r, &r->t[i], ev->time);
 		r->end = ev->time;
 		timeline_add(r, -1, ev->time, ev->time, false);
 		break;
@@ -238,7 +279,7 @@ bool report_figures(const report *r, size_t i, report_fig *f)
 	if (t->finish < 0)
 		return false;
 	f->turnaround = t->finish - t->arrival;
-	f->waiting = t->measured ? t->m.waiting : f->turnaround - t->cpu - t->io;
+	f->waiting = t->measured ? t->m.waiting : f->turnaround - t->cpu - t->io - t->blocked;
 	f->response = t->first >= 0 ? t->first - t->arrival : 0;
 	return true;
 }

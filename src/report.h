@@ -7,8 +7,10 @@
  *
  * Conventions, as in the textbooks:
  *   turnaround = finish - arrival
- *   waiting    = turnaround - cpu - io (ready but not running; a switch
- *                into a thread is part of its waiting)
+ *   waiting    = turnaround - cpu - io - blocked (ready but not running; a
+ *                switch into a thread is part of its waiting)
+ *   blocked    = time waiting for a mutex, semaphore, thread or sleep:
+ *                a BLOCK event with arg 0, until its WAKE
  *   response   = first dispatch - arrival
  *   context switches: dispatches of a thread other than the one dispatched
  *                before it (the first dispatch is not a switch)
@@ -51,6 +53,12 @@ typedef struct report_measured {
 
 void report_measure(report *r, size_t i, const report_measured *m);
 
+/* Something the run ended with: a string member of the JSON object, after
+ * the others (key: value), and a line of text after the totals.  Used for
+ * "deadlock" (sim_deadlock()) and a demo's "result".  All copied.  0, or -1
+ * when out of memory. */
+int report_note(report *r, const char *key, const char *value, const char *line);
+
 /* One event; a sim_listener (ctx is the report). */
 void report_event(void *r, const sim_event *ev);
 
@@ -61,6 +69,9 @@ report *report_for_sim(sim *s);
 /* Print the report.  0, or -1 when out of memory or on a write error. */
 int report_text(report *r, FILE *out);
 int report_json(report *r, FILE *out);
+
+/* s as a JSON string, escaped; invalid UTF-8 becomes U+FFFD. */
+void report_json_string(FILE *out, const char *s);
 
 void report_free(report *r);
 

@@ -28,13 +28,22 @@ typedef struct report_thr {
 	int64_t finish;     /* -1 until it exits */
 	int64_t first;      /* first dispatch, -1 before it */
 	int64_t blocked_at; /* start of the current I/O wait, -1 if none */
+	bool sync_wait;     /* the current wait is not I/O (BLOCK with arg 0) */
+	int64_t blocked;    /* ticks waiting for a mutex, semaphore, thread or sleep */
 	report_segs spans;  /* its runs, I/O waits (thread -2) and switches in */
 	bool measured;      /* m holds a Linux trace's figures */
 	report_measured m;
 } report_thr;
 
-/* In a thread's spans, an I/O wait is marked with this thread value. */
+/* In a thread's spans, an I/O wait is marked with this thread value, and
+ * any other wait with REPORT_BLOCKED. */
 #define REPORT_IO (-2)
+#define REPORT_BLOCKED (-3)
+
+/* report_note()'s: a JSON member and a line of text. */
+typedef struct report_note_s {
+	char *key, *value, *line;
+} report_note_s;
 
 struct report {
 	char *policy;
@@ -51,6 +60,9 @@ struct report {
 	char *form;         /* a Linux trace's form, NULL for a simulation */
 	int cpu;
 	bool busiest;
+	bool any_blocked;   /* some thread waited on something other than I/O */
+	report_note_s *notes;
+	size_t nnotes;
 	bool oom;
 };
 

@@ -77,9 +77,10 @@ static void json_options(const report *r, FILE *out)
 
 	fprintf(out, " \"options\": {\"quantum\": %" PRId64 ", \"preemptive\": %s, "
 	        "\"aging\": %" PRId64 ", \"priority_order\": \"%s\", "
-	        "\"switch_cost\": %" PRId64 ", \"seed\": %" PRIu64 "},\n",
+	        "\"switch_cost\": %" PRId64 ", \"seed\": %" PRIu64 "%s},\n",
 	        o->quantum, o->preemptive ? "true" : "false", o->aging,
-	        o->high_first ? "high-first" : "low-first", o->switch_cost, o->seed);
+	        o->high_first ? "high-first" : "low-first", o->switch_cost, o->seed,
+	        o->inherit ? ", \"inherit\": true" : "");
 }
 
 static void json_threads(const report *r, FILE *out)
@@ -99,6 +100,8 @@ static void json_threads(const report *r, FILE *out)
 			fprintf(out, ", \"tid\": %d", t->m.tid);
 		fprintf(out, ", \"arrival\": %" PRId64 ", \"cpu\": %" PRId64
 		        ", \"io\": %" PRId64, t->arrival, t->cpu, t->io);
+		if (r->any_blocked)
+			fprintf(out, ", \"blocked\": %" PRId64, t->blocked);
 		json_int_or_null(out, "finish", done, t->finish);
 		json_int_or_null(out, "turnaround", done, f.turnaround);
 		json_int_or_null(out, "waiting", known, waiting);
@@ -164,6 +167,17 @@ int report_json(report *r, FILE *out)
 	fprintf(out, " \"makespan\": %" PRId64 ",\n \"cpu_utilization\": %s,\n"
 	        " \"context_switches\": %" PRId64 ",\n", r->end, util, r->switches);
 	json_timeline(r, out);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		fputs(",\n ", out);
+		json_str(out, r->notes[i].key);
+		fputs(": ", out);
+		json_str(out, r->notes[i].value);
+	}
 	fputs("}\n", out);
 	return ferror(out) ? -1 : 0;
+}
+
+void report_json_string(FILE *out, const char *s)
+{
+	json_str(out, s);
 }

@@ -13,8 +13,8 @@
 #define TIMELINE_WORDS 40   /* longer timelines are only counted */
 
 /* Glyphs, in the order that wins a tie within one column. */
-enum { G_RUN, G_SWITCH, G_IO, G_READY, G_IDLE, G_NONE, G_KINDS };
-static const char glyph[G_KINDS] = { '#', '=', '~', '.', '-', ' ' };
+enum { G_RUN, G_SWITCH, G_IO, G_BLOCKED, G_READY, G_IDLE, G_NONE, G_KINDS };
+static const char glyph[G_KINDS] = { '#', '=', '~', '_', '.', '-', ' ' };
 
 /* Simulations count ticks; Linux traces, microseconds. */
 static const char *unit(const report *r, int64_t n)
@@ -152,7 +152,8 @@ static void thread_row(const report *r, chart *c, size_t i, FILE *out)
 
 	for (size_t k = 0; k < t->spans.n; k++) {
 		const report_seg *s = &t->spans.v[k];
-		int g = s->sw ? G_SWITCH : s->thread == REPORT_IO ? G_IO : G_RUN;
+		int g = s->sw ? G_SWITCH : s->thread == REPORT_IO ? G_IO :
+		        s->thread == REPORT_BLOCKED ? G_BLOCKED : G_RUN;
 
 		chart_add(c, s->start, s->end, g);
 	}
@@ -161,7 +162,8 @@ static void thread_row(const report *r, chart *c, size_t i, FILE *out)
 		int64_t a = col * c->tpc, b = a + c->tpc;
 		int64_t lo = a > t->arrival ? a : t->arrival;
 		int64_t hi = b < gone ? b : gone;
-		int64_t used = c->acc[col][G_RUN] + c->acc[col][G_SWITCH] + c->acc[col][G_IO];
+		int64_t used = c->acc[col][G_RUN] + c->acc[col][G_SWITCH] + c->acc[col][G_IO] +
+		               c->acc[col][G_BLOCKED];
 
 		if (hi > lo && hi - lo > used)
 			c->acc[col][G_READY] = hi - lo - used;
@@ -211,7 +213,8 @@ static int gantt(const report *r, FILE *out)
 		          s->sw ? G_SWITCH : s->thread >= 0 ? G_RUN : G_IDLE);
 	}
 	chart_row(&c, out, "CPU");
-	fputs("# running  . ready  ~ I/O  = switching in  - idle\n", out);
+	fprintf(out, "# running  . ready  ~ I/O%s  = switching in  - idle\n",
+	        r->any_blocked ? "  _ blocked" : "");
 	free(c.acc);
 	return 0;
 }
@@ -243,10 +246,17 @@ static void timeline_words(const report *r, FILE *out)
 	putc('\n', out);
 }
 
-enum { C_NAME, C_ARRIVAL, C_CPU, C_IO, C_FINISH, C_TURN, C_WAIT, C_RESP, C_COLS };
+enum { C_NAME, C_ARRIVAL, C_CPU, C_IO, C_BLOCKED, C_FINISH, C_TURN, C_WAIT, C_RESP, C_COLS };
 static const char *const heads[C_COLS] = {
-	"Thread", "Arrival", "CPU", "I/O", "Finish", "Turnaround", "Waiting", "Response"
+	"Thread", "Arrival", "CPU", "I/O", "Blocked", "Finish", "Turnaround", "Waiting",
+	"Response"
 };
+
+/* The Blocked column only in runs that had such waits. */
+static bool shown(const report *r, int k)
+{
+	return k != C_BLOCKED || r->any_blocked;
+}
 
 /* One table row as strings; "-" for what an unfinished thread lacks. */
 static void row_cells(const report *r, size_t i, char cell[C_COLS][32])
@@ -256,7 +266,7 @@ static void row_cells(const report *r, size_t i, char cell[C_COLS][32])
 	bool done = report_figures(r, i, &f);
 	int64_t waiting = 0;
 	bool wknown = report_waiting(r, i, &waiting);
-	int64_t v[C_COLS] = { 0, t->arrival, t->cpu, t->io, t->finish,
+	int64_t v[C_COLS] = { 0, t->arrival, t->cpu, t->io, t->blocked, t->finish,
 	                      f.turnaround, waiting, t->first - t->arrival };
 
 	for (int k = C_ARRIVAL; k < C_COLS; k++) {
@@ -301,18 +311,21 @@ static void table(const report *r, FILE *out)
 
 	put_padded(out, heads[C_NAME], w[C_NAME]);
 	for (int k = C_ARRIVAL; k < C_COLS; k++)
-		fprintf(out, "  %*s", w[k], heads[k]);
+		if (shown(r, k))
+			fprintf(out, "  %*s", w[k], heads[k]);
 	putc('\n', out);
 	for (size_t i = 0; i < r->n; i++) {
 		row_cells(r, i, cell);
 		put_padded(out, r->t[i].name, w[C_NAME]);
 		for (int k = C_ARRIVAL; k < C_COLS; k++)
-			fprintf(out, "  %*s", w[k], cell[k]);
+			if (shown(r, k))
+				fprintf(out, "  %*s", w[k], cell[k]);
 		putc('\n', out);
 	}
 	put_padded(out, avg[C_NAME], w[C_NAME]);
 	for (int k = C_ARRIVAL; k < C_COLS; k++)
-		fprintf(out, "  %*s", w[k], avg[k]);
+		if (shown(r, k))
+			fprintf(out, "  %*s", w[k], avg[k]);
 	putc('\n', out);
 }
 
@@ -390,6 +403,8 @@ static void title(const report *r, FILE *out)
 		fprintf(out, "%sswitch cost %" PRId64, sep, o->switch_cost), sep = ", ";
 	if (o->seed)
 		fprintf(out, "%sseed %" PRIu64, sep, o->seed), sep = ", ";
+	if (o->inherit)
+		fprintf(out, "%spriority inheritance", sep), sep = ", ";
 	fputs(sep[0] == ',' ? ")\n\n" : "\n\n", out);
 }
 
@@ -409,5 +424,9 @@ int report_text(report *r, FILE *out)
 		putc('\n', out);
 	}
 	totals(r, out);
+	if (r->nnotes)
+		putc('\n', out);
+	for (size_t i = 0; i < r->nnotes; i++)
+		fprintf(out, "%s\n", r->notes[i].line);
 	return ferror(out) ? -1 : 0;
 }

@@ -122,4 +122,8 @@ typedef struct trace_in_result {
 int trace_in_play(const char *path, int cpu, const trace_in_player *p,
                   trace_in_result *res, char *err, size_t errlen);
 
+/* If res says the trace was cut short, say so on stderr: "schedsim: FILE:
+ * trace ends early at time T (...)". */
+void trace_in_warn_cut(const char *path, const trace_in_result *res);
+
 #endif

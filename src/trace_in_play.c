@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -229,4 +230,12 @@ int trace_in_play(const char *path, int cpu, const trace_in_player *p,
 	if (!std)
 		fclose(f);
 	return rc;
+}
+
+void trace_in_warn_cut(const char *path, const trace_in_result *res)
+{
+	if (res->cut_short)
+		fprintf(stderr, "schedsim: %s: trace ends early at time %" PRId64
+		        " (no 'end' event: the run was interrupted)\n",
+		        strcmp(path, "-") ? path : "<stdin>", res->last_time);
 }

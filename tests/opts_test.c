@@ -346,6 +346,48 @@ START_TEST(command_line_overrides_file)
 }
 END_TEST
 
+/* --sem in both spellings, from the file and then the command line, in
+ * order (the engine lets later ones win); --inherit and its undoing; and
+ * opts_copy() keeping the copy's semaphores its own. */
+START_TEST(sync_options)
+{
+	wl_arg args[] = { ARG("--sem", 1, 4), ARG("S=2", 1, 10), ARG("--inherit", 1, 14),
+	                  ARG("--sem=T=0", 2, 4) };
+	workload wl = wl_of(args, sizeof args / sizeof *args);
+	opts o, c;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
+	ck_assert(o.sim.inherit);
+	ck_assert_int_eq(PARSE(&o, "w.wl", "--sem", "S=5", "--no-inherit"), 0);
+	ck_assert(!o.sim.inherit);
+	ck_assert_uint_eq(o.sim.nsems, 3);
+	ck_assert_ptr_eq(o.sim.sems, o.sems);
+	ck_assert_str_eq(o.sim.sems[0].name, "S");
+	ck_assert_int_eq(o.sim.sems[0].count, 2);
+	ck_assert_str_eq(o.sim.sems[1].name, "T");
+	ck_assert_int_eq(o.sim.sems[1].count, 0);
+	ck_assert_str_eq(o.sim.sems[2].name, "S");
+	ck_assert_int_eq(o.sim.sems[2].count, 5);
+	opts_copy(&c, &o);
+	ck_assert_ptr_eq(c.sim.sems, c.sems);
+	ck_assert_ptr_eq(c.sim.sems[1].name, c.sem_names[1]);
+	ck_assert_str_eq(c.sim.sems[1].name, "T");
+
+	opts_init(&o);
+	USAGE("invalid value 'S' for --sem: expected NAME=COUNT, as in 'S=2', with a count "
+	      "from 0 to 1000000000000", "--sem", "S");
+	USAGE("invalid value 'S=x' for --sem: expected NAME=COUNT, as in 'S=2', with a count "
+	      "from 0 to 1000000000000", "--sem=S=x");
+	USAGE("option '--sem' requires an argument", "--sem");
+	USAGE("option '--inherit' doesn't allow an argument", "--inherit=1");
+	for (int i = 0; i < OPTS_SEMS_MAX; i++)
+		ck_assert_int_eq(PARSE(&o, "--sem", "S=1"), 0);
+	ck_assert_int_eq(PARSE(&o, "--sem", "S=1"), -1);
+	ck_assert_str_eq(err, "too many --sem options (at most 16)");
+}
+END_TEST
+
 START_TEST(no_words)
 {
 	workload wl = wl_of(NULL, 0);
@@ -391,6 +433,9 @@ START_TEST(help_lines)
 	        "      --priority-order ORDER low-first (lower number wins; default), high-first\n"
 	        "      --switch-cost N        ticks each context switch costs (default 0)\n"
 	        "      --seed N               seed for randomised policies (default 0)\n"
+	        "      --inherit              priority inheritance for mutexes\n"
+	        "      --no-inherit           undo a workload's --inherit\n"
+	        "      --sem S=N              semaphore S starts at N (declares S in a workload)\n"
 	        "  -h, --help                 show this help and exit\n");
 	free(buf);
 }
@@ -412,6 +457,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, file_policy_column_after_equals);
 	tcase_add_test(tc, file_errors);
 	tcase_add_test(tc, command_line_overrides_file);
+	tcase_add_test(tc, sync_options);
 	tcase_add_test(tc, no_words);
 	tcase_add_test(tc, help_lines);
 	suite_add_tcase(s, tc);
