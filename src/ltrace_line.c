@@ -612,12 +612,13 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 	r->ts_col += (int)(b - line) + 1;
 	r->kind = LTK_OTHER;
 	/* perf names events with their group: "sched:sched_switch". */
-	const char *colon = memchr(ev, ':', (size_t)(ev_end - ev));
-	if (colon) {
+	if (starts(ev, ev_end, "sched:")) {
 		r->form = LTRACE_PERF;
-		if (!starts(ev, ev_end, "sched:"))
-			return 1;
-		ev = colon + 1;
+		ev += sizeof("sched:") - 1;
+	} else if (!starts(ev, ev_end, "sched_") &&
+		   memchr(ev, ':', (size_t)(ev_end - ev))) {
+		r->form = LTRACE_PERF;
+		return 1;
 	}
 	err.at = NULL;
 	if (payload(ev, ev_end, p, e, r, &err)) {

@@ -84,7 +84,7 @@ ltrace_spool *ltrace_spool_new(void)
 	return s;
 }
 
-/* Whole blocks, unbuffered by stdio: one call per megabyte. */
+/* Whole blocks, unbuffered by stdio: one call per SPOOL_BUF. */
 static void flush(ltrace_spool *s)
 {
 	if (!s->err && s->len && fwrite(s->buf, 1, s->len, s->f) != s->len)
