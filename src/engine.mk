@@ -13,3 +13,8 @@ tests_sim_test_LDADD = libsim.a libworkload.a libruntime.a $(CHECK_LIBS)
 BENCH_BINS += bench/engine_bench
 bench_engine_bench_SOURCES = bench/engine_bench.c
 bench_engine_bench_LDADD = libsim.a libworkload.a libruntime.a
+
+check_PROGRAMS += tests/sync_test
+TESTS += tests/sync_test
+tests_sync_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_sync_test_LDADD = libsim.a libworkload.a libruntime.a $(CHECK_LIBS)
