@@ -28,15 +28,21 @@ static void replay_help(FILE *out)
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
 }
 
+typedef struct replay_ctx {
+	report *r;
+	bool linux_trace;
+} replay_ctx;
+
 /* The report's header, from the trace's. */
 static int start(void *ctx, const trace_in_info *info)
 {
-	report **rp = ctx;
+	replay_ctx *c = ctx;
 	report *r = report_new(info->policy, info->opt);
 
 	if (!r)
 		return -1;
-	*rp = r;
+	c->r = r;
+	c->linux_trace = info->form != NULL;
 	for (size_t i = 0; i < info->nthreads; i++) {
 		const trace_in_task *k = &info->threads[i];
 
@@ -53,29 +59,40 @@ static int start(void *ctx, const trace_in_info *info)
 
 static void event(void *ctx, const sim_event *ev)
 {
-	report_event(*(report **)ctx, ev);
+	replay_ctx *c = ctx;
+	report *r = c->r;
+
+	/* A run that ended in a deadlock named it in its end event; its
+	 * report said so as `run` words it (cli_after_run). */
+	if (ev->kind == SIM_EV_END && ev->reason[0] && !c->linux_trace) {
+		char line[600];
+
+		snprintf(line, sizeof line, "D%s", ev->reason + 1);
+		report_note(r, "deadlock", ev->reason, line);
+	}
+	report_event(r, ev);
 }
 
 static int replay(const opts *o)
 {
-	report *r = NULL;
-	trace_in_player p = { start, event, &r };
+	replay_ctx c = { NULL, false };
+	trace_in_player p = { start, event, &c };
 	trace_in_result res;
 	char err[1024];
 	int status = CLI_OK;
 
 	if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
-		report_free(r);
+		report_free(c.r);
 		return res.io_error ? CLI_FAIL : CLI_USAGE;
 	}
 	if (res.cut_short) {
 		/* What was recorded ends here: the running thread ran until
 		 * then, and the report covers exactly that. */
-		report_event(r, &(sim_event){ res.last_time, SIM_EV_END, -1, 0, "" });
+		report_event(c.r, &(sim_event){ res.last_time, SIM_EV_END, -1, 0, "" });
 	}
 	if (!o->quiet) {
-		int rc = o->json ? report_json(r, stdout) : report_text(r, stdout);
+		int rc = o->json ? report_json(c.r, stdout) : report_text(c.r, stdout);
 
 		if (rc < 0 || fflush(stdout) == EOF) {
 			fprintf(stderr, "schedsim: cannot write the report: %s\n",
@@ -84,7 +101,7 @@ static int replay(const opts *o)
 		}
 	}
 	trace_in_warn_cut(o->operand[0], &res);
-	report_free(r);
+	report_free(c.r);
 	return status;
 }
 

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,32 +49,90 @@ static trace_in *open_trace(const char *path, FILE **fp, char *err, size_t errle
 	return t;
 }
 
-/* The recorded options are the defaults the command line overrides; the
- * workload's "#:" lines come first, for what the trace does not hold. */
-static int rerun_options(opts *o, const workload *wl, const trace_in *t,
+/* The recorded options as command-line words, so the one option parser
+ * reads them: "--policy rr --quantum 4 ...".  words[0] is the command. */
+typedef struct rec_words {
+	char **w;
+	int n;
+	char nums[8][24];
+} rec_words;
+
+static int rec_add(rec_words *r, const char *a, const char *b)
+{
+	char **w = realloc(r->w, (size_t)(r->n + 2) * sizeof *w);
+
+	if (!w)
+		return -1;
+	r->w = w;
+	r->w[r->n++] = (char *)a;
+	if (b)
+		r->w[r->n++] = (char *)b;
+	return 0;
+}
+
+static int recorded(rec_words *r, const sim_options *o)
+{
+	int k = 0, rc = rec_add(r, "run", NULL);
+
+#define NUM(fmt, v) (snprintf(r->nums[k], sizeof r->nums[k], fmt, v), r->nums[k++])
+	rc |= rec_add(r, "--policy", o->policy);
+	if (o->quantum > 0) /* 0: the policy's default, which may differ */
+		rc |= rec_add(r, "--quantum", NUM("%" PRId64, o->quantum));
+	rc |= rec_add(r, o->preemptive ? "--preemptive" : "--no-preemptive", NULL);
+	rc |= rec_add(r, "--aging", NUM("%" PRId64, o->aging));
+	rc |= rec_add(r, "--priority-order", o->high_first ? "high-first" : "low-first");
+	rc |= rec_add(r, "--switch-cost", NUM("%" PRId64, o->switch_cost));
+	rc |= rec_add(r, "--seed", NUM("%" PRIu64, o->seed));
+	rc |= rec_add(r, o->inherit ? "--inherit" : "--no-inherit", NULL);
+#undef NUM
+	for (size_t i = 0; i < o->nsems && !rc; i++) {
+		size_t len = strlen(o->sems[i].name) + 24;
+		char *w = malloc(len);
+
+		if (!w || rec_add(r, "--sem", w) < 0) {
+			free(w);
+			return -1;
+		}
+		snprintf(w, len, "%s=%" PRId64, o->sems[i].name, o->sems[i].count);
+	}
+	return rc;
+}
+
+static void rec_free(rec_words *r)
+{
+	for (int i = 1; i < r->n; i++)
+		if (!strcmp(r->w[i - 1], "--sem"))
+			free(r->w[i]);
+	free(r->w);
+}
+
+/* The workload's "#:" lines, then the recorded options, then argv: each
+ * overrides the one before. */
+static int rerun_options(opts *o, const workload *wl, const char *path, const trace_in *t,
                          int argc, char **argv, unsigned allow)
 {
-	const sim_options *r = trace_in_options(t);
+	rec_words rec = { 0 };
 	char err[1024];
+	int status = CLI_OK;
 
 	opts_init(o);
 	if (opts_parse_workload(o, wl, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return CLI_USAGE;
 	}
-	o->sim.policy = r->policy;
-	o->sim.quantum = r->quantum;
-	o->sim.preemptive = r->preemptive;
-	o->sim.aging = r->aging;
-	o->sim.high_first = r->high_first;
-	o->sim.switch_cost = r->switch_cost;
-	o->sim.seed = r->seed;
+	if (recorded(&rec, trace_in_options(t)) < 0) {
+		fprintf(stderr, "schedsim: out of memory\n");
+		status = CLI_FAIL;
+	} else if (opts_parse_argv(o, rec.n, rec.w, OPTS_SIM, 0, err, sizeof err) < 0) {
+		fprintf(stderr, "schedsim: %s: the recorded options: %s\n", path, err);
+		status = CLI_USAGE;
+	} else if (opts_parse_argv(o, argc, argv, allow, 0, err, sizeof err) < 0 ||
+	           opts_check(o, err, sizeof err) < 0) {
+		status = cli_usage_error("%s", err);
+	}
 	o->policy_line = 0;
-	if (opts_parse_argv(o, argc, argv, allow, 0, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	if (opts_check(o, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	return CLI_OK;
+	rec_free(&rec);
+	return status;
 }
 
 int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
@@ -109,7 +168,7 @@ int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
 	} else {
 		wl.path = (char *)d->name;
 	}
-	status = rerun_options(&o, &wl, t, argc, argv, allow);
+	status = rerun_options(&o, &wl, path, t, argc, argv, allow);
 	if (status == CLI_OK) {
 		cli_job job = { .title = wl.path, .explain = d ? d->explain : NULL, .wl = &wl,
 		                .setup = d ? d->setup : NULL, .o = &o };

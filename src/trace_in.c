@@ -27,6 +27,7 @@ struct trace_in {
 	char *policy, *writer, *wl_name;
 	tin_buf wl_text;
 	sim_options opt;
+	sim_sem_init *sems;      /* opt.sems; the names are owned */
 	trace_in_thread *threads;
 	size_t n, cap;
 	int *hash;               /* thread indices by name; -1 empty */
@@ -61,6 +62,9 @@ void trace_in_free(trace_in *t)
 	for (size_t i = 0; i < t->n; i++)
 		free(t->threads[i].name);
 	free(t->threads);
+	for (size_t i = 0; i < t->opt.nsems; i++)
+		free((char *)t->sems[i].name);
+	free(t->sems);
 	free(t->hash);
 	free(t->name);
 	free(t->first);
@@ -221,8 +225,8 @@ static int line_done(trace_in *t, hline *h, const char *key)
 {
 	if (tin_at_end(&h->s))
 		return 0;
-	return fail(t, h->err, h->errlen, h->s.at + 2, "unexpected text after '%s' and its %s",
-	            key, strcmp(key, "thread") && strcmp(key, "workload") ? "value" : "values");
+	return fail(t, h->err, h->errlen, h->s.at + 2, "unexpected text at the end of the "
+	            "'%s' line", key);
 }
 
 static int ticks(trace_in *t, hline *h, const char *key, int64_t *out)
@@ -251,7 +255,8 @@ static int choice(trace_in *t, hline *h, const char *key, const char *no, const 
 	return line_done(t, h, key);
 }
 
-static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, char **out)
+/* A name; the line's last value when last. */
+static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, bool last, char **out)
 {
 	size_t col;
 
@@ -260,7 +265,7 @@ static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, char **o
 	free(*out);
 	if (!(*out = strdup(h->f->p)))
 		return nomem(t, h->err, h->errlen);
-	return 0;
+	return last ? line_done(t, h, key) : 0;
 }
 
 static int version(trace_in *t, char *err, size_t errlen)
@@ -287,7 +292,7 @@ static int workload_text(trace_in *t, hline *h)
 	int64_t lines, bytes;
 	size_t col, wl_line = t->lineno;
 
-	if (text(t, h, "workload", true, &t->wl_name) < 0)
+	if (text(t, h, "workload", true, false, &t->wl_name) < 0)
 		return -1;
 	if (value(t, h, "workload", "its name, lines and bytes", false, &col) < 0)
 		return -1;
@@ -329,6 +334,33 @@ static int workload_text(trace_in *t, hline *h)
 		t->lineno = now;
 		return -1;
 	}
+	return 0;
+}
+
+/* `sem NAME COUNT`: a semaphore's initial count, as --sem gave it. */
+static int sem_line(trace_in *t, hline *h)
+{
+	char *name = NULL;
+	int64_t count;
+	size_t col;
+	sim_sem_init *v;
+
+	if (text(t, h, "sem", true, false, &name) < 0)
+		return -1;
+	if (value(t, h, "sem", "a name and a count", false, &col) < 0 ||
+	    (!tin_int(h->f->p, 0, WL_TICKS_MAX, &count) &&
+	     fail(t, h->err, h->errlen, col, "bad semaphore count '%s'", h->f->p)) ||
+	    line_done(t, h, "sem") < 0) {
+		free(name);
+		return -1;
+	}
+	if (!(v = realloc(t->sems, (t->opt.nsems + 1) * sizeof *v))) {
+		free(name);
+		return nomem(t, h->err, h->errlen);
+	}
+	v[t->opt.nsems++] = (sim_sem_init){ name, count };
+	t->sems = v;
+	t->opt.sems = v;
 	return 0;
 }
 
@@ -433,9 +465,9 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 			break;
 		}
 		if (!strcmp(key, "schedsim"))
-			rc = text(t, &h, key, false, &t->writer);
+			rc = text(t, &h, key, false, true, &t->writer);
 		else if (!strcmp(key, "policy"))
-			rc = text(t, &h, key, false, &t->policy);
+			rc = text(t, &h, key, false, true, &t->policy);
 		else if (!strcmp(key, "quantum"))
 			rc = ticks(t, &h, key, &t->opt.quantum);
 		else if (!strcmp(key, "aging"))
@@ -453,7 +485,11 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 				          "number from 0 to %" PRIu64, h.f->p, UINT64_MAX);
 			if (!rc)
 				rc = line_done(t, &h, key);
-		} else if (!strcmp(key, "workload"))
+		} else if (!strcmp(key, "inherit"))
+			rc = choice(t, &h, key, "false", "true", &t->opt.inherit);
+		else if (!strcmp(key, "sem"))
+			rc = sem_line(t, &h);
+		else if (!strcmp(key, "workload"))
 			rc = workload_text(t, &h);
 		else if (!strcmp(key, "thread"))
 			rc = thread_line(t, &h);

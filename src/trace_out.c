@@ -35,6 +35,7 @@ struct trace_out {
 	size_t len, cap;
 	volatile sig_atomic_t committed;
 	bool caught;
+	const sim *sim;                 /* the run, if trace_out_sim() made the header */
 	struct sigaction old_int, old_term;
 	char buf[BUF_SIZE];
 };
@@ -271,6 +272,18 @@ void trace_out_run(trace_out *t, const char *policy, const sim_options *o)
 	end_line(t);
 	putf(t, "seed %" PRIu64, o->seed);
 	end_line(t);
+	/* Written only when used, so traces of runs without them stay as
+	 * they were. */
+	if (o->inherit) {
+		putf(t, "inherit true");
+		end_line(t);
+	}
+	for (size_t i = 0; i < o->nsems; i++) {
+		put(t, "sem ", 4);
+		put_name(t, o->sems[i].name);
+		putf(t, " %" PRId64, o->sems[i].count);
+		end_line(t);
+	}
 }
 
 void trace_out_workload(trace_out *t, const char *name, const char *source, size_t len)
@@ -347,10 +360,19 @@ void trace_out_event(void *ctx, const sim_event *ev)
 	put(t, " ", 1);
 	put_int(t, ev->arg);
 	put(t, " ", 1);
-	put_quoted(t, ev->reason ? ev->reason : "");
+	/* A run that ends in a deadlock says which in its end event. */
+	if (ev->kind == SIM_EV_END && t->sim && sim_deadlock(t->sim))
+		put_quoted(t, sim_deadlock(t->sim));
+	else
+		put_quoted(t, ev->reason ? ev->reason : "");
 	end_line(t);
 	if (ev->kind == SIM_EV_END)
 		flush(t);
+}
+
+void trace_out_set_sim(trace_out *t, const sim *s)
+{
+	t->sim = s;
 }
 
 static void on_signal(int sig)

@@ -35,6 +35,10 @@ void trace_out_event(void *t, const sim_event *ev);
 void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
                    size_t len);
 
+/* The run being traced: its end event names the deadlock that ended it,
+ * if one did (sim_deadlock()).  trace_out_sim() calls it. */
+void trace_out_set_sim(trace_out *t, const sim *s);
+
 /* Start the file over, for a new run of the same command (the live view
  * restarting).  0, or -1 if the file cannot be truncated. */
 int trace_out_rewind(trace_out *t);

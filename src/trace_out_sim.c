@@ -14,5 +14,6 @@ void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
 		sim_thread_get(s, (int)i, &ti);
 		trace_out_thread(t, (int)i, ti.name, ti.arrival, ti.base_priority);
 	}
+	trace_out_set_sim(t, s);
 	sim_listen(s, trace_out_event, t);
 }
