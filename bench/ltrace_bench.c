@@ -12,6 +12,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,20 @@ static double median(double *v, int n)
 {
 	qsort(v, (size_t)n, sizeof *v, by_value);
 	return v[n / 2];
+}
+
+/* grep and the import on the same CPU: the children inherit it. */
+static void pin(void)
+{
+	int cpu = sched_getcpu();
+	cpu_set_t set;
+
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof set, &set) == 0)
+		printf("pinned: cpu %d\n", cpu);
 }
 
 static int generate(const char *path, uint64_t n, long *bytes)
@@ -176,6 +191,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ltrace_bench: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
+	pin();
 	if (grep_count(path, &count, &t))
 		goto fail;
 	for (int r = 0; r < RUNS; r++) {
