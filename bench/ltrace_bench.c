@@ -201,18 +201,22 @@ int main(int argc, char **argv)
 		keep_best(&g, t);
 		keep_best(&im, u);
 		cpu_ratio[r] = u.cpu / t.cpu;
-		if (getenv("LTRACE_BENCH_VERBOSE"))
-			fprintf(stderr, "pair %d: grep %.1f/%.1f ms, import %.1f/%.1f ms\n", r, t.cpu * 1e3, t.wall * 1e3, u.cpu * 1e3, u.wall * 1e3);
 		wall_ratio[r] = u.wall / t.wall;
+		if (getenv("LTRACE_BENCH_VERBOSE"))
+			fprintf(stderr, "pair %d: grep %.1f ms CPU, %.1f ms wall; "
+				"import %.1f ms CPU, %.1f ms wall\n", r,
+				t.cpu * 1e3, t.wall * 1e3, u.cpu * 1e3, u.wall * 1e3);
 	}
 	unlink(path);
 	printf("trace: %llu lines, %.1f MB of raw ftrace\n",
 	       (unsigned long long)n, (double)bytes / 1e6);
 	printf("grep -c sched_switch: %ld lines, %.1f ms CPU, %.1f ms wall (best of %d)\n",
 	       count, g.cpu * 1e3, g.wall * 1e3, RUNS);
-	printf("import: CPU %d chosen, %ld events, %.1f ms CPU, %.1f ms wall (best of %d), %zu bytes held\n",
+	printf("import: CPU %d chosen, %ld events, %.1f ms CPU, %.1f ms wall "
+	       "(best of %d), %zu bytes held\n",
 	       cpu, events, im.cpu * 1e3, im.wall * 1e3, RUNS, mem);
-	printf("import_vs_grep: %.2f (target <= 3; median of %d pairs, CPU time; wall %.2f)\n",
+	printf("import_vs_grep: %.2f (target <= 3; median of %d pairs, "
+	       "CPU time; wall %.2f)\n",
 	       median(cpu_ratio, RUNS), RUNS, median(wall_ratio, RUNS));
 	return 0;
 fail:

@@ -20,13 +20,14 @@
 
 #include "ltrace_int.h"
 
-/* The literals' lengths are known where they are written. */
+/* The literals' lengths are known where they are written; the helpers
+ * are forced inline so that each compare is of a constant size. */
+#define INLINE __attribute__((always_inline)) static inline
 #define find(s, e, l) find_n(s, e, l, sizeof(l) - 1)
 #define find_last(s, e, l) find_last_n(s, e, l, sizeof(l) - 1)
 #define lit(p, e, l, err, ev) lit_n(p, e, l, sizeof(l) - 1, err, ev)
 #define starts(s, e, l) starts_n(s, e, l, sizeof(l) - 1)
 #define is_name(s, e, l) is_name_n(s, e, l, sizeof(l) - 1)
-#define SKIP(p, l) ((p) + sizeof(l) - 1)
 
 /* The first error met, for the message when nothing parses. */
 typedef struct perr {
@@ -55,8 +56,8 @@ static bool is_digit(char c)
 
 /* Searches for short literals in short lines: anchored on the literal's
  * last character, rarer in these lines than its first (often a space). */
-__attribute__((always_inline))
-static inline const char *find_n(const char *s, const char *e, const char *lit, size_t n)
+INLINE const char *find_n(const char *s, const char *e, const char *lit,
+                          size_t n)
 {
 	const char *p = s + n - 1;
 
@@ -68,8 +69,7 @@ static inline const char *find_n(const char *s, const char *e, const char *lit, 
 	return NULL;
 }
 
-__attribute__((always_inline))
-static inline const char *find_last_n(const char *s, const char *e, const char *lit,
+INLINE const char *find_last_n(const char *s, const char *e, const char *lit,
                                size_t n)
 {
 	const char *p = e;
@@ -82,27 +82,22 @@ static inline const char *find_last_n(const char *s, const char *e, const char *
 	return NULL;
 }
 
-__attribute__((always_inline))
-static inline const char *lit_n(const char *p, const char *e, const char *l, size_t n,
-                         perr *err, const char *ev)
+INLINE const char *lit_n(const char *p, const char *e, const char *l,
+                         size_t n, perr *err, const char *ev)
 {
-
 	if ((size_t)(e - p) < n || memcmp(p, l, n))
 		return fail(err, p, "%s: expected '%s'", ev, l);
 	return p + n;
 }
 
-__attribute__((always_inline))
-static inline bool is_name_n(const char *s, const char *e, const char *name, size_t n)
+INLINE bool is_name_n(const char *s, const char *e, const char *name,
+                      size_t n)
 {
-
 	return (size_t)(e - s) == n && !memcmp(s, name, n);
 }
 
-__attribute__((always_inline))
-static inline bool starts_n(const char *s, const char *e, const char *pfx, size_t n)
+INLINE bool starts_n(const char *s, const char *e, const char *pfx, size_t n)
 {
-
 	return (size_t)(e - s) >= n && !memcmp(s, pfx, n);
 }
 
@@ -116,8 +111,7 @@ static const char *token_end(const char *p, const char *e)
 
 /* An integer field: optional '-' (when sign), then digits, ending at a
  * space, ']' or the end.  Values beyond max are malformed too. */
-__attribute__((always_inline))
-static inline const char *number(const char *p, const char *e, bool sign, long max,
+INLINE const char *number(const char *p, const char *e, bool sign, long max,
                           long *out, perr *err, const char *ev, const char *what)
 {
 	const char *s = p, *t = p;
