@@ -225,6 +225,8 @@ static int line_done(trace_in *t, hline *h, const char *key)
 {
 	if (tin_at_end(&h->s))
 		return 0;
+	if (h->s.at + 1 == h->s.len)
+		return fail(t, h->err, h->errlen, h->s.at + 1, "a space ends the line");
 	return fail(t, h->err, h->errlen, h->s.at + 2, "unexpected text at the end of the "
 	            "'%s' line", key);
 }
@@ -329,8 +331,9 @@ static int workload_text(trace_in *t, hline *h)
 		size_t now = t->lineno;
 
 		t->lineno = wl_line;
-		fail(t, h->err, h->errlen, 1, "the workload's %" PRId64 " lines hold %zu bytes, "
-		     "not %" PRId64, lines, t->wl_text.len + (lines > 0), bytes);
+		fail(t, h->err, h->errlen, 1, "the workload's %" PRId64 " lines hold %zu bytes "
+		     "(%zu with a final newline), not %" PRId64, lines, t->wl_text.len,
+		     t->wl_text.len + 1, bytes);
 		t->lineno = now;
 		return -1;
 	}
@@ -454,6 +457,8 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 		tin_field k = tin_next(&h.s, h.f);
 		if (k == TIN_NOMEM)
 			return nomem(t, err, errlen);
+		if (k == TIN_BAD)
+			return fail(t, err, errlen, h.s.at + 1, "%s", h.s.why);
 		if (k != TIN_BARE)
 			return fail(t, err, errlen, 1, "expected a header line: a keyword and "
 			            "its values");
@@ -528,6 +533,16 @@ const char *trace_in_workload(const trace_in *t, size_t *len)
 bool trace_in_cut_short(const trace_in *t) { return t->cut_short; }
 int64_t trace_in_last_time(const trace_in *t) { return t->last_time; }
 bool trace_in_io_error(const trace_in *t) { return t->io_error; }
+
+size_t trace_in_memory(const trace_in *t)
+{
+	size_t n = sizeof *t + t->linecap + t->field.cap + t->reason.cap + t->wl_text.cap +
+	           t->cap * sizeof *t->threads + (t->hash ? (t->hmask + 1) * sizeof *t->hash : 0);
+
+	for (size_t i = 0; i < t->n; i++)
+		n += strlen(t->threads[i].name) + 1;
+	return n;
+}
 
 /* ---- the events ------------------------------------------------------------ */
 
@@ -609,7 +624,9 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 	if (fk != TIN_QUOTED)
 		return fail(t, err, errlen, col, "the reason must be quoted (\"\" for none)");
 	if (!tin_at_end(&s))
-		return fail(t, err, errlen, s.at + 2, "unexpected text after the reason");
+		return fail(t, err, errlen, s.at + 1 == s.len ? s.at + 1 : s.at + 2, "%s",
+		            s.at + 1 == s.len ? "a space ends the line" :
+		            "unexpected text after the reason");
 	t->last_time = time;
 	t->ended = kind == SIM_EV_END;
 	*ev = (sim_event){ time, (sim_ev_kind)kind, thread, arg, t->reason.p };

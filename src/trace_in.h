@@ -66,6 +66,9 @@ bool trace_in_cut_short(const trace_in *t);
 int64_t trace_in_last_time(const trace_in *t);
 
 bool trace_in_io_error(const trace_in *t);
+/* Bytes the reader holds: the thread table and line buffers, whatever
+ * the number of events read (for tests). */
+size_t trace_in_memory(const trace_in *t);
 void trace_in_free(trace_in *t);
 
 /* Whether line (the first line of a file, without its newline) claims to
