@@ -37,7 +37,7 @@ tests_trace_in_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_trace_in_test_LDADD = libreport.a libltrace.a libsim.a libworkload.a libruntime.a \
 	$(CHECK_LIBS)
 tests_opts_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_opts_test_LDADD = libreport.a $(CHECK_LIBS)
+tests_opts_test_LDADD = libreport.a libworkload.a $(CHECK_LIBS)
 
 # The program from outside: exit statuses, messages, golden reports.
 TESTS += tests/cli.sh
@@ -46,8 +46,15 @@ EXTRA_DIST += tests/cli.sh \
 	tests/golden/classroom.txt \
 	tests/golden/convoy.json \
 	tests/golden/convoy.txt \
+	tests/golden/deadlock.json \
+	tests/golden/deadlock.txt \
+	tests/golden/inversion-inherit.txt \
+	tests/golden/inversion.json \
+	tests/golden/inversion.txt \
 	tests/golden/io-vs-cpu.json \
 	tests/golden/io-vs-cpu.txt \
+	tests/golden/semaphore.json \
+	tests/golden/semaphore.txt \
 	tests/golden/silberschatz-fcfs.json \
 	tests/golden/silberschatz-fcfs.txt \
 	tests/golden/silberschatz-prio-rr.json \

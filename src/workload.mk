@@ -17,7 +17,10 @@ dist_doc_DATA += doc/workload.md
 EXTRA_DIST += \
 	traces/classroom.wl \
 	traces/convoy.wl \
+	traces/deadlock.wl \
+	traces/inversion.wl \
 	traces/io-vs-cpu.wl \
+	traces/semaphore.wl \
 	traces/silberschatz-fcfs.wl \
 	traces/silberschatz-prio-rr.wl \
 	traces/silberschatz-priority.wl \
