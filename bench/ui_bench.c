@@ -60,14 +60,14 @@ static double frame(ui_model *m, unsigned long *sink)
 		double t0 = now_s();
 		ui_window w;
 		ui_cell c;
-		ui_cursor cur = { 0, 0, 0 };
+		ui_cursor cur = { 0 };
 		ui_model_window(m, COLS, &w);
 		for (int col = 0; col < COLS; col++) { /* row by row, as drawn */
 			ui_model_cpu_cell(m, &w, col, &c, &cur);
 			*sink += (unsigned long)c.kind;
 		}
 		for (int r = 0; r < THREADS; r++) {
-			cur = (ui_cursor){ 0, 0, 0 };
+			cur = (ui_cursor){ 0 };
 			for (int col = 0; col < COLS; col++) {
 				ui_model_cell(m, &w, r, col, &c, &cur);
 				*sink += (unsigned long)c.kind;
@@ -94,7 +94,7 @@ static void measure(int64_t ticks, double *fit, double *scrolled, size_t *bytes,
 	*scrolled = frame(&m, sink);
 	*bytes = m.cpu.cap * sizeof(ui_seg);
 	for (size_t i = 0; i < m.nthreads; i++)
-		*bytes += (m.t[i].run.cap + m.t[i].blocked.cap) * sizeof(ui_seg);
+		*bytes += (m.t[i].run.cap + m.t[i].io.cap + m.t[i].wait.cap) * sizeof(ui_seg);
 	ui_model_free(&m);
 }
 

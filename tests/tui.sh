@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..27"
+echo "1..28"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -183,6 +183,23 @@ wait_for fail "FAILED .*negative tick count" && tm send-keys -t fail q &&
 	wait_for fail '^\[exit 1\]' && wait_for fail "^schedsim: .*negative tick count" &&
 	restored fail
 result "a run-time failure shows FAILED, then q exits 1 with the message" fail $?
+
+# ---- locks: who holds what, who waits; a deadlock ends it with status 1 -------
+cat >"$dir/deadlock.wl" <<'EOF'
+# two threads take two locks in opposite order
+name arrival burst
+P1 0 1,lock:A,2,lock:B,1,unlock:B,unlock:A
+P2 0 1,lock:B,2,lock:A,1,unlock:A,unlock:B
+EOF
+start deadlock "'$prog' run '$dir/deadlock.wl' --policy rr --quantum 1"
+wait_for deadlock "RUNNING" && tm send-keys -t deadlock + + + + + + + + + + + &&
+	wait_for deadlock "DEADLOCK" &&
+	wait_for deadlock "Sync  mutex A held by P1 \\(waiting: P2\\)  mutex B held by P2 \\(waiting: P1\\)" &&
+	tm send-keys -t deadlock Tab && wait_for deadlock "mutex B \\(P2\\)" &&
+	tm send-keys -t deadlock q && wait_for deadlock '^\[exit 1\]' &&
+	wait_for deadlock "^schedsim: deadlock at time 6: P1 holds A and waits for B; P2 holds B and waits for A" &&
+	restored deadlock
+result "a deadlock: holders and waiters shown, DEADLOCK, q exits 1 naming it" deadlock $?
 
 # ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
 colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'

@@ -64,7 +64,7 @@ static char row_buf[1024];
 
 static const char *row(const ui_window *w, int thread)
 {
-	ui_cursor cur = { 0, 0, 0 };
+	ui_cursor cur = { 0 };
 	size_t pos = 0;
 
 	for (int c = 0; c < w->cols; c++) {
@@ -168,7 +168,7 @@ START_TEST(io_idle_switch)
 	setup_with(false, false, 2);
 	io_run();
 	ui_window w = win(1, 0, 10);
-	ck_assert_str_eq(row(&w, -1), "AABB--#AA ");
+	ck_assert_str_eq(row(&w, -1), "AABB--=AA ");
 	ck_assert_str_eq(row(&w, 0), "AA~~~~.AA ");
 	ck_assert_str_eq(row(&w, 1), " .BB      ");
 	ck_assert_int_eq(ui_model_busy(&m), 6);
@@ -371,9 +371,9 @@ END_TEST
 
 START_TEST(glyphs_distinct)
 {
-	/* 90 ASCII glyphs and 144 in UTF-8, none a state glyph */
+	/* 89 ASCII glyphs and 143 in UTF-8, none a state glyph */
 	for (int utf8 = 0; utf8 < 2; utf8++) {
-		int n = utf8 ? 144 : 90;
+		int n = utf8 ? 143 : 89;
 		for (int i = 0; i < n; i++) {
 			const char *g = ui_thread_glyph(i, utf8);
 			for (int k = UI_CELL_NONE; k < UI_CELL_KINDS; k++)
@@ -390,12 +390,14 @@ START_TEST(glyphs_distinct)
 	ck_assert_str_eq(ui_thread_glyph(62, true), "α");
 	ck_assert_str_eq(ui_thread_glyph(116, true), "!");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_READY, false), ".");
-	ck_assert_str_eq(ui_state_glyph(UI_CELL_BLOCKED, false), "~");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_IO, false), "~");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_BLOCKED, false), "_");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_IDLE, false), "-");
-	ck_assert_str_eq(ui_state_glyph(UI_CELL_SWITCH, false), "#");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_SWITCH, false), "=");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_DONE, false), " ");
 	ck_assert_str_eq(ui_state_glyph(UI_CELL_READY, true), "·");
-	ck_assert_str_eq(ui_state_glyph(UI_CELL_BLOCKED, true), "░");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_IO, true), "░");
+	ck_assert_str_eq(ui_state_glyph(UI_CELL_BLOCKED, true), "_");
 }
 END_TEST
 
@@ -562,6 +564,56 @@ START_TEST(switches_as_reports_count)
 }
 END_TEST
 
+START_TEST(io_and_other_waits)
+{
+	/* blocked on a mutex for 3 ticks, then 3 ticks of I/O */
+	setup_with(false, false, 1);
+	ev(0, SIM_EV_ARRIVE, 0, 0, "");
+	ev(0, SIM_EV_DISPATCH, 0, 0, "");
+	ev(1, SIM_EV_BLOCK, 0, 0, "waits for mutex A held by P2");
+	ev(1, SIM_EV_IDLE, -1, 0, "");
+	ev(4, SIM_EV_WAKE, 0, 0, "got mutex A from P2");
+	ev(4, SIM_EV_DISPATCH, 0, 0, "");
+	ck_assert(!m.t[0].in_io);
+	ev(6, SIM_EV_BLOCK, 0, 3, "");
+	ck_assert(m.t[0].in_io);
+	ev(6, SIM_EV_IDLE, -1, 0, "");
+	ev(9, SIM_EV_WAKE, 0, 0, "");
+	ev(9, SIM_EV_DISPATCH, 0, 0, "");
+	ev(10, SIM_EV_EXIT, 0, 0, "");
+	ev(10, SIM_EV_END, -1, 0, "");
+	ui_window w = win(1, 0, 11);
+	char buf[96];
+	const ui_log_entry *e;
+	ck_assert(ui_model_log(&m, 0, &e));
+	ui_log_format(&m, e, buf, sizeof buf);
+	ck_assert_str_eq(buf, "    10  all threads finished");
+	ck_assert_str_eq(row(&w, 0), "A___AA~~~A ");
+	ck_assert_str_eq(row(&w, -1), "A---AA---A ");
+	w = win(2, 0, 6);
+	ck_assert_str_eq(row(&w, 0), "A_A~A ");
+	ck_assert_uint_eq(m.t[0].io.n, 1);
+	ck_assert_uint_eq(m.t[0].wait.n, 1);
+	ck_assert_int_eq(m.tot.waiting, 0); /* 10 - 4 cpu - 3 I/O - 3 blocked */
+	teardown();
+
+	setup_with(true, false, 1);
+	ev(0, SIM_EV_ARRIVE, 0, 0, "");
+	ev(0, SIM_EV_BLOCK, 0, 0, "");
+	ev(2, SIM_EV_WAKE, 0, 0, "");
+	ev(2, SIM_EV_BLOCK, 0, 2, "");
+	ev(4, SIM_EV_WAKE, 0, 0, "");
+	w = win(1, 0, 5);
+	ck_assert_str_eq(row(&w, 0), "__░░ ");
+	ev(4, SIM_EV_BLOCK, 0, 0, "waits for semaphore S");
+	ev(4, SIM_EV_END, -1, 0, ""); /* left blocked: a deadlock */
+	ck_assert(ui_model_log(&m, 0, &e));
+	ui_log_format(&m, e, buf, sizeof buf);
+	ck_assert_str_eq(buf, "     4  the run ends, 1 thread unfinished");
+	teardown();
+}
+END_TEST
+
 START_TEST(crowded_cpu_column)
 {
 	/* 100 one-tick turns of P1 and P2, then P3 for 60 ticks: a column of
@@ -635,6 +687,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, rows_clamp);
 	tcase_add_test(tc, speed_table);
 	tcase_add_test(tc, switches_as_reports_count);
+	tcase_add_test(tc, io_and_other_waits);
 	tcase_add_test(tc, crowded_cpu_column);
 	tcase_add_test(tc, gallop_finds_what_bisection_finds);
 	suite_add_tcase(s, tc);

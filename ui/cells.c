@@ -8,15 +8,16 @@
 
 /* ---- glyphs ------------------------------------------------------------ */
 
-/* ASCII: letters, digits, then every other sign except the state glyphs. */
+/* ASCII: letters, digits, then every other sign except the state glyphs
+ * (. ~ _ - =). */
 static const char ascii_glyphs[][2] = {
 	"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M",
 	"N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
 	"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
 	"n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
-	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "!", "\"", "$",
-	"%", "&", "'", "(", ")", "*", "+", ",", "/", ":", ";", "<", "=",
-	">", "?", "@", "[", "\\", "]", "^", "_", "`", "{", "|", "}",
+	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "!", "\"", "#",
+	"$", "%", "&", "'", "(", ")", "*", "+", ",", "/", ":", ";", "<",
+	">", "?", "@", "[", "\\", "]", "^", "`", "{", "|", "}",
 };
 
 /* UTF-8 adds letters that look like no Latin one before the signs. */
@@ -51,12 +52,14 @@ const char *ui_state_glyph(ui_cell_kind kind, bool utf8)
 	switch (kind) {
 	case UI_CELL_READY:
 		return utf8 ? "·" : ".";
-	case UI_CELL_BLOCKED:
+	case UI_CELL_IO:
 		return utf8 ? "░" : "~";
+	case UI_CELL_BLOCKED:
+		return "_";
 	case UI_CELL_IDLE:
 		return utf8 ? "─" : "-";
 	case UI_CELL_SWITCH:
-		return utf8 ? "╳" : "#";
+		return utf8 ? "╳" : "=";
 	case UI_CELL_NONE:
 	case UI_CELL_RUN:
 	case UI_CELL_DONE:
@@ -201,6 +204,19 @@ void ui_model_rows(ui_model *m, size_t rows, long delta)
 
 /* ---- cells ---------------------------------------------------------------- */
 
+/* Ticks of s within [lo, hi), lo <= hi; *at is a lower bound on where lo
+ * is found, and is left where hi is (the next column starts at or after
+ * hi), so walking a row gallops from one column to the next. */
+static int64_t ticks_in(const ui_model *m, const ui_segs *s, int64_t lo, int64_t hi,
+			size_t *at)
+{
+	size_t ilo = ui_segs_find(s, lo, *at);
+	size_t ihi = ui_segs_find(s, hi, ilo);
+
+	*at = ihi;
+	return ui_segs_before_at(s, hi, m->now, ihi) - ui_segs_before_at(s, lo, m->now, ilo);
+}
+
 static void cell_clear(ui_cell *c, ui_cell_kind kind)
 {
 	c->kind = kind;
@@ -211,7 +227,7 @@ static void cell_clear(ui_cell *c, ui_cell_kind kind)
 void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
                    ui_cell *out, ui_cursor *cur)
 {
-	ui_cursor fresh = { 0, 0, 0 };
+	ui_cursor fresh = { 0 };
 	int64_t a = w->t0 + col * w->zoom, b = a + w->zoom;
 	int64_t hi = b < m->now ? b : m->now;
 
@@ -233,25 +249,23 @@ void ui_model_cell(const ui_model *m, const ui_window *w, int thread, int col,
 		/* a <= lo < hi <= b, and the next column starts at b. */
 		if (!cur)
 			cur = &fresh;
-		const ui_segs *run = &t->run, *blk = &t->blocked;
-		size_t ra = ui_segs_find(run, a, cur->run);
-		size_t rlo = ui_segs_find(run, lo, ra);
-		size_t rhi = ui_segs_find(run, hi, rlo);
-		cur->run = rhi;
-		int64_t ran = ui_segs_before_at(run, hi, m->now, rhi) -
-			      ui_segs_before_at(run, lo, m->now, rlo);
+		const ui_segs *run = &t->run;
+		size_t ra = ui_segs_find(run, a, cur->run); /* runs from a on */
+		size_t at = ra;
+		int64_t ran = ticks_in(m, run, lo, hi, &at);
+		cur->run = at;
 		if (ran > 0) {
 			out->kind = UI_CELL_RUN;
 			out->thread = thread;
 			out->start = ra < run->n && run->v[ra].start < hi;
 		} else {
-			size_t blo = ui_segs_find(blk, lo, cur->blocked);
-			size_t bhi = ui_segs_find(blk, hi, blo);
-			cur->blocked = bhi;
-			int64_t waited = ui_segs_before_at(blk, hi, m->now, bhi) -
-					 ui_segs_before_at(blk, lo, m->now, blo);
-			out->kind = waited > hi - lo - waited ? UI_CELL_BLOCKED
-							      : UI_CELL_READY;
+			/* the most of ready, I/O and other waits; ties in
+			 * that order */
+			int64_t io = ticks_in(m, &t->io, lo, hi, &cur->io);
+			int64_t wait = ticks_in(m, &t->wait, lo, hi, &cur->wait);
+			int64_t ready = hi - lo - io - wait;
+			out->kind = ready >= io && ready >= wait ? UI_CELL_READY
+				  : io >= wait ? UI_CELL_IO : UI_CELL_BLOCKED;
 		}
 	}
 	set_glyph(m, out);

@@ -142,10 +142,12 @@ static void layout(const ui_view *v, ui_layout *l)
 	l->axis = 2;
 	l->cpu = 3;
 	l->threads = 4;
-	/* Rows left for thread rows and the pane, after the eight fixed
-	 * ones.  The timeline comes first; the pane gets what it leaves, but
-	 * with many threads at least a third. */
-	int room = l->lines - 8;
+	/* Rows left for thread rows and the pane, after the fixed ones (a
+	 * row for the sync objects if there are any).  The timeline comes
+	 * first; the pane gets what it leaves, but with many threads at least
+	 * a third. */
+	bool sync = sim_sync_count(v->s) > 0;
+	int room = l->lines - 8 - sync;
 	int pane = room - n;
 	int third = room / 3 < 8 ? room / 3 : 8;
 	if (pane < third)
@@ -160,7 +162,8 @@ static void layout(const ui_view *v, ui_layout *l)
 		pane = 0;
 	l->info = l->threads + l->tl_rows;
 	l->last = l->info + 1;
-	l->pane = l->last + 1;
+	l->sync = sync ? l->last + 1 : -1;
+	l->pane = l->last + 1 + sync;
 	l->pane_rows = pane ? pane - 1 : 0;
 	l->stats = l->lines - 2;
 	l->status = l->lines - 1;
@@ -232,8 +235,10 @@ static attr_t cell_attr(const ui_cell *c, int thread)
 	switch (c->kind) {
 	case UI_CELL_RUN:
 		return ui_attr_bar(c->thread);
-	case UI_CELL_BLOCKED:
+	case UI_CELL_IO:
 		return ui_attr_text(thread);
+	case UI_CELL_BLOCKED:
+		return ui_attr_switch();
 	case UI_CELL_READY:
 	case UI_CELL_IDLE:
 		return ui_attr_dim();
@@ -246,7 +251,7 @@ static attr_t cell_attr(const ui_cell *c, int thread)
 
 static void draw_cells(const ui_view *v, const ui_window *w, int y, int x, int thread)
 {
-	ui_cursor cur = { 0, 0, 0 };
+	ui_cursor cur = { 0 };
 
 	move(y, x);
 	for (int c = 0; c < w->cols; c++) {
@@ -286,8 +291,9 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 	}
 	int x = put_at(l->tl_head, 0, l->cols, A_BOLD, buf);
 	const bool u = v->m.utf8;
-	snprintf(buf, sizeof buf, "   %s ready  %s blocked  %s idle  %s switch",
-		 ui_state_glyph(UI_CELL_READY, u), ui_state_glyph(UI_CELL_BLOCKED, u),
+	snprintf(buf, sizeof buf, "   %s ready  %s I/O  %s blocked  %s idle  %s switch",
+		 ui_state_glyph(UI_CELL_READY, u), ui_state_glyph(UI_CELL_IO, u),
+		 ui_state_glyph(UI_CELL_BLOCKED, u),
 		 ui_state_glyph(UI_CELL_IDLE, u), ui_state_glyph(UI_CELL_SWITCH, u));
 	put_at(l->tl_head, x, l->cols, ui_attr_dim(), buf);
 
@@ -358,6 +364,40 @@ static void draw_info(const ui_view *v, const ui_layout *l)
 	}
 }
 
+/* " Sync  mutex A held by P1 (waiting: P2 P3)  semaphore S = 1 ..." */
+static void draw_sync(const ui_view *v, const ui_layout *l)
+{
+	char buf[256], q[64];
+	int waiters[64];
+	int x = put_at(l->sync, 0, l->cols, A_BOLD, " Sync");
+
+	for (size_t i = 0; i < sim_sync_count(v->s) && x < l->cols; i++) {
+		sim_sync_info si;
+		size_t n = 0;
+
+		sim_sync_get(v->s, (int)i, &si);
+		n = (size_t)snprintf(buf, sizeof buf, "  %s %s",
+				     sim_sync_kind_name(si.kind), si.name);
+		if (n < sizeof buf && si.kind == SIM_SYNC_MUTEX)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, si.holder >= 0 ?
+					      " held by %s" : " free",
+					      ui_model_name(&v->m, si.holder));
+		else if (n < sizeof buf && si.kind == SIM_SYNC_SEM)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, " = %lld",
+					      (long long)si.count);
+		x = put_at(l->sync, x, l->cols, A_NORMAL, buf);
+		if (!si.nwaiters)
+			continue;
+		size_t got = sim_sync_waiters(v->s, (int)i, waiters,
+					      sizeof waiters / sizeof waiters[0]);
+		if (got > sizeof waiters / sizeof waiters[0])
+			got = sizeof waiters / sizeof waiters[0];
+		ui_queue_format(&v->m, waiters, got, 24, q, sizeof q);
+		snprintf(buf, sizeof buf, " (waiting: %s)", q);
+		x = put_at(l->sync, x, l->cols, ui_attr_switch(), buf);
+	}
+}
+
 static void draw_stats(const ui_view *v, const ui_layout *l)
 {
 	const ui_totals *t = &v->m.tot;
@@ -384,16 +424,21 @@ static void draw_stats(const ui_view *v, const ui_layout *l)
 
 static void draw_status(const ui_view *v, const ui_layout *l)
 {
-	static const char *const words[] = { " RUNNING ", " PAUSED ", " FINISHED ", " FAILED " };
-	int which = v->failed ? 3 : v->finished ? 2 : v->paused ? 1 : 0;
+	static const char *const words[] = {
+		" RUNNING ", " PAUSED ", " FINISHED ", " FAILED ", " DEADLOCK ",
+	};
+	int which = v->failed ? 3 : v->deadlock ? 4 : v->finished ? 2 : v->paused ? 1 : 0;
+	bool bad = which >= 3;
 	char buf[512];
 	int x = 0;
 
-	x = put_at(l->status, x, l->cols, ui_attr_state(which), words[which]);
+	x = put_at(l->status, x, l->cols, ui_attr_state(bad ? 3 : which), words[which]);
 	snprintf(buf, sizeof buf, " %s  %s  ", ui_speeds[v->speed].label, v->policy);
 	x = put_at(l->status, x, l->cols, A_BOLD, buf);
 	if (v->failed)
 		snprintf(buf, sizeof buf, "%s   q quit", v->error);
+	else if (v->deadlock && !v->msg[0])
+		snprintf(buf, sizeof buf, "%s   q quit", v->deadlock);
 	else if (v->msg[0])
 		snprintf(buf, sizeof buf, "%s", v->msg);
 	else if (v->m.oom)
@@ -405,7 +450,7 @@ static void draw_status(const ui_view *v, const ui_layout *l)
 		snprintf(buf, sizeof buf, "space %s  s step  +/- speed  ? help  q quit"
 			 "  %s scroll  z/Z zoom  r restart  p policy",
 			 v->paused ? "run" : "pause", v->m.utf8 ? "←/→" : "h/l");
-	put_at(l->status, x, l->cols, v->failed ? ui_attr_switch() : A_NORMAL, buf);
+	put_at(l->status, x, l->cols, bad ? ui_attr_switch() : A_NORMAL, buf);
 }
 
 static void draw_too_small(const ui_layout *l)
@@ -432,9 +477,9 @@ static void draw_panes(ui_view *v, const ui_layout *l)
 
 	if (v->pane == UI_PANE_REPORT && v->report_text) {
 		ui_draw_report(v, &all);
-	} else if (l->cols >= 100) {
+	} else if (l->cols - UI_TABLE_WIDTH(v->namew) > 40) {
 		ui_rect t = all, g = all;
-		t.w = v->namew + 51;
+		t.w = UI_TABLE_WIDTH(v->namew);
 		g.x = t.w + 1;
 		g.w = l->cols - g.x;
 		ui_draw_table(v, &t);
@@ -467,6 +512,8 @@ void ui_draw(ui_view *v)
 		draw_title(v, &l);
 		draw_timeline(v, &l);
 		draw_info(v, &l);
+		if (l.sync >= 0)
+			draw_sync(v, &l);
 		v->pane_rows = (size_t)l.pane_rows;
 		if (l.pane_rows > 0)
 			draw_panes(v, &l);

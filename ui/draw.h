@@ -9,7 +9,7 @@
 /* Rows of one frame, top to bottom. */
 typedef struct ui_layout {
 	int lines, cols;
-	int title, tl_head, axis, cpu, threads, info, last, pane, stats, status;
+	int title, tl_head, axis, cpu, threads, info, last, sync, pane, stats, status;
 	int tl_rows;    /* thread rows */
 	int pane_rows;  /* rows below the pane's header; 0: no pane */
 	int label;      /* columns of the row labels, separator included */
@@ -25,6 +25,9 @@ attr_t ui_attr_switch(void);
 /* Write s from (y, x), at most w columns (UTF-8 aware); returns the columns
  * used.  Fill with blanks to w when pad is set. */
 int ui_put(int y, int x, int w, const char *s, bool pad);
+
+/* The table's width: fixed columns, then what a blocked thread waits for. */
+#define UI_TABLE_WIDTH(namew) ((namew) + 69)
 
 /* A pane: its header row at y, then h - 1 rows of body, w columns from x. */
 typedef struct ui_rect {

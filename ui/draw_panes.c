@@ -6,7 +6,7 @@
 
 #include "draw.h"
 
-static const char *state_word(sim_tstate s)
+static const char *state_word(const ui_view *v, int t, sim_tstate s)
 {
 	switch (s) {
 	case SIM_T_NEW:
@@ -16,7 +16,7 @@ static const char *state_word(sim_tstate s)
 	case SIM_T_RUNNING:
 		return "run";
 	case SIM_T_BLOCKED:
-		return "blocked";
+		return (size_t)t < v->m.nthreads && v->m.t[t].in_io ? "I/O" : "blocked";
 	case SIM_T_DONE:
 		return "done";
 	}
@@ -38,13 +38,36 @@ static void header(const ui_rect *r, const char *text)
 	attroff(A_BOLD | A_UNDERLINE);
 }
 
+/* What a blocked thread waits for, in a few words. */
+static void waiting_for(const ui_view *v, int t, const sim_thread_info *ti,
+			char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (ti->state != SIM_T_BLOCKED)
+		return;
+	if (ti->waits_on >= 0) {
+		sim_sync_info si;
+		sim_sync_get(v->s, ti->waits_on, &si);
+		int n = snprintf(buf, len, "%s %s", sim_sync_kind_name(si.kind), si.name);
+		if (si.kind == SIM_SYNC_MUTEX && si.holder >= 0 && n > 0 && (size_t)n < len)
+			snprintf(buf + n, len - (size_t)n, " (%s)",
+				 ui_model_name(&v->m, si.holder));
+	} else if (ti->joins >= 0) {
+		snprintf(buf, len, "%s to finish", ui_model_name(&v->m, ti->joins));
+	} else if (ti->wakes_at >= 0) {
+		bool io = (size_t)t < v->m.nthreads && v->m.t[t].in_io;
+		snprintf(buf, len, "%s until %lld", io ? "I/O" : "sleep",
+			 (long long)ti->wakes_at);
+	}
+}
+
 void ui_draw_table(ui_view *v, const ui_rect *r)
 {
 	char buf[256], name[64];
 	int nw = v->namew;
 
-	snprintf(buf, sizeof buf, " %-*s   %-7s %4s %7s %7s %6s %7s", nw, "Thread",
-		 "state", "prio", "cpu", "waiting", "resp", "finish");
+	snprintf(buf, sizeof buf, " %-*s   %-7s %4s %7s %7s %6s %7s  %s", nw, "Thread",
+		 "state", "prio", "cpu", "waiting", "resp", "finish", "waiting for");
 	header(r, buf);
 	for (int row = 1; row < r->h; row++) {
 		size_t t = v->m.top + (size_t)(row - 1);
@@ -65,8 +88,10 @@ void ui_draw_table(ui_view *v, const ui_rect *r)
 		addstr(ui_thread_glyph((int)t, v->m.utf8));
 		attroff(ui_attr_bar((int)t));
 		snprintf(name, sizeof name, "%d", ti.priority);
-		snprintf(buf, sizeof buf, " %-7s %4s %7s %7s %6s %7s",
-			 state_word(ti.state), name, cpu, wait, resp, fin);
+		char why[96];
+		waiting_for(v, (int)t, &ti, why, sizeof why);
+		snprintf(buf, sizeof buf, " %-7s %4s %7s %7s %6s %7s  %s",
+			 state_word(v, (int)t, ti.state), name, cpu, wait, resp, fin, why);
 		attr_t a = ti.state == SIM_T_RUNNING ? A_BOLD
 			 : ti.state == SIM_T_DONE ? ui_attr_dim() : A_NORMAL;
 		attron(a);
@@ -150,9 +175,10 @@ void ui_draw_help(const ui_view *v, const ui_layout *l)
 	int n = (int)(sizeof lines / sizeof lines[0]);
 	int w = 50, h = n + 4;
 
-	snprintf(legend, sizeof legend, "%s run  %s ready  %s blocked  %s idle  %s switch",
+	snprintf(legend, sizeof legend, "%s run %s ready %s I/O %s blocked %s idle %s switch",
 		 ui_thread_glyph(0, u), ui_state_glyph(UI_CELL_READY, u),
-		 ui_state_glyph(UI_CELL_BLOCKED, u), ui_state_glyph(UI_CELL_IDLE, u),
+		 ui_state_glyph(UI_CELL_IO, u), ui_state_glyph(UI_CELL_BLOCKED, u),
+		 ui_state_glyph(UI_CELL_IDLE, u),
 		 ui_state_glyph(UI_CELL_SWITCH, u));
 	if (w > l->cols)
 		w = l->cols;

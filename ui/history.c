@@ -28,7 +28,8 @@ static void tracks_free(ui_model *m)
 {
 	for (size_t i = 0; i < m->nthreads; i++) {
 		segs_free(&m->t[i].run);
-		segs_free(&m->t[i].blocked);
+		segs_free(&m->t[i].io);
+		segs_free(&m->t[i].wait);
 	}
 	free(m->t);
 	m->t = NULL;
@@ -139,7 +140,12 @@ static void log_add(ui_model *m, const sim_event *ev, const ui_track *t)
 	e->kind = ev->kind;
 	e->thread = ev->thread;
 	e->arg = ev->arg;
-	e->io = t && t->io;
+	e->io = t && t->in_io;
+	if (ev->kind == SIM_EV_END) { /* a deadlock leaves threads unfinished */
+		e->arg = 0;
+		for (size_t i = 0; i < m->nthreads; i++)
+			e->arg += m->t[i].arrival >= 0 && m->t[i].finish < 0;
+	}
 	snprintf(e->reason, sizeof e->reason, "%s", ev->reason ? ev->reason : "");
 }
 
@@ -225,7 +231,7 @@ static void run_stop(ui_model *m, ui_track *t, int thread, int64_t time)
 static void finished(ui_model *m, ui_track *t)
 {
 	int64_t cpu = total(&t->run, m->now);
-	int64_t blocked = total(&t->blocked, m->now);
+	int64_t blocked = total(&t->io, m->now) + total(&t->wait, m->now);
 	int64_t turnaround = t->finish - t->arrival;
 
 	m->tot.finished++;
@@ -239,7 +245,8 @@ static void end_all(ui_model *m, int64_t time)
 {
 	for (size_t i = 0; i < m->nthreads; i++) {
 		seg_close(&m->t[i].run, time);
-		seg_close(&m->t[i].blocked, time);
+		seg_close(&m->t[i].io, time);
+		seg_close(&m->t[i].wait, time);
 	}
 	cpu_set(m, time, UI_WHO_NONE);
 	m->ended = true;
@@ -287,17 +294,19 @@ void ui_model_event(void *vm, const sim_event *ev)
 		break;
 	case SIM_EV_BLOCK:
 		run_stop(m, t, ev->thread, time);
-		seg_open(m, &t->blocked, time, 0);
+		t->in_io = ev->arg > 0;
+		seg_open(m, t->in_io ? &t->io : &t->wait, time, 0);
 		t->state = SIM_T_BLOCKED;
-		t->io = ev->arg > 0;
 		break;
 	case SIM_EV_WAKE:
-		seg_close(&t->blocked, time);
+		seg_close(&t->io, time);
+		seg_close(&t->wait, time);
 		t->state = SIM_T_READY;
 		break;
 	case SIM_EV_EXIT:
 		run_stop(m, t, ev->thread, time);
-		seg_close(&t->blocked, time);
+		seg_close(&t->io, time);
+		seg_close(&t->wait, time);
 		t->state = SIM_T_DONE;
 		t->finish = time;
 		finished(m, t);

@@ -92,6 +92,8 @@ int ui_view_start(ui_view *v, const char *policy)
 	}
 	v->finished = v->failed = false;
 	v->error[0] = '\0';
+	v->deadlock = NULL;
+	v->status = 0;
 	v->pane = UI_PANE_LIVE;
 	v->report_top = 0;
 	v->due_ns = ui_now_ns();
@@ -128,6 +130,11 @@ void ui_view_step(ui_view *v)
 	int r = sim_step(v->s);
 	if (r == 0) {
 		v->finished = true;
+		v->deadlock = sim_deadlock(v->s);
+		if (v->after)
+			v->status = v->after(v->src->ctx, v->s, v->rep);
+		else
+			v->status = v->deadlock ? 1 : 0;
 		make_report(v);
 	} else if (r < 0) {
 		v->failed = true;
@@ -172,11 +179,17 @@ static int wait_ms(const ui_view *v, int64_t frame_start)
 
 int ui_live(const ui_source *src, const ui_config *cfg)
 {
+	return ui_live_after(src, cfg, NULL);
+}
+
+int ui_live_after(const ui_source *src, const ui_config *cfg, ui_after_fn after)
+{
 	ui_view v;
 	char err[256];
 
 	memset(&v, 0, sizeof v);
 	v.src = src;
+	v.after = after;
 	v.speed = UI_SPEED_DEFAULT;
 	setlocale(LC_ALL, "");
 	ui_model_init(&v.m, !strcmp(nl_langinfo(CODESET), "UTF-8"), false);
@@ -207,10 +220,12 @@ int ui_live(const ui_source *src, const ui_config *cfg)
 
 	int sig = ui_tty_signal();
 	ui_tty_close();
-	int status = 0;
+	int status = v.status;
 	if (v.failed) {
 		fprintf(stderr, "schedsim: %s\n", v.error);
 		status = 1;
+	} else if (v.deadlock) {
+		fprintf(stderr, "schedsim: %s\n", v.deadlock);
 	}
 	stop(&v);
 	ui_model_free(&v.m);

@@ -1,7 +1,7 @@
 /* model.h: what the live view shows, decided without a terminal.
  *
  * The model reads the engine's event stream and keeps each thread's history
- * as run and blocked segments (a few words per change of state, never a cell per
+ * as run, I/O and wait segments (a few words per change of state, never a cell per
  * tick), so any stretch of the past can be summarised into one column in
  * O(log segments).  It decides which cell shows what, with which glyph, at
  * which zoom and scroll position; the curses code only paints the answers.
@@ -31,12 +31,12 @@ typedef struct ui_segs {
 } ui_segs;
 
 typedef struct ui_track {
-	ui_segs run, blocked;
+	ui_segs run, io, wait; /* wait: blocked other than in I/O */
 	int64_t arrival;   /* -1 before SIM_EV_ARRIVE */
 	int64_t first_run; /* -1 before the first dispatch */
 	int64_t finish;    /* -1 until SIM_EV_EXIT */
 	sim_tstate state;
-	bool io;           /* blocked for I/O (not for a thread or a sync object) */
+	bool in_io;        /* its latest block was I/O (not a sleep, a join or a sync object) */
 } ui_track;
 
 /* The event log keeps the latest entries; reasons are copied. */
@@ -47,7 +47,7 @@ typedef struct ui_log_entry {
 	int64_t time;
 	sim_ev_kind kind;
 	int thread;
-	int64_t arg;
+	int64_t arg;        /* END: threads that arrived and never finished */
 	bool io;            /* WAKE: the wait that ended was I/O */
 	char reason[UI_REASON_MAX];
 } ui_log_entry;
@@ -121,7 +121,8 @@ typedef enum ui_cell_kind {
 	UI_CELL_NONE,    /* before arrival, or the future */
 	UI_CELL_READY,
 	UI_CELL_RUN,
-	UI_CELL_BLOCKED, /* blocked: I/O, or waiting for a thread or a sync object */
+	UI_CELL_IO,      /* blocked in I/O */
+	UI_CELL_BLOCKED, /* blocked otherwise: asleep, joining, on a sync object */
 	UI_CELL_DONE,
 	UI_CELL_IDLE,    /* CPU row */
 	UI_CELL_SWITCH,  /* CPU row */
@@ -151,7 +152,7 @@ void ui_model_window(const ui_model *m, int cols, ui_window *w);
 /* Where a row's walk has got to: zero it at the start of a row and pass it
  * for each column from left to right; NULL looks each cell up afresh. */
 typedef struct ui_cursor {
-	size_t run, blocked, cpu;
+	size_t run, io, wait, cpu;
 } ui_cursor;
 
 /* Thread row and CPU row cells for column col of w. */
@@ -161,7 +162,7 @@ void ui_model_cpu_cell(const ui_model *m, const ui_window *w, int col,
                        ui_cell *out, ui_cursor *cur);
 
 /* A thread's own glyph: letters, digits, then signs; distinct for the first
- * 90 threads in ASCII and 140 in UTF-8, repeating beyond. */
+ * 89 threads in ASCII and 143 in UTF-8, repeating beyond. */
 const char *ui_thread_glyph(int thread, bool utf8);
 const char *ui_state_glyph(ui_cell_kind kind, bool utf8);
 

@@ -45,8 +45,12 @@ void ui_log_format(const ui_model *m, const ui_log_entry *e, char *buf, size_t l
 		snprintf(what, sizeof what, "%s priority now %lld", who, arg);
 		break;
 	case SIM_EV_END:
-	default:
-		snprintf(what, sizeof what, "all threads finished");
+	default: /* arg: threads that arrived and never finished */
+		if (arg)
+			snprintf(what, sizeof what, "the run ends, %lld thread%s unfinished",
+				 arg, arg == 1 ? "" : "s");
+		else
+			snprintf(what, sizeof what, "all threads finished");
 		break;
 	}
 	snprintf(buf, len, "%6lld  %s%s%s", (long long)e->time, what,

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "report.h"
 #include "sim.h"
 
 typedef struct ui_source {
@@ -27,8 +28,9 @@ typedef struct ui_config {
 } ui_config;
 
 /* Run the live view until the user quits.  Returns the process exit
- * status: 0 after 'q', 1 after a run-time failure of the simulation (its
- * message printed once the screen is restored), 2 if the terminal cannot
+ * status: after 'q', that of the last run (a run not finished is 0; a
+ * deadlock is 1; see ui_live_after), 1 after a run-time failure of the simulation (its message, or the
+ * deadlock's, printed once the screen is restored), 2 if the terminal cannot
  * be used (the message is already printed).  After SIGINT, SIGTERM or
  * SIGHUP the terminal is restored and the signal raised again under the
  * disposition the caller had; if that returns, 128 + the signal number.
@@ -37,5 +39,14 @@ typedef struct ui_config {
  * one.  NO_COLOR (non-empty) or cfg->color false: no colour.  Outside a
  * UTF-8 locale the glyphs are ASCII.  setlocale(LC_ALL, "") is called. */
 int ui_live(const ui_source *src, const ui_config *cfg);
+
+/* Called once when a run has ended (not after a run-time failure), before
+ * its text report is shown, so the caller can add its notes to the report
+ * (a demo's result, the deadlock) with report_note().  Returns the exit
+ * status that run deserves. */
+typedef int (*ui_after_fn)(void *ctx, sim *s, report *r);
+
+/* ui_live with after (NULL: 1 after a deadlock, else 0). */
+int ui_live_after(const ui_source *src, const ui_config *cfg, ui_after_fn after);
 
 #endif

@@ -18,6 +18,7 @@ typedef enum ui_pane {
 
 typedef struct ui_view {
 	const ui_source *src;
+	ui_after_fn after;
 	sim *s;
 	report *rep;
 	ui_model m;
@@ -25,6 +26,8 @@ typedef struct ui_view {
 
 	bool paused, finished, failed, quit;
 	char error[256];    /* the simulation's run-time failure */
+	const char *deadlock; /* how the run ended, if in a deadlock */
+	int status;         /* what the last run deserves as exit status */
 	int speed;          /* index into ui_speeds */
 	int64_t due_ns;     /* when the next event is due while running */
 	bool help;
