@@ -286,10 +286,11 @@ static int one_line(ltrace *lt, struct pass *ps, char *line, size_t len)
 	return 0;
 }
 
-/* The one pass over f, to its end. */
-static int pass(ltrace *lt, FILE *f, struct pass *ps)
+/* The one pass over head and f, to its end. */
+static int pass(ltrace *lt, const char *head, size_t headlen, FILE *f,
+                struct pass *ps)
 {
-	ltrace_input *in = ltrace_input_new(f);
+	ltrace_input *in = ltrace_input_new(head, headlen, f);
 	char *line;
 	size_t len;
 	int rc = 0, k;
@@ -402,6 +403,13 @@ static void no_switches(ltrace *lt, const char *name, char *err, size_t errlen)
 int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
                 char *err, size_t errlen)
 {
+	return ltrace_read_after(lt, NULL, 0, f, name, io_error, err, errlen);
+}
+
+int ltrace_read_after(ltrace *lt, const char *head, size_t headlen, FILE *f,
+                      const char *name, bool *io_error, char *err,
+                      size_t errlen)
+{
 	struct pass ps = { name, 0, false, err, errlen, io_error };
 	ltrace_sink sink = { on_event, lt };
 
@@ -430,7 +438,7 @@ int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
 		fatal(&ps, "importing", ENOMEM);
 		goto fail;
 	}
-	if (pass(lt, f, &ps))
+	if (pass(lt, head, headlen, f, &ps))
 		goto fail;
 	if (ltrace_spool_error(lt->spool)) {
 		fatal(&ps, "spooling events", ltrace_spool_error(lt->spool));

@@ -112,6 +112,13 @@ void ltrace_on_start(ltrace *lt, ltrace_start_fn fn, void *ctx);
 int ltrace_read(ltrace *lt, FILE *f, const char *name, bool *io_error,
                 char *err, size_t errlen);
 
+/* The same, for an input of which the caller has read a first part
+ * already (its first line, to tell its format: a pipe cannot be rewound):
+ * head, then the rest of f.  Line numbers count from head's first line. */
+int ltrace_read_after(ltrace *lt, const char *head, size_t headlen, FILE *f,
+                      const char *name, bool *io_error, char *err,
+                      size_t errlen);
+
 /* Convenience: open path ("-" for standard input) and ltrace_read() it. */
 int ltrace_load(ltrace *lt, const char *path, bool *io_error,
                 char *err, size_t errlen);

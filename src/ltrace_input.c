@@ -13,22 +13,27 @@
 struct ltrace_input {
 	FILE *f;
 	char *buf;
+	size_t cap;
 	size_t beg, end;    /* the data not yet handed out */
 	bool eof;
 };
 
-ltrace_input *ltrace_input_new(FILE *f)
+ltrace_input *ltrace_input_new(const char *head, size_t headlen, FILE *f)
 {
 	ltrace_input *in = calloc(1, sizeof *in);
 
 	if (!in)
 		return NULL;
 	in->f = f;
-	in->buf = malloc(READ_BUF);
+	in->cap = headlen > READ_BUF ? headlen : READ_BUF;
+	in->buf = malloc(in->cap);
 	if (!in->buf) {
 		free(in);
 		return NULL;
 	}
+	if (headlen)
+		memcpy(in->buf, head, headlen);
+	in->end = headlen;
 	return in;
 }
 
@@ -53,7 +58,7 @@ int ltrace_input_line(ltrace_input *in, char **line, size_t *len)
 		memmove(in->buf, b, in->end - in->beg);
 		in->end -= in->beg;
 		in->beg = 0;
-		size_t n = fread(in->buf + in->end, 1, READ_BUF - in->end, in->f);
+		size_t n = fread(in->buf + in->end, 1, in->cap - in->end, in->f);
 		in->end += n;
 		if (n == 0) {
 			if (ferror(in->f))

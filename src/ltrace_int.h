@@ -48,7 +48,8 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *rec, bool *header,
 
 typedef struct ltrace_input ltrace_input;
 
-ltrace_input *ltrace_input_new(FILE *f);
+/* head (what the caller read already) then the rest of f. */
+ltrace_input *ltrace_input_new(const char *head, size_t headlen, FILE *f);
 /* 1 with the next line (in place, without its newline), 0 at the end, -1
  * on a read error (errno), -2 when a line is longer than LTRACE_LINE_MAX. */
 int ltrace_input_line(ltrace_input *in, char **line, size_t *len);

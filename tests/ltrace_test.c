@@ -172,6 +172,7 @@ static void check_tasks(const ltrace *lt, const struct want *w, size_t n)
 	FT(cpu, ts, "sched_switch", "prev_comm=" pc " prev_pid=" pp \
 	   " prev_prio=120 prev_state=" st " ==> next_comm=" nc " next_pid=" \
 	   np " next_prio=120")
+#define LINE1 SW("000", "1.000000", "a", "10", "R", "b", "11")
 #define WK(cpu, ts, c, p, tgt) \
 	FT(cpu, ts, "sched_wakeup", "comm=" c " pid=" p " prio=120 target_cpu=" tgt)
 
@@ -685,6 +686,43 @@ START_TEST(test_pipe)
 }
 END_TEST
 
+START_TEST(test_first_line_read_already)
+{
+	/* A caller that read the first line to tell the format hands it
+	 * back with the rest of the stream. */
+	char path[1024], *head = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *f;
+	struct out *o = new_out(-1), *bad = new_out(-1);
+	static const char rest[] = "\n  x-1 [000] 1.000002: sched_switch: broken\n";
+
+	snprintf(path, sizeof path, "%s/traces/linux-trace-cmd.txt", SCHEDSIM_SRCDIR);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	n = getline(&head, &cap, f);
+	ck_assert_int_eq(n, 7);
+	ck_assert_str_eq(head, "cpus=4\n");
+	o->rc = ltrace_read_after(o->lt, head, (size_t)n, f, "t", NULL, o->err,
+				  sizeof o->err);
+	fclose(f);
+	ck_assert_msg(o->rc == 0, "%s", o->err);
+	expect_sample(o, LTRACE_TRACE_CMD);
+	/* Line numbers count from the head's line. */
+	f = fmemopen((void *)rest, sizeof rest - 1, "r");
+	ck_assert_ptr_nonnull(f);
+	bad->rc = ltrace_read_after(bad->lt, LINE1, sizeof LINE1 - 1, f, "t", NULL,
+				    bad->err, sizeof bad->err);
+	fclose(f);
+	ck_assert_int_eq(bad->rc, -1);
+	ck_assert_str_eq(bad->err, "t:3:37: sched_switch: expected "
+			 "'COMM:PID [PRIO] STATE ==> COMM:PID [PRIO]'");
+	free(head);
+	out_free(o);
+	out_free(bad);
+}
+END_TEST
+
 START_TEST(test_exit_and_pid_reuse)
 {
 	/* sched_process_exit makes the next switch-out an exit, whatever
@@ -938,7 +976,6 @@ START_TEST(test_not_a_trace)
 }
 END_TEST
 
-#define LINE1 SW("000", "1.000000", "a", "10", "R", "b", "11")
 
 static const struct {
 	const char *text, *msg;
@@ -1036,6 +1073,7 @@ static Suite *ltrace_suite(void)
 	tcase_add_test(tc, test_state_alphabets);
 	tcase_add_test(tc, test_headers_and_blank_lines);
 	tcase_add_test(tc, test_pipe);
+	tcase_add_test(tc, test_first_line_read_already);
 	tcase_add_test(tc, test_exit_and_pid_reuse);
 	tcase_add_test(tc, test_lost_events);
 	tcase_add_test(tc, test_wakeups_before_the_first_switch);
