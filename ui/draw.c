@@ -281,7 +281,7 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 	ui_model_window(&v->m, cols, &w);
 
 	long long z = (long long)w.zoom;
-	snprintf(buf, sizeof buf, " Timeline  %lld tick%s/column  %s", z,
+	snprintf(buf, sizeof buf, " Timeline %lld tick%s/column, %s", z,
 		 z == 1 ? "" : "s",
 		 v->m.follow ? "following" : "scrolled back, f follows");
 	if ((size_t)l->tl_rows < v->m.nthreads) {
@@ -291,7 +291,7 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 	}
 	int x = put_at(l->tl_head, 0, l->cols, A_BOLD, buf);
 	const bool u = v->m.utf8;
-	snprintf(buf, sizeof buf, "   %s ready  %s I/O  %s blocked  %s idle  %s switch",
+	snprintf(buf, sizeof buf, "  %s ready  %s I/O  %s blocked  %s idle  %s switch",
 		 ui_state_glyph(UI_CELL_READY, u), ui_state_glyph(UI_CELL_IO, u),
 		 ui_state_glyph(UI_CELL_BLOCKED, u),
 		 ui_state_glyph(UI_CELL_IDLE, u), ui_state_glyph(UI_CELL_SWITCH, u));
