@@ -91,7 +91,7 @@ static int fatal(struct pass *ps, const char *what, int errnum)
 	return -1;
 }
 
-/* The timeline: each DISPATCH or IDLE ends the segment before it. */
+/* The timeline: each DISPATCH, IDLE or END ends the segment before it. */
 static void timeline(ltrace *lt, const sim_event *ev)
 {
 	ltrace_segment seg = { lt->seg_start, ev->time, lt->seg_thread };
