@@ -29,13 +29,17 @@ src/demo_wl.c: $(DEMO_WL) $(top_srcdir)/src/demo_embed.sh
 CLEANFILES += src/demo_wl.c
 EXTRA_DIST += src/demo_embed.sh
 
-check_PROGRAMS += tests/report_test tests/opts_test tests/trace_in_test
-TESTS += tests/report_test tests/opts_test tests/trace_in_test
+check_PROGRAMS += tests/report_test tests/opts_test tests/trace_in_test \
+	tests/export_test
+TESTS += tests/report_test tests/opts_test tests/trace_in_test \
+	tests/export_test
 tests_report_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_report_test_LDADD = libreport.a $(CHECK_LIBS)
 tests_trace_in_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_trace_in_test_LDADD = libreport.a libltrace.a libsim.a libworkload.a libruntime.a \
 	$(CHECK_LIBS)
+tests_export_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_export_test_LDADD = $(tests_trace_in_test_LDADD)
 tests_opts_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_opts_test_LDADD = libreport.a libworkload.a $(CHECK_LIBS)
 
