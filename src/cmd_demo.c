@@ -23,9 +23,13 @@ static void demo_help(FILE *out)
 static void demo_list(FILE *out)
 {
 	const demo *d;
+	int w = 0;
 
 	for (size_t i = 0; (d = demo_at(i)); i++)
-		fprintf(out, "%-12s %s%s\n", d->name, d->explain, i ? "" : " (the default)");
+		if ((int)strlen(d->name) > w)
+			w = (int)strlen(d->name);
+	for (size_t i = 0; (d = demo_at(i)); i++)
+		fprintf(out, "%-*s %s%s\n", w, d->name, d->explain, i ? "" : " (the default)");
 }
 
 int cmd_demo(int argc, char **argv)

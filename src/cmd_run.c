@@ -150,6 +150,14 @@ static int run_to_report(job_ctx *c)
 	return status;
 }
 
+/* The live view's run has ended: its notes and exit status, as without it. */
+static int after(void *ctx, sim *s, report *r)
+{
+	job_ctx *c = ctx;
+
+	return cli_after_run(c->job, s, r);
+}
+
 int cli_run_job(const cli_job *job)
 {
 	const opts *o = job->o;
@@ -178,7 +186,7 @@ int cli_run_job(const cli_job *job)
 		ui_source src = { make, &c, job->title, job->explain };
 		ui_config cfg = { o->color };
 
-		status = ui_live(&src, &cfg);
+		status = ui_live_after(&src, &cfg, after);
 	} else {
 		status = run_to_report(&c);
 	}

@@ -8,6 +8,8 @@
 #include "demo.h"
 
 static const char *const aging_words[] = { "--aging", "5", NULL };
+static const char *const rr1_words[] = { "--policy", "rr", "--quantum", "1", NULL };
+static const char *const prio_words[] = { "--policy", "prio", "--preemptive", NULL };
 
 static const demo demos[] = {
 	{ "classroom", "five threads, interactive and CPU-bound, under round robin",
@@ -20,6 +22,18 @@ static const demo demos[] = {
 	  NULL, demo_src_starvation, NULL, NULL },
 	{ "aging", "the starvation workload cured by aging (--aging 5)",
 	  aging_words, demo_src_starvation, NULL, NULL },
+	{ "race", "four threads add to a counter unlocked: updates are lost",
+	  rr1_words, NULL, demo_race_setup, demo_race_result },
+	{ "mutex", "the race with a mutex: nothing lost, at a cost in switches",
+	  rr1_words, NULL, demo_mutex_setup, demo_mutex_result },
+	{ "semaphore", "four threads share two seats: never more than two inside",
+	  rr1_words, NULL, demo_semaphore_setup, demo_semaphore_result },
+	{ "sleep", "threads sleep in virtual time and wake in order",
+	  NULL, NULL, demo_sleep_setup, demo_sleep_result },
+	{ "priority-inversion", "high waits on low's lock while medium runs; try --inherit",
+	  prio_words, NULL, demo_inversion_setup, demo_inversion_result },
+	{ "deadlock", "two threads lock A and B in opposite order: a deadlock",
+	  rr1_words, NULL, demo_deadlock_setup, NULL },
 };
 
 const demo *demo_at(size_t i)

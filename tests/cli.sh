@@ -364,11 +364,17 @@ fi
 
 run "$S" demo --list
 expect "demo --list" 0 "\
-classroom    five threads, interactive and CPU-bound, under round robin (the default)
-convoy       one long job ahead of four short ones under FIFO: the convoy effect
-io-vs-cpu    I/O-bound threads get the CPU back quickly under round robin
-starvation   a low-priority thread waits while high-priority ones keep coming
-aging        the starvation workload cured by aging (--aging 5)
+classroom          five threads, interactive and CPU-bound, under round robin (the default)
+convoy             one long job ahead of four short ones under FIFO: the convoy effect
+io-vs-cpu          I/O-bound threads get the CPU back quickly under round robin
+starvation         a low-priority thread waits while high-priority ones keep coming
+aging              the starvation workload cured by aging (--aging 5)
+race               four threads add to a counter unlocked: updates are lost
+mutex              the race with a mutex: nothing lost, at a cost in switches
+semaphore          four threads share two seats: never more than two inside
+sleep              threads sleep in virtual time and wake in order
+priority-inversion high waits on low's lock while medium runs; try --inherit
+deadlock           two threads lock A and B in opposite order: a deadlock
 " ""
 "$S" demo 2>"$tmp/err" | cat >"$tmp/out"
 rc=$?
@@ -383,6 +389,45 @@ has "demo options work like run's" \
 	'  {"name": "batch", "arrival": 0, "cpu": 3, "io": 0, "finish": 23, "turnaround": 23, "waiting": 20, "response": 20},'
 usage "demo: unknown name" "unknown demo 'race-car' (see 'schedsim demo --list')" \
 	"$S" demo race-car
+
+# The C-code demos: each one's result, exactly, under its own options.
+run "$S" demo race --no-tui
+has "demo race: updates lost under rr, quantum 1" \
+	"Result: final count 13, expected 40: 27 updates lost"
+run "$S" demo race --json
+has "demo race --json: the result member" \
+	' "result": "final count 13, expected 40: 27 updates lost"}'
+run "$S" demo mutex --no-tui
+has "demo mutex: nothing lost, and what the lock cost" \
+	"Result: final count 40, expected 40: no update lost; waiting for the lock took 108 ticks in all, and 42 context switches"
+run "$S" demo semaphore --no-tui
+has "demo semaphore: never more than two inside" \
+	"Result: at most 2 of 4 threads inside at once (2 seats), 12 visits in all"
+run "$S" demo semaphore --no-tui --sem seats=3
+has "demo semaphore --sem seats=3: three inside" \
+	"Result: at most 3 of 4 threads inside at once (3 seats), 12 visits in all"
+run "$S" demo sleep --no-tui
+has "demo sleep: woken in the order of their sleeps" \
+	"Result: woke in order: nap1 at 1, nap3 at 3, nap6 at 6, nap9 at 9, nap12 at 12"
+run "$S" demo priority-inversion --no-tui
+has "demo priority-inversion: high waits 9 ticks" \
+	"Result: high waited 9 ticks for lock M (from 1 to 10): medium ran while low held M; try --inherit"
+run "$S" demo priority-inversion --no-tui --inherit
+has "demo priority-inversion --inherit: high waits 3 ticks" \
+	"Result: high waited 3 ticks for lock M (from 1 to 4): low inherited its priority, so medium could not get in between"
+run "$S" demo deadlock --no-tui
+if [ "$rc" -eq 1 ] && grep -qxF "Deadlock at time 4: P1 holds A and waits for B; P2 holds B and waits for A" "$tmp/out" &&
+   [ "$(cat "$tmp/err")" = "schedsim: $dl" ]; then
+	ok "demo deadlock: the cycle named, exit 1"
+else
+	not_ok "demo deadlock: the cycle named, exit 1 (status $rc)" "$tmp/out" "$tmp/err"
+fi
+run "$S" demo deadlock --json
+if [ "$rc" -eq 1 ] && grep -qxF " \"deadlock\": \"$dl\"}" "$tmp/out"; then
+	ok "demo deadlock --json: the deadlock member"
+else
+	not_ok "demo deadlock --json: the deadlock member (status $rc)" "$tmp/out" "$tmp/err"
+fi
 
 # ---- policies -------------------------------------------------------------
 
