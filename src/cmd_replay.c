@@ -31,7 +31,24 @@ static void replay_help(FILE *out)
 typedef struct replay_ctx {
 	report *r;
 	bool linux_trace;
+	char deadlock[512];
 } replay_ctx;
+
+/* The notes a run's report ended with, worded as `run` words them
+ * (cli_after_run): a demo's result, then the deadlock. */
+static void notes(report *r, const char *result, const char *deadlock)
+{
+	char line[600];
+
+	if (result[0]) {
+		snprintf(line, sizeof line, "Result: %s", result);
+		report_note(r, "result", result, line);
+	}
+	if (deadlock[0]) {
+		snprintf(line, sizeof line, "D%s", deadlock + 1);
+		report_note(r, "deadlock", deadlock, line);
+	}
+}
 
 /* The report's header, from the trace's. */
 static int start(void *ctx, const trace_in_info *info)
@@ -60,22 +77,16 @@ static int start(void *ctx, const trace_in_info *info)
 static void event(void *ctx, const sim_event *ev)
 {
 	replay_ctx *c = ctx;
-	report *r = c->r;
 
-	/* A run that ended in a deadlock named it in its end event; its
-	 * report said so as `run` words it (cli_after_run). */
-	if (ev->kind == SIM_EV_END && ev->reason[0] && !c->linux_trace) {
-		char line[600];
-
-		snprintf(line, sizeof line, "D%s", ev->reason + 1);
-		report_note(r, "deadlock", ev->reason, line);
-	}
-	report_event(r, ev);
+	/* A run that ended in a deadlock named it in its end event. */
+	if (ev->kind == SIM_EV_END && ev->reason[0] && !c->linux_trace)
+		snprintf(c->deadlock, sizeof c->deadlock, "%s", ev->reason);
+	report_event(c->r, ev);
 }
 
 static int replay(const opts *o)
 {
-	replay_ctx c = { NULL, false };
+	replay_ctx c = { NULL, false, "" };
 	trace_in_player p = { start, event, &c };
 	trace_in_result res;
 	char err[1024];
@@ -91,6 +102,7 @@ static int replay(const opts *o)
 		 * then, and the report covers exactly that. */
 		report_event(c.r, &(sim_event){ res.last_time, SIM_EV_END, -1, 0, "" });
 	}
+	notes(c.r, res.result, c.deadlock);
 	if (!o->quiet) {
 		int rc = o->json ? report_json(c.r, stdout) : report_text(c.r, stdout);
 

@@ -171,7 +171,8 @@ int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
 	status = rerun_options(&o, &wl, path, t, argc, argv, allow);
 	if (status == CLI_OK) {
 		cli_job job = { .title = wl.path, .explain = d ? d->explain : NULL, .wl = &wl,
-		                .setup = d ? d->setup : NULL, .o = &o };
+		                .setup = d ? d->setup : NULL, .o = &o,
+		                .result = d ? d->result : NULL };
 
 		status = cli_run_job(&job);
 	}

@@ -132,6 +132,12 @@ static int run_to_report(job_ctx *c)
 		status = CLI_FAIL;
 	} else {
 		status = cli_after_run(c->job, s, r);
+		if (c->trace && c->job->result) {
+			char text[512];
+
+			c->job->result(s, text, sizeof text);
+			trace_out_result(c->trace, text);
+		}
 		if (r) {
 			int rc = o->json ? report_json(r, stdout) : report_text(r, stdout);
 

@@ -34,6 +34,7 @@ struct trace_in {
 	size_t hmask;
 	/* The events. */
 	tin_buf field, reason;
+	tin_buf result;          /* a demo's, after `end` */
 	int64_t last_time;
 	bool ended, cut_short;
 };
@@ -75,6 +76,7 @@ void trace_in_free(trace_in *t)
 	free(t->wl_text.p);
 	free(t->field.p);
 	free(t->reason.p);
+	free(t->result.p);
 	free(t);
 }
 
@@ -571,6 +573,35 @@ static size_t event_field(trace_in *t, tin_scan *s, tin_buf *b, const char *what
 	return start;
 }
 
+/* After `end`, only `result "TEXT"` lines: a demo's result. */
+static int after_end(trace_in *t, char *err, size_t errlen)
+{
+	for (;;) {
+		tin_scan s = { .line = t->line, .len = t->len };
+		tin_field k = tin_next(&s, &t->field);
+
+		if (k == TIN_NOMEM)
+			return nomem(t, err, errlen);
+		if (k != TIN_BARE || strcmp(t->field.p, "result"))
+			return fail(t, err, errlen, 1, "a line after the 'end' event");
+		k = tin_next(&s, &t->result);
+		if (k == TIN_NOMEM)
+			return nomem(t, err, errlen);
+		if (k == TIN_BAD)
+			return fail(t, err, errlen, s.at + 1, "%s", s.why);
+		if (k != TIN_QUOTED || !tin_at_end(&s))
+			return fail(t, err, errlen, 8, "'result' needs one quoted text");
+		int rc = next_line(t, err, errlen);
+		if (rc <= 0)
+			return rc;
+	}
+}
+
+const char *trace_in_result_text(const trace_in *t)
+{
+	return t->result.len ? t->result.p : NULL;
+}
+
 int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 {
 	tin_scan s = { 0 };
@@ -586,7 +617,7 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 		return rc;
 	}
 	if (t->ended)
-		return fail(t, err, errlen, 1, "a line after the 'end' event");
+		return after_end(t, err, errlen);
 	s.line = t->line;
 	s.len = t->len;
 	if (!(col = event_field(t, &s, &t->field, "TIME", &fk, err, errlen)))

@@ -63,6 +63,8 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen);
 /* After trace_in_next() returned 0: whether `end` was missing, and the
  * time of the last event read. */
 bool trace_in_cut_short(const trace_in *t);
+/* The `result` line after `end` (a C-code demo's), or NULL. */
+const char *trace_in_result_text(const trace_in *t);
 int64_t trace_in_last_time(const trace_in *t);
 
 bool trace_in_io_error(const trace_in *t);
@@ -115,6 +117,7 @@ typedef struct trace_in_result {
 	bool cut_short;           /* a schedsim trace without `end` */
 	int64_t last_time;
 	bool io_error;            /* the failure was the system's (exit 1) */
+	char result[512];         /* a demo's result (trace_in_result_text), or "" */
 } trace_in_result;
 
 /* Open path ("-": standard input), tell a schedsim trace from a Linux one

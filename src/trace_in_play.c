@@ -174,6 +174,8 @@ static int play_schedsim(FILE *f, const char *name, const char *first, int cpu,
 	while ((rc = trace_in_next(t, &ev, err, errlen)) > 0)
 		p->event(p->ctx, &ev);
 	res->cut_short = trace_in_cut_short(t);
+	if (trace_in_result_text(t))
+		snprintf(res->result, sizeof res->result, "%s", trace_in_result_text(t));
 	res->last_time = trace_in_last_time(t);
 	goto done;
 oom:

@@ -370,6 +370,14 @@ void trace_out_event(void *ctx, const sim_event *ev)
 		flush(t);
 }
 
+void trace_out_result(trace_out *t, const char *text)
+{
+	put(t, "result ", 7);
+	put_quoted(t, text);
+	end_line(t);
+	flush(t);
+}
+
 void trace_out_set_sim(trace_out *t, const sim *s)
 {
 	t->sim = s;

@@ -39,6 +39,10 @@ void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
  * if one did (sim_deadlock()).  trace_out_sim() calls it. */
 void trace_out_set_sim(trace_out *t, const sim *s);
 
+/* After the end event: what a demo made of C code computed at the end
+ * ("final count 23, expected 40"), as its report says it. */
+void trace_out_result(trace_out *t, const char *text);
+
 /* Start the file over, for a new run of the same command (the live view
  * restarting).  0, or -1 if the file cannot be truncated. */
 int trace_out_rewind(trace_out *t);

@@ -196,9 +196,30 @@ START_TEST(events_exact)
 	                 "4 end -1 0 |");
 	ck_assert(!trace_in_cut_short(t));
 	ck_assert_int_eq(trace_in_last_time(t), 4);
+	ck_assert_ptr_null(trace_in_result_text(t));
 	/* After the end, the end stays. */
 	sim_event ev;
 	ck_assert_int_eq(trace_in_next(t, &ev, err, sizeof err), 0);
+	free(got);
+	trace_in_free(t);
+	fclose(f);
+}
+END_TEST
+
+START_TEST(result_after_end)
+{
+	/* A C-code demo's result follows the end event. */
+	FILE *f = make(24, "4 end - 0 \"deadlock at time 4: A waits\"\n"
+	               "result \"final count 13, expected 40\"", 0);
+	trace_in *t = open_ok(f);
+	char err[256];
+	int rc;
+	char *got = events(t, &rc, err, sizeof err);
+
+	ck_assert_int_eq(rc, 0);
+	ck_assert_ptr_nonnull(strstr(got, "4 end -1 0 deadlock at time 4: A waits|"));
+	ck_assert_str_eq(trace_in_result_text(t), "final count 13, expected 40");
+	ck_assert(!trace_in_cut_short(t));
 	free(got);
 	trace_in_free(t);
 	fclose(f);
@@ -393,6 +414,10 @@ static const bad bad_event[] = {
 	{ 18, "", 0,
 	  "t.trace:18:1: missing TIME: an event is 'TIME KIND THREAD ARG \"REASON\"'" },
 	{ 24, "4 end - 0 \"\"\n5 idle - 0 \"\"", 0, "t.trace:25:1: a line after the 'end' event" },
+	{ 24, "4 end - 0 \"\"\nresult x", 0, "t.trace:25:8: 'result' needs one quoted text" },
+	{ 24, "4 end - 0 \"\"\nresult \"x\" \"y\"", 0,
+	  "t.trace:25:8: 'result' needs one quoted text" },
+	{ 24, "4 end - 0 \"\"\nresult \"x", 0, "t.trace:25:8: unterminated quoted field" },
 	{ 0, NULL, 0, NULL }
 };
 
@@ -595,6 +620,7 @@ static Suite *suite(void)
 
 	tc = tcase_create("events");
 	tcase_add_test(tc, events_exact);
+	tcase_add_test(tc, result_after_end);
 	tcase_add_test(tc, cut_short);
 	tcase_add_test(tc, cut_short_torn_line);
 	tcase_add_test(tc, cut_short_before_events);
