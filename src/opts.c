@@ -60,6 +60,8 @@ static const opt_def table[] = {
 	  "undo a workload's --inherit" },
 	{ "sem", 0, OPTS_SIM, K_SEM, 0, 0, "S=N",
 	  "semaphore S starts at N (declares S in a workload)" },
+	{ "policies", 0, OPTS_COMPARE, K_STRING, OPT(policies), 0, "LIST",
+	  "the policies to compare, by commas (default: all)" },
 	{ "json", 0, OPTS_OUTPUT, K_FLAG, OPT(json), true, NULL,
 	  "print the report as one JSON object" },
 	{ "quiet", 'q', OPTS_OUTPUT, K_FLAG, OPT(quiet), true, NULL,

@@ -23,6 +23,7 @@ enum {
 	OPTS_CPU = 1u << 3,    /* --cpu (replay, export: a Linux trace's CPU) */
 	OPTS_EXPORT = 1u << 4, /* --format, -o (export) */
 	OPTS_FROM = 1u << 5,   /* --from-trace (run) */
+	OPTS_COMPARE = 1u << 6, /* --policies (compare) */
 };
 
 typedef enum opts_tui {
@@ -41,6 +42,7 @@ typedef struct opts {
 	bool json, quiet, color, list, help;
 	opts_tui tui;
 	const char *trace_out; /* NULL: no trace */
+	const char *policies;  /* --policies LIST (compare); NULL: not given */
 	int64_t cpu;           /* --cpu N; -1: not given */
 	const char *format;    /* --format (export); NULL: not given */
 	const char *output;    /* -o FILE (export); NULL: standard output */

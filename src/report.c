@@ -312,6 +312,21 @@ void report_sum(const report *r, report_sums *s)
 	}
 }
 
+void report_totals_get(const report *r, report_totals *t)
+{
+	report_sums s;
+
+	report_sum(r, &s);
+	t->threads = r->n;
+	t->finished = s.finished;
+	t->turnaround = s.turnaround;
+	t->waiting = s.waiting;
+	t->response = s.response;
+	t->switches = r->switches;
+	t->busy = r->busy;
+	t->makespan = r->end;
+}
+
 void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
                     int places, bool point)
 {

@@ -75,4 +75,19 @@ void report_json_string(FILE *out, const char *s);
 
 void report_free(report *r);
 
+/* What `compare` sets side by side.  Sums are over the threads that
+ * finished (a deadlock leaves some unfinished). */
+typedef struct report_totals {
+	uint64_t threads, finished;
+	uint64_t turnaround, waiting, response;
+	int64_t switches, busy, makespan;
+} report_totals;
+
+void report_totals_get(const report *r, report_totals *t);
+
+/* num/den rounded half up to `places` decimals, trailing zeros dropped;
+ * with `point`, at least one decimal stays ("1.0").  den 0 gives "0". */
+void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
+                    int places, bool point);
+
 #endif

@@ -84,9 +84,5 @@ typedef struct report_sums {
 
 void report_sum(const report *r, report_sums *s);
 
-/* num/den rounded half up to `places` decimals, trailing zeros dropped;
- * with `point`, at least one decimal stays ("1.0").  den 0 gives "0". */
-void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
-                    int places, bool point);
 
 #endif

@@ -429,6 +429,48 @@ else
 	not_ok "demo deadlock --json: the deadlock member (status $rc)" "$tmp/out" "$tmp/err"
 fi
 
+# ---- compare ----------------------------------------------------------------
+
+# The published averages side by side (the golden files name the workload
+# as given, so these run from the source directory).
+incmp() { (cd "$src" && "$S" compare "$@") >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+incmp traces/silberschatz-fcfs.wl --policies fifo,rr --quantum 4
+same "compare FCFS example: fifo waits 17, rr q=4 5.67 (turnaround 15.67)" \
+	"$golden/compare-fcfs.txt"
+incmp traces/silberschatz-sjf.wl --policies fifo,sjf
+same "compare SJF example: sjf waits 7" "$golden/compare-sjf.txt"
+incmp traces/silberschatz-srtf.wl --policies sjf,srtf
+same "compare SRTF example: srtf 6.5 against non-preemptive sjf 7.75" \
+	"$golden/compare-srtf.txt"
+incmp traces/silberschatz-priority.wl --policies fifo,prio
+same "compare priority example: prio waits 8.2" "$golden/compare-priority.txt"
+incmp traces/silberschatz-prio-rr.wl --policies prio,rr
+same "compare priority + RR example: 13.8 and 19.2" "$golden/compare-prio-rr.txt"
+incmp traces/silberschatz-sjf.wl --policies fifo,sjf --json
+same "compare --json: an array of the run --json objects" "$golden/compare-sjf.json"
+run "$S" compare "$traces/silberschatz-sjf.wl" --json
+if [ "$rc" -eq 0 ] && [ "$(grep -c '^\[\?{"policy": ' "$tmp/out")" -eq 5 ]; then
+	ok "compare without --policies runs every policy"
+else
+	not_ok "compare without --policies runs every policy" "$tmp/out" "$tmp/err"
+fi
+incmp traces/deadlock.wl --policies fifo,rr
+if [ "$rc" -eq 1 ] && grep -qxF "rr q=1 (deadlock)           -          -           -           3           100% *" "$tmp/out" &&
+   [ "$(cat "$tmp/err")" = "schedsim: rr q=1: $dl" ]; then
+	ok "compare: a run that deadlocks is marked, exit 1"
+else
+	not_ok "compare: a run that deadlocks is marked, exit 1 (status $rc)" "$tmp/out" "$tmp/err"
+fi
+usage "compare: an unknown policy" "unknown policy 'bogus' (known: fifo, rr, prio, sjf, srtf)" \
+	"$S" compare "$traces/silberschatz-sjf.wl" --policies fifo,bogus
+usage "compare: an empty policy name" "--policies: an empty name in 'fifo,,rr'" \
+	"$S" compare "$traces/silberschatz-sjf.wl" --policies fifo,,rr
+usage "compare: no FILE" "compare: missing workload FILE" "$S" compare
+usage "compare: --quiet makes no sense" "compare: --quiet cannot be used here" \
+	"$S" compare "$traces/silberschatz-sjf.wl" --quiet
+usage "compare: --policies is compare's own" "unknown option '--policies'" \
+	"$S" run "$traces/silberschatz-sjf.wl" --policies fifo
+
 # ---- policies -------------------------------------------------------------
 
 run "$S" policies

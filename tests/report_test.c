@@ -416,6 +416,104 @@ END_TEST
 
 /* ---- rounding ----------------------------------------------------------- */
 
+/* ---- waits that are not I/O, notes, totals ---------------------------------- */
+
+/* A waits 1-3 for a mutex (BLOCK with arg 0 and a reason), B sleeps 2-4
+ * and is left waiting by a deadlock at 5: Blocked is its own column and
+ * glyph, waiting excludes it, and the run's notes close the report. */
+static const sim_event blocked_ev[] = {
+	EV(0, ARRIVE, 0, 0), EV(0, ARRIVE, 1, 0),
+	EV(0, DISPATCH, 0, 0),
+	{ 1, SIM_EV_BLOCK, 0, 0, "waits for mutex M held by B" },
+	EV(1, DISPATCH, 1, 0),
+	{ 2, SIM_EV_BLOCK, 1, 0, "sleeps 2 ticks" },
+	EV(2, IDLE, -1, 0),
+	{ 3, SIM_EV_WAKE, 0, 0, "got mutex M from B" },
+	EV(3, DISPATCH, 0, 0),
+	EV(4, WAKE, 1, 0),
+	EV(4, BLOCK, 0, 1),
+	EV(4, DISPATCH, 1, 0),
+	{ 5, SIM_EV_BLOCK, 1, 0, "waits for semaphore S (count 0)" },
+	EV(5, WAKE, 0, 0),
+	EV(5, DISPATCH, 0, 0),
+	EV(6, EXIT, 0, 0),
+	EV(6, END, -1, 0),
+};
+
+static const run blocked_run = {
+	"fifo", { .inherit = true }, { "A", "B" }, { 0, 0 },
+	blocked_ev, sizeof blocked_ev / sizeof *blocked_ev
+};
+
+START_TEST(text_blocked_and_notes)
+{
+	report *r = feed(&blocked_run);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	report_totals t;
+
+	ck_assert_int_eq(report_note(r, "deadlock", "deadlock at time 6: B waits",
+	                             "Deadlock at time 6: B waits"), 0);
+	ck_assert_int_eq(report_text(r, f), 0);
+	fclose(f);
+	ck_assert_str_eq(buf,
+	        "Policy: fifo (priority inheritance)\n"
+	        "\n"
+	        "Gantt chart (1 column = 1 tick)\n"
+	        "    0     6\n"
+	        "    +-----+\n"
+	        "A   #__#~#\n"
+	        "B   .#__#_\n"
+	        "CPU ##-###\n"
+	        "# running  . ready  ~ I/O  _ blocked  = switching in  - idle\n"
+	        "Timeline: A 0-1, B 1-2, idle 2-3, A 3-4, B 4-5, A 5-6\n"
+	        "\n"
+	        "Thread   Arrival  CPU  I/O  Blocked  Finish  Turnaround  Waiting  Response\n"
+	        "A              0    3    1        2       6           6        0         0\n"
+	        "B              0    2    0        3       -           -        -         1\n"
+	        "Average                                               6        0         0\n"
+	        "\n"
+	        "Makespan          6 ticks\n"
+	        "CPU utilization   83.33% (5 of 6 ticks running threads)\n"
+	        "Context switches  4\n"
+	        "Throughput        0.33 threads per tick\n"
+	        "\n"
+	        "Deadlock at time 6: B waits\n");
+	free(buf);
+	report_totals_get(r, &t);
+	ck_assert_uint_eq(t.threads, 2);
+	ck_assert_uint_eq(t.finished, 1);
+	ck_assert_uint_eq(t.turnaround, 6);
+	ck_assert_uint_eq(t.waiting, 0);
+	ck_assert_uint_eq(t.response, 0);
+	ck_assert_int_eq(t.switches, 4);
+	ck_assert_int_eq(t.busy, 5);
+	ck_assert_int_eq(t.makespan, 6);
+	report_free(r);
+}
+END_TEST
+
+START_TEST(json_blocked_and_notes)
+{
+	report *r = feed(&blocked_run);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(report_note(r, "result", "all \"done\"", "Result: all done"), 0);
+	ck_assert_int_eq(report_json(r, f), 0);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "\"seed\": 0, \"inherit\": true},\n"));
+	ck_assert_ptr_nonnull(strstr(buf,
+	        "  {\"name\": \"A\", \"arrival\": 0, \"cpu\": 3, \"io\": 1, \"blocked\": 2, "
+	        "\"finish\": 6, \"turnaround\": 6, \"waiting\": 0, \"response\": 0},\n"));
+	ck_assert_ptr_nonnull(strstr(buf, " ],\n \"result\": \"all \\\"done\\\"\"}\n"));
+	free(buf);
+	report_free(r);
+}
+END_TEST
+
 static void dec(uint64_t num, uint64_t den, int places, bool point, const char *want)
 {
 	char buf[64];
@@ -464,6 +562,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, text_utf8_names);
 	tcase_add_test(tc, text_empty);
 	tcase_add_test(tc, decimal_rounding);
+	tcase_add_test(tc, text_blocked_and_notes);
+	tcase_add_test(tc, json_blocked_and_notes);
 	suite_add_tcase(s, tc);
 	return s;
 }
