@@ -14,7 +14,7 @@ bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/main.c src/cli.h \
 	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c src/cmd_compare.c \
 	src/cmd_replay.c src/cmd_export.c src/cmd_rerun.c \
-	src/demo.c src/demo.h
+	src/demo.c src/demo.h src/demo_race.c src/demo_sem.c src/demo_lock.c
 nodist_schedsim_SOURCES = src/demo_wl.c
 schedsim_CPPFLAGS = $(AM_CPPFLAGS)
 schedsim_LDADD = libui.a libreport.a libltrace.a libsim.a libworkload.a libruntime.a \
@@ -29,13 +29,17 @@ src/demo_wl.c: $(DEMO_WL) $(top_srcdir)/src/demo_embed.sh
 CLEANFILES += src/demo_wl.c
 EXTRA_DIST += src/demo_embed.sh
 
-check_PROGRAMS += tests/report_test tests/opts_test tests/trace_in_test
-TESTS += tests/report_test tests/opts_test tests/trace_in_test
+check_PROGRAMS += tests/report_test tests/opts_test tests/trace_in_test \
+	tests/export_test
+TESTS += tests/report_test tests/opts_test tests/trace_in_test \
+	tests/export_test
 tests_report_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_report_test_LDADD = libreport.a $(CHECK_LIBS)
 tests_trace_in_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_trace_in_test_LDADD = libreport.a libltrace.a libsim.a libworkload.a libruntime.a \
 	$(CHECK_LIBS)
+tests_export_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_export_test_LDADD = $(tests_trace_in_test_LDADD)
 tests_opts_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_opts_test_LDADD = libreport.a libworkload.a $(CHECK_LIBS)
 
@@ -44,6 +48,12 @@ TESTS += tests/cli.sh
 EXTRA_DIST += tests/cli.sh \
 	tests/golden/classroom.json \
 	tests/golden/classroom.txt \
+	tests/golden/compare-fcfs.txt \
+	tests/golden/compare-prio-rr.txt \
+	tests/golden/compare-priority.txt \
+	tests/golden/compare-sjf.json \
+	tests/golden/compare-sjf.txt \
+	tests/golden/compare-srtf.txt \
 	tests/golden/convoy.json \
 	tests/golden/convoy.txt \
 	tests/golden/deadlock.json \
