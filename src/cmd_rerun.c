@@ -27,10 +27,13 @@ static trace_in *open_trace(const char *path, FILE **fp, char *err, size_t errle
 		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		return NULL;
 	}
+	errno = 0;
 	n = getline(&line, &cap, f);
 	if (n > 0 && line[n - 1] == '\n')
 		line[--n] = '\0';
-	if (n < 0) {
+	if (n < 0 && ferror(f)) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno ? errno : EIO));
+	} else if (n < 0) {
 		snprintf(err, errlen, "%s:1:1: empty trace", name);
 	} else if (!trace_in_sniff(line, (size_t)n)) {
 		snprintf(err, errlen, "%s:1:1: %s", name, ltrace_sniff(line, (size_t)n) ?

@@ -86,3 +86,23 @@ dist_doc_DATA += doc/trace-format.md
 # make bench: what the text, JSON and trace outputs cost on top of a run.
 BENCH_SH += bench/report.sh
 EXTRA_DIST += bench/report.sh
+
+# Replay, export and re-simulation from outside: round trips, golden
+# traces and exports, Linux samples (tests/replay.sh).
+TESTS += tests/replay.sh
+EXTRA_DIST += tests/replay.sh \
+	tests/golden/export-cut.csv \
+	tests/golden/export-linux-ftrace.csv \
+	tests/golden/export-linux-ftrace.json \
+	tests/golden/export-rr.csv \
+	tests/golden/export-rr.json \
+	tests/golden/replay-cut.json \
+	tests/golden/replay-io-vs-cpu.json \
+	tests/golden/replay-linux-cpu1.json \
+	tests/golden/replay-linux-ftrace.json \
+	tests/golden/replay-linux-ftrace.txt \
+	tests/golden/replay-linux-perf-recorded.json \
+	tests/golden/replay-linux-perf.json \
+	tests/golden/replay-linux-trace-cmd.json \
+	tests/golden/trace-io-vs-cpu.trace \
+	tests/golden/trace-silberschatz-rr.trace

@@ -205,13 +205,16 @@ int trace_in_play(const char *path, int cpu, const trace_in_player *p,
 
 	memset(res, 0, sizeof *res);
 	if (!f) {
-		res->io_error = errno != ENOENT && errno != EACCES && errno != EISDIR;
+		res->io_error = errno != ENOENT && errno != EACCES;
 		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		return -1;
 	}
 	errno = 0;
 	n = getline(&line, &cap, f);
-	if (n < 0 && ferror(f)) {
+	if (n < 0 && ferror(f) && errno == EISDIR) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
+		rc = -1;
+	} else if (n < 0 && ferror(f)) {
 		res->io_error = true;
 		snprintf(err, errlen, "cannot read '%s': %s", name, strerror(errno ? errno : EIO));
 		rc = -1;

@@ -1,0 +1,286 @@
+#!/bin/sh
+# replay.sh: replay, export and run --from-trace seen from outside (TAP).
+# Round trips for every sample workload and demo (run, trace, replay: the
+# same report byte for byte), golden traces and exports, a trace cut short,
+# malformed traces with their exact messages and statuses, and each Linux
+# sample with the figures worked out by hand in doc/linux-traces.md.
+#
+# The golden files tests/golden/replay-* and trace-* were made by the
+# program once and checked by hand: the Linux figures against the tables
+# in doc/linux-traces.md, the traces and exports against the reports.
+set -u
+S=${SCHEDSIM:?SCHEDSIM must name the built program}
+src=${top_srcdir:?top_srcdir must be set}
+golden=$src/tests/golden
+traces=$src/traces
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] && sed 's/^/# /' "$f" | head -n 30
+	done
+}
+
+# run CMD...: stdout, stderr and status into $tmp/out, $tmp/err, $rc.
+run() {
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# expect DESC STATUS STDOUT STDERR: the last run, exactly.
+expect() {
+	printf '%s' "$3" >"$tmp/want.out"
+	printf '%s' "$4" >"$tmp/want.err"
+	if [ "$rc" -eq "$2" ] && cmp -s "$tmp/out" "$tmp/want.out" &&
+	   cmp -s "$tmp/err" "$tmp/want.err"; then
+		ok "$1"
+	else
+		echo "# status $rc, wanted $2" >"$tmp/why"
+		diff "$tmp/want.out" "$tmp/out" >>"$tmp/why"
+		diff "$tmp/want.err" "$tmp/err" >>"$tmp/why"
+		not_ok "$1" "$tmp/why"
+	fi
+}
+
+# same DESC FILE [STDERR]: status 0, stdout is FILE exactly, stderr STDERR.
+same() {
+	printf '%s' "${3:-}" >"$tmp/want.err"
+	if [ "$rc" -eq 0 ] && cmp -s "$2" "$tmp/out" && cmp -s "$tmp/want.err" "$tmp/err"; then
+		ok "$1"
+	else
+		{ echo "# status $rc"; diff "$2" "$tmp/out"; diff "$tmp/want.err" "$tmp/err"; } \
+			>"$tmp/why"
+		not_ok "$1" "$tmp/why"
+	fi
+}
+
+nl='
+'
+try="Try 'schedsim --help' for more information.$nl"
+
+# usage DESC MESSAGE CMD...: exit 2, nothing on stdout, the usage error.
+usage() {
+	desc=$1 msg=$2
+	shift 2
+	run "$@"
+	expect "$desc" 2 "" "schedsim: $msg$nl$try"
+}
+
+# ---- round trips: run, trace, replay ----------------------------------------
+
+for w in "$traces"/*.wl; do
+	b=$(basename "$w" .wl)
+	"$S" run "$w" --json --trace-out "$tmp/$b.trace" >"$tmp/$b.json" 2>/dev/null
+	"$S" run "$w" --no-tui >"$tmp/$b.txt" 2>/dev/null
+	run "$S" replay "$tmp/$b.trace" --json
+	same "replay --json of $b equals run --json" "$tmp/$b.json"
+	run "$S" replay "$tmp/$b.trace" --no-tui
+	same "replay of $b prints run's text report" "$tmp/$b.txt"
+	run "$S" run --from-trace "$tmp/$b.trace" --json
+	if [ "$rc" -le 1 ] && cmp -s "$tmp/$b.json" "$tmp/out"; then
+		ok "run --from-trace of $b runs it again the same"
+	else
+		not_ok "run --from-trace of $b runs it again the same" "$tmp/err"
+	fi
+done
+
+for d in $("$S" demo --list | awk '{ print $1 }'); do
+	"$S" demo "$d" --json --trace-out "$tmp/d-$d.trace" >"$tmp/d-$d.json" 2>/dev/null
+	run "$S" replay "$tmp/d-$d.trace" --json
+	same "replay --json of demo $d equals demo --json" "$tmp/d-$d.json"
+done
+
+run "$S" replay "$tmp/deadlock.trace" --no-tui
+same "a deadlocked run replays with its deadlock, status 0" "$tmp/deadlock.txt"
+
+# A switch cost, and a run through standard input.
+"$S" run "$traces/io-vs-cpu.wl" --switch-cost 1 --json --trace-out "$tmp/sw.trace" \
+	>"$tmp/sw.json"
+run sh -c "cat '$tmp/sw.trace' | '$S' replay - --json"
+same "replay - reads standard input (switch cost 1)" "$tmp/sw.json"
+
+# ---- golden traces ------------------------------------------------------------
+
+# The workload's name is recorded as given: run from traces/ for a golden
+# trace that does not depend on where the tree is.
+run sh -c "cd '$traces' && '$S' run silberschatz-rr.wl -q --trace-out '$tmp/rr.trace'"
+cp "$tmp/rr.trace" "$tmp/out"
+same "the trace of silberschatz-rr is the golden one" "$golden/trace-silberschatz-rr.trace"
+run sh -c "cd '$traces' && '$S' run io-vs-cpu.wl -q --switch-cost 2 --trace-out '$tmp/io.trace'"
+cp "$tmp/io.trace" "$tmp/out"
+same "the trace of io-vs-cpu with --switch-cost 2 is the golden one" \
+	"$golden/trace-io-vs-cpu.trace"
+run "$S" replay "$golden/trace-io-vs-cpu.trace" --json
+same "the golden trace replays to its run's report" "$golden/replay-io-vs-cpu.json"
+run "$S" run "$traces/io-vs-cpu.wl" --switch-cost 2 --json
+same "... which is run's" "$golden/replay-io-vs-cpu.json"
+
+# ---- re-simulation ------------------------------------------------------------
+
+"$S" run "$traces/silberschatz-fcfs.wl" -q --trace-out "$tmp/fcfs.trace"
+"$S" run "$traces/silberschatz-fcfs.wl" --policy srtf --json >"$tmp/fcfs-srtf.json"
+run "$S" run --from-trace "$tmp/fcfs.trace" --policy srtf --json
+same "run --from-trace --policy srtf: what SRTF would have done" "$tmp/fcfs-srtf.json"
+"$S" run "$traces/silberschatz-rr.wl" --quantum 1 --json >"$tmp/rr-q1.json"
+run "$S" run --from-trace "$tmp/rr.trace" --quantum 1 --json
+same "run --from-trace: the command line overrides the recorded options" "$tmp/rr-q1.json"
+run "$S" run --from-trace "$tmp/rr.trace" --json --trace-out "$tmp/rr2.trace"
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/rr.trace" "$tmp/rr2.trace"; then
+	ok "run --from-trace --trace-out records the same trace again"
+else
+	not_ok "run --from-trace --trace-out records the same trace again" "$tmp/err"
+fi
+usage "--from-trace and a FILE" "run: give a workload FILE or --from-trace TRACE, not both" \
+	"$S" run "$traces/silberschatz-rr.wl" --from-trace "$tmp/rr.trace"
+run "$S" run --from-trace "$traces/linux-perf.txt"
+expect "--from-trace of a Linux trace" 2 "" "$traces/linux-perf.txt:1:1: --from-trace needs \
+a schedsim trace; this is a Linux trace, which records no workload$nl"
+
+# ---- a trace cut short --------------------------------------------------------
+
+# The first 36 lines of the rr trace: its events stop at time 10, when P1
+# has just been dispatched again.
+head -n 36 "$tmp/rr.trace" >"$tmp/cut.trace"
+run "$S" replay "$tmp/cut.trace" --json
+same "a trace cut short replays up to its last line" "$golden/replay-cut.json" \
+	"schedsim: $tmp/cut.trace: trace ends early at time 10 (no 'end' event: the run was \
+interrupted)$nl"
+printf '30 exit P1 0 "' >>"$tmp/cut.trace"
+run "$S" replay "$tmp/cut.trace" --json
+same "... a torn last line is not read" "$golden/replay-cut.json" \
+	"schedsim: $tmp/cut.trace: trace ends early at time 10 (no 'end' event: the run was \
+interrupted)$nl"
+run "$S" export "$tmp/cut.trace" --format csv
+same "... and exports, its open stretches ending there" "$golden/export-cut.csv" \
+	"schedsim: $tmp/cut.trace: trace ends early at time 10 (no 'end' event: the run was \
+interrupted)$nl"
+
+# A run interrupted for real: SIGTERM leaves whole lines, replayable.
+printf 'name burst\nA 1000000000\nB 1000000000\n' >"$tmp/long.wl"
+"$S" run "$tmp/long.wl" --policy rr --quantum 1 -q --trace-out "$tmp/long.trace" &
+pid=$!
+i=0
+while [ "$i" -lt 100 ] && [ "$(wc -c <"$tmp/long.trace" 2>/dev/null || echo 0)" -lt 200000 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+kill -TERM "$pid"
+wait "$pid" 2>/dev/null
+run "$S" replay "$tmp/long.trace" --json
+last=$(tail -n 1 "$tmp/long.trace" | cut -d' ' -f1)
+if [ "$rc" -eq 0 ] && grep -qx " \"makespan\": $last," "$tmp/out" &&
+   grep -qx "schedsim: $tmp/long.trace: trace ends early at time $last (no 'end' event: the \
+run was interrupted)" "$tmp/err"; then
+	ok "a run killed by SIGTERM leaves a trace that replays to its last event ($last)"
+else
+	not_ok "a run killed by SIGTERM leaves a trace that replays to its last event" "$tmp/err"
+fi
+
+# ---- malformed traces -----------------------------------------------------------
+
+sed '1s/.*/schedsim-trace 2/' "$tmp/rr.trace" >"$tmp/v2.trace"
+run "$S" replay "$tmp/v2.trace"
+expect "a newer format version is refused by name" 2 "" \
+	"$tmp/v2.trace:1:16: trace format version 2 is newer than this schedsim supports (1)$nl"
+sed 's/^4 switch P2 /4 switch P9 /' "$tmp/rr.trace" >"$tmp/bad.trace"
+run "$S" replay "$tmp/bad.trace" --json
+expect "an unknown thread" 2 "" "$tmp/bad.trace:29:10: unknown thread 'P9'$nl"
+sed 's/^7 exit P2 /3 exit P2 /' "$tmp/rr.trace" >"$tmp/bad.trace"
+run "$S" replay "$tmp/bad.trace"
+expect "time going backwards" 2 "" "$tmp/bad.trace:31:1: time goes backwards: 3 after 4$nl"
+sed 's/^0 arrive P1 /0 leave P1 /' "$tmp/rr.trace" >"$tmp/bad.trace"
+run "$S" export "$tmp/bad.trace" --format chrome -o "$tmp/bad.json"
+if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/bad.json" ] &&
+   [ "$(cat "$tmp/err")" = "$tmp/bad.trace:24:3: unknown event kind 'leave'" ] &&
+   [ -z "$(ls "$tmp" | grep 'bad.json.tmp')" ]; then
+	ok "export of a malformed trace: the message, exit 2, no file left behind"
+else
+	not_ok "export of a malformed trace: the message, exit 2, no file left behind" "$tmp/err"
+fi
+sed 's/^quantum 4$/quantum four/' "$tmp/rr.trace" >"$tmp/bad.trace"
+run "$S" run --from-trace "$tmp/bad.trace"
+expect "--from-trace of a malformed header" 2 "" "$tmp/bad.trace:4:9: bad quantum 'four': \
+expected a whole number from 0 to 1000000000000$nl"
+printf 'hello\n' >"$tmp/hello.txt"
+run "$S" replay "$tmp/hello.txt"
+expect "neither kind of trace" 2 "" "$tmp/hello.txt:1:1: not a schedsim or Linux scheduling \
+trace$nl"
+run "$S" replay "$tmp/missing.trace"
+expect "a missing file" 2 "" "$tmp/missing.trace: No such file or directory$nl"
+run "$S" replay "$tmp"
+expect "a directory" 2 "" "$tmp: Is a directory$nl"
+: >"$tmp/empty.trace"
+run "$S" replay "$tmp/empty.trace"
+expect "an empty file" 2 "" "$tmp/empty.trace:1:1: not a schedsim or Linux scheduling \
+trace$nl"
+
+# ---- usage --------------------------------------------------------------------
+
+usage "replay without a trace" "replay: missing TRACE" "$S" replay
+usage "replay --trace-out" "replay: --trace-out records a run; replay reads one" \
+	"$S" replay "$tmp/rr.trace" --trace-out "$tmp/x"
+usage "replay --json --quiet" "--json and --quiet cannot be used together" \
+	"$S" replay "$tmp/rr.trace" --json --quiet
+usage "replay --cpu x" "invalid value 'x' for --cpu: expected a whole number from 0 to \
+1000000000000" "$S" replay "$tmp/rr.trace" --cpu x
+usage "export without --format" "export: missing --format (chrome or csv)" \
+	"$S" export "$tmp/rr.trace"
+usage "export --format svg" "invalid value 'svg' for --format: expected chrome or csv" \
+	"$S" export "$tmp/rr.trace" --format svg
+usage "export without a trace" "export: missing TRACE" "$S" export --format csv
+run "$S" replay "$tmp/rr.trace" --cpu 1
+expect "--cpu on a schedsim trace" 2 "" "$tmp/rr.trace: --cpu applies to Linux traces \
+only; this is a schedsim trace$nl"
+run "$S" replay --help
+if [ "$rc" -eq 0 ] && grep -q -- '--cpu N' "$tmp/out" && grep -q '^Usage: schedsim replay' \
+   "$tmp/out"; then ok "replay --help"; else not_ok "replay --help" "$tmp/out"; fi
+run "$S" export --help
+if [ "$rc" -eq 0 ] && grep -q -- '--format FORMAT' "$tmp/out" && grep -q -- '-o, --output' \
+   "$tmp/out"; then ok "export --help"; else not_ok "export --help" "$tmp/out"; fi
+
+# ---- Linux traces ---------------------------------------------------------------
+
+for f in ftrace trace-cmd perf perf-recorded; do
+	run "$S" replay "$traces/linux-$f.txt" --json
+	same "replay --json of linux-$f.txt: the figures worked out by hand" \
+		"$golden/replay-linux-$f.json"
+done
+for f in trace-cmd perf; do
+	sed '/"trace": /d' "$golden/replay-linux-$f.json" >"$tmp/a"
+	sed '/"trace": /d' "$golden/replay-linux-ftrace.json" >"$tmp/b"
+	if cmp -s "$tmp/a" "$tmp/b"; then
+		ok "linux-$f.txt reads as linux-ftrace.txt does, but for its form"
+	else
+		not_ok "linux-$f.txt reads as linux-ftrace.txt does, but for its form"
+	fi
+done
+run "$S" replay "$traces/linux-trace-cmd.txt" --cpu 1 --json
+same "replay --cpu 1" "$golden/replay-linux-cpu1.json"
+run "$S" replay "$traces/linux-ftrace.txt"
+same "replay of a Linux trace, text" "$golden/replay-linux-ftrace.txt"
+run sh -c "cat '$traces/linux-perf.txt' | '$S' replay - --json"
+same "a Linux trace through standard input" "$golden/replay-linux-perf.json"
+run "$S" replay "$traces/linux-ftrace.txt" --cpu 5
+expect "--cpu without switches" 2 "" "$traces/linux-ftrace.txt: no sched_switch events on \
+CPU 5 (CPUs with some: 0, 1)$nl"
+
+# ---- export -----------------------------------------------------------------------
+
+# The source is named as given: run from where the file is.
+run sh -c "cd '$golden' && '$S' export trace-silberschatz-rr.trace --format chrome"
+same "export --format chrome of the rr trace" "$golden/export-rr.json"
+run "$S" export "$tmp/rr.trace" --format csv -o "$tmp/rr.csv"
+cp "$tmp/rr.csv" "$tmp/out"
+same "export --format csv -o FILE" "$golden/export-rr.csv"
+run sh -c "cd '$traces' && '$S' export linux-ftrace.txt --format chrome"
+same "export --format chrome of a Linux trace" "$golden/export-linux-ftrace.json"
+run sh -c "cat '$traces/linux-perf.txt' | '$S' export - --format csv"
+same "export --format csv of a Linux trace from standard input" "$golden/export-linux-ftrace.csv"
+
+echo "1..$n"
