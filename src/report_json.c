@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report_impl.h"
@@ -128,21 +129,92 @@ static void json_averages(const report *r, FILE *out)
 	        "\"response\": %s},\n", ta, wa, re);
 }
 
+/* v's digits ending at end; returns where they start.  Timelines have
+ * hundreds of thousands of numbers: no printf. */
+static char *digits_before(char *end, int64_t v)
+{
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do
+		*--end = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--end = '-';
+	return end;
+}
+
+static size_t put_i64(char *p, int64_t v)
+{
+	char tmp[24], *d = digits_before(tmp + sizeof tmp, v);
+	size_t n = (size_t)(tmp + sizeof tmp - d);
+
+	memcpy(p, d, n);
+	return n;
+}
+
+/* Each thread's name as a JSON string, escaped once rather than once per
+ * stretch; NULL entries (out of memory) are escaped each time instead. */
+static char **quoted_names(const report *r)
+{
+	char **q = calloc(r->n ? r->n : 1, sizeof *q);
+
+	for (size_t i = 0; q && i < r->n; i++) {
+		size_t len;
+		FILE *f = open_memstream(&q[i], &len);
+
+		if (!f)
+			continue;
+		json_str(f, r->t[i].name);
+		if (fclose(f) != 0) {
+			free(q[i]);
+			q[i] = NULL;
+		}
+	}
+	return q;
+}
+
 static void json_timeline(const report *r, FILE *out)
 {
+	char **names = quoted_names(r);
+
 	fputs(" \"timeline\": [", out);
 	for (size_t i = 0; i < r->timeline.n; i++) {
 		const report_seg *g = &r->timeline.v[i];
+		const char *name = g->thread < 0 ? "null" : names ? names[g->thread] : NULL;
+		char line[160];
+		size_t n = 0;
 
-		fputs(i ? ",\n  {\"thread\": " : "\n  {\"thread\": ", out);
-		if (g->thread >= 0)
+		/* Each stretch is one write, composed here when its name is
+		 * short enough (always, but for odd names). */
+		static const char lead[] = ",\n  {\"thread\": ";
+		const char *l = i ? lead : lead + 1;
+
+		if (!name || strlen(name) > 64) {
+			fputs(l, out);
 			json_str(out, r->t[g->thread].name);
-		else
-			fputs("null", out);
-		fprintf(out, ", \"start\": %" PRId64 ", \"end\": %" PRId64 "%s}",
-		        g->start, g->end, g->sw ? ", \"switch\": true" : "");
+		} else {
+			n = strlen(l);
+			memcpy(line, l, n);
+			memcpy(line + n, name, strlen(name));
+			n += strlen(name);
+		}
+		memcpy(line + n, ", \"start\": ", 11);
+		n += 11;
+		n += put_i64(line + n, g->start);
+		memcpy(line + n, ", \"end\": ", 9);
+		n += 9;
+		n += put_i64(line + n, g->end);
+		if (g->sw) {
+			memcpy(line + n, ", \"switch\": true", 16);
+			n += 16;
+		}
+		line[n++] = '}';
+		fwrite(line, 1, n, out);
 	}
 	fputs(r->timeline.n ? "\n ]" : "]", out);
+	for (size_t i = 0; names && i < r->n; i++)
+		free(names[i]);
+	free(names);
 }
 
 int report_json(report *r, FILE *out)
