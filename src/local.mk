@@ -7,14 +7,15 @@ libreport_a_SOURCES = \
 	src/report_text.c src/report_json.c src/report_sim.c \
 	src/trace_out.c src/trace_out.h src/trace_out_sim.c \
 	src/trace_in.h src/trace_in_int.h src/trace_in.c src/trace_in_field.c \
-	src/trace_in_play.c \
+	src/trace_in_play.c src/trace_in_spool.c \
 	src/export.h src/export_int.h src/export.c src/export_chrome.c src/export_csv.c
 
 bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/main.c src/cli.h \
 	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c src/cmd_compare.c \
 	src/cmd_replay.c src/cmd_export.c src/cmd_rerun.c \
-	src/demo.c src/demo.h src/demo_race.c src/demo_sem.c src/demo_lock.c
+	src/demo.c src/demo.h src/demo_race.c src/demo_sem.c src/demo_lock.c \
+	src/demo_result.c
 nodist_schedsim_SOURCES = src/demo_wl.c
 schedsim_CPPFLAGS = $(AM_CPPFLAGS)
 schedsim_LDADD = libui.a libreport.a libltrace.a libsim.a libworkload.a libruntime.a \

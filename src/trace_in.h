@@ -128,6 +128,25 @@ typedef struct trace_in_result {
 int trace_in_play(const char *path, int cpu, const trace_in_player *p,
                   trace_in_result *res, char *err, size_t errlen);
 
+/* ---- either kind, kept for playing again ---------------------------------- */
+
+/* A viewer seeks back by playing a trace again from its start: the trace
+ * is read and checked whole first (trace_in_play), its events kept as
+ * compact records in an unlinked file in $TMPDIR, its header in memory.
+ * NULL with the message in err (res->io_error as for trace_in_play). */
+typedef struct trace_in_spool trace_in_spool;
+
+trace_in_spool *trace_in_spool_new(const char *path, int cpu, trace_in_result *res,
+                                   char *err, size_t errlen);
+/* The header; the info's trace is NULL. */
+const trace_in_info *trace_in_spool_info(const trace_in_spool *sp);
+/* Back before the first event: 0, or -1 with the message in err. */
+int trace_in_spool_rewind(trace_in_spool *sp, char *err, size_t errlen);
+/* The next event (reason valid until the next call): 1, 0 after the
+ * last, -1 with the message in err. */
+int trace_in_spool_next(trace_in_spool *sp, sim_event *ev, char *err, size_t errlen);
+void trace_in_spool_free(trace_in_spool *sp);
+
 /* If res says the trace was cut short, say so on stderr: "schedsim: FILE:
  * trace ends early at time T (...)". */
 void trace_in_warn_cut(const char *path, const trace_in_result *res);

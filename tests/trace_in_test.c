@@ -572,6 +572,79 @@ START_TEST(play_errors)
 }
 END_TEST
 
+/* ---- spooled, to be played again -------------------------------------------- */
+
+static char *spooled(trace_in_spool *sp)
+{
+	char *buf = NULL, err[256];
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	sim_event ev;
+	int rc;
+
+	while ((rc = trace_in_spool_next(sp, &ev, err, sizeof err)) > 0)
+		fprintf(out, "%lld %s %d %lld %s|", (long long)ev.time, sim_ev_name(ev.kind),
+		        ev.thread, (long long)ev.arg, ev.reason);
+	ck_assert_int_eq(rc, 0);
+	fclose(out);
+	return buf;
+}
+
+START_TEST(spool_again)
+{
+	char path[] = "/tmp/trace_in_test-XXXXXX", err[256];
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	trace_in_result res;
+	trace_in_spool *sp;
+
+	for (int i = 0; base[i]; i++)
+		fprintf(f, "%s\n", base[i]);
+	fclose(f);
+	sp = trace_in_spool_new(path, -1, &res, err, sizeof err);
+	unlink(path);
+	ck_assert_msg(sp != NULL, "%s", err);
+	const trace_in_info *info = trace_in_spool_info(sp);
+	ck_assert_str_eq(info->policy, "rr");
+	ck_assert_int_eq(info->opt->quantum, 2);
+	ck_assert_uint_eq(info->nthreads, 2);
+	ck_assert_str_eq(info->threads[1].name, "B c");
+	ck_assert_ptr_null(info->form);
+	char *first = spooled(sp);
+	ck_assert_str_eq(first,
+	                 "0 arrive 0 0 |0 dispatch 0 0 first|1 arrive 1 0 |2 exit 0 0 |"
+	                 "2 switch 1 1 |3 dispatch 1 0 say \"hi\" \\ \x01\t|4 exit 1 0 |"
+	                 "4 end -1 0 |");
+	ck_assert_int_eq(trace_in_spool_rewind(sp, err, sizeof err), 0);
+	char *again = spooled(sp);
+	ck_assert_str_eq(again, first);
+	free(first);
+	free(again);
+	trace_in_spool_free(sp);
+
+	sp = trace_in_spool_new(SCHEDSIM_SRCDIR "/traces/linux-ftrace.txt", -1, &res, err,
+	                        sizeof err);
+	ck_assert_msg(sp != NULL, "%s", err);
+	info = trace_in_spool_info(sp);
+	ck_assert_str_eq(info->form, "ftrace");
+	ck_assert_int_eq(info->cpu, 0);
+	ck_assert_str_eq(info->threads[3].name, "kworker/0:1");
+	ck_assert_int_eq(info->threads[3].tid, 11);
+	first = spooled(sp);
+	ck_assert_ptr_nonnull(strstr(first, "|100 preempt 0 0 prev_state=R+|"));
+	ck_assert_ptr_nonnull(strstr(first, "|1000 end -1 0 |"));
+	trace_in_spool_rewind(sp, err, sizeof err);
+	again = spooled(sp);
+	ck_assert_str_eq(again, first);
+	free(first);
+	free(again);
+	trace_in_spool_free(sp);
+
+	ck_assert_ptr_null(trace_in_spool_new("/nonexistent/t", -1, &res, err, sizeof err));
+	ck_assert_str_eq(err, "/nonexistent/t: No such file or directory");
+}
+END_TEST
+
 /* ---- a long trace, in bounded memory --------------------------------------- */
 
 START_TEST(long_trace_bounded)
@@ -638,6 +711,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, play_schedsim);
 	tcase_add_test(tc, play_linux);
 	tcase_add_test(tc, play_errors);
+	tcase_add_test(tc, spool_again);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("memory");
