@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..28"
+echo "1..30"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -200,6 +200,28 @@ wait_for deadlock "RUNNING" && tm send-keys -t deadlock + + + + + + + + + + + &&
 	wait_for deadlock "^schedsim: deadlock at time 6: P1 holds A and waits for B; P2 holds B and waits for A" &&
 	restored deadlock
 result "a deadlock: holders and waiters shown, DEADLOCK, q exits 1 naming it" deadlock $?
+
+# ---- a recording played back: stepping both ways, seeking ----------------------
+start replay "'${top_builddir:-.}/tests/ui_replay_drive'"
+wait_for replay "replay recording" && tm send-keys -t replay space g &&
+	wait_for replay "PAUSED" && wait_for replay "  event 0 " &&
+	tm send-keys -t replay s s s && wait_for replay "  event 3 " &&
+	tm send-keys -t replay b && wait_for replay "  event 2 " &&
+	[ "$(events replay)" = 2 ] &&
+	tm send-keys -t replay t 1 2 && wait_for replay "Jump to time: 12_" &&
+	tm send-keys -t replay Enter && wait_for replay "^ Clock 13 " &&
+	tm send-keys -t replay G && wait_for replay "FINISHED" &&
+	wait_for replay "Final report" && tm send-keys -t replay p &&
+	wait_for replay "a recording has the one policy" &&
+	tm send-keys -t replay q && wait_for replay '^\[exit 0\]' && restored replay
+result "replay: s and b step both ways, t jumps to a time, g and G, p refused" replay $?
+
+start badrec "'${top_builddir:-.}/tests/ui_replay_drive' bad"
+wait_for badrec "FAILED .*recording:11:7: unknown event kind 'dispatc'" &&
+	tm send-keys -t badrec q && wait_for badrec '^\[exit 1\]' &&
+	wait_for badrec "^schedsim: recording:11:7: unknown event kind 'dispatc'" &&
+	restored badrec
+result "replay of a malformed recording: FAILED, q exits 1 with the message" badrec $?
 
 # ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
 colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'

@@ -614,6 +614,64 @@ START_TEST(io_and_other_waits)
 }
 END_TEST
 
+START_TEST(state_from_events)
+{
+	/* round robin, quantum 2: P1 0-2, P2 2-4, P1 4-5 exits, P3 blocks */
+	setup_with(false, false, 3);
+	ev(0, SIM_EV_ARRIVE, 0, 0, "");
+	ev(0, SIM_EV_ARRIVE, 1, 0, "");
+	ev(0, SIM_EV_DISPATCH, 0, 0, "");
+	ev(1, SIM_EV_ARRIVE, 2, 0, "");
+	ev(2, SIM_EV_PREEMPT, 0, 0, "quantum of 2 expired");
+	ev(2, SIM_EV_SWITCH, 1, 1, "");
+	ck_assert_int_eq(ui_model_running(&m), -1);
+	ck_assert_int_eq(ui_model_switching(&m), 1);
+	int q[8];
+	ck_assert_uint_eq(ui_model_ready(&m, q, 8), 3);
+	ck_assert_int_eq(q[0], 1);
+	ck_assert_int_eq(q[1], 2);
+	ck_assert_int_eq(q[2], 0); /* the preempted thread joins the tail */
+	ev(3, SIM_EV_DISPATCH, 1, 0, "");
+	ck_assert_int_eq(ui_model_running(&m), 1);
+	ck_assert_int_eq(ui_model_switching(&m), -1);
+	ck_assert_uint_eq(ui_model_ready(&m, q, 1), 2); /* count, even past max */
+	ck_assert_int_eq(q[0], 2);
+	ev(4, SIM_EV_PRIO, 2, 7, "aged");
+	ev(5, SIM_EV_PREEMPT, 1, 0, "");
+	ev(5, SIM_EV_DISPATCH, 2, 0, "");
+	ev(6, SIM_EV_BLOCK, 2, 3, "");
+	ev(6, SIM_EV_DISPATCH, 0, 0, "");
+	ev(7, SIM_EV_EXIT, 0, 0, "");
+
+	sim_thread_info ti;
+	ui_model_thread(&m, 0, &ti);
+	ck_assert_str_eq(ti.name, "P1");
+	ck_assert_int_eq(ti.state, SIM_T_DONE);
+	ck_assert_int_eq(ti.cpu, 3);
+	ck_assert_int_eq(ti.waiting, 4); /* 7 - 0 - 3 */
+	ck_assert_int_eq(ti.response, 0);
+	ck_assert_int_eq(ti.finish, 7);
+	ck_assert_int_eq(ti.priority, UI_PRIO_UNKNOWN);
+	ui_model_thread(&m, 2, &ti);
+	ck_assert_int_eq(ti.state, SIM_T_BLOCKED);
+	ck_assert_int_eq(ti.cpu, 1);
+	ck_assert_int_eq(ti.io, 1); /* 6 to now, 7 */
+	ck_assert_int_eq(ti.waiting, 4); /* arrived 1: 6 - 1 - 1 */
+	ck_assert_int_eq(ti.response, 4);
+	ck_assert_int_eq(ti.finish, -1);
+	ck_assert_int_eq(ti.priority, 7);
+	ck_assert_int_eq(ti.waits_on, -1);
+	ui_model_thread(&m, 1, &ti);
+	ck_assert_int_eq(ti.state, SIM_T_READY);
+	ck_assert_uint_eq(ui_model_ready(&m, q, 8), 1);
+	ck_assert_int_eq(q[0], 1);
+	ui_model_thread(&m, 9, &ti);
+	ck_assert_str_eq(ti.name, "?");
+	ck_assert_int_eq(ti.arrival, -1);
+	teardown();
+}
+END_TEST
+
 START_TEST(crowded_cpu_column)
 {
 	/* 100 one-tick turns of P1 and P2, then P3 for 60 ticks: a column of
@@ -688,6 +746,7 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, speed_table);
 	tcase_add_test(tc, switches_as_reports_count);
 	tcase_add_test(tc, io_and_other_waits);
+	tcase_add_test(tc, state_from_events);
 	tcase_add_test(tc, crowded_cpu_column);
 	tcase_add_test(tc, gallop_finds_what_bisection_finds);
 	suite_add_tcase(s, tc);

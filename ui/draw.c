@@ -146,7 +146,7 @@ static void layout(const ui_view *v, ui_layout *l)
 	 * row for the sync objects if there are any).  The timeline comes
 	 * first; the pane gets what it leaves, but with many threads at least
 	 * a third. */
-	bool sync = sim_sync_count(v->s) > 0;
+	bool sync = ui_view_sync_count(v) > 0;
 	int room = l->lines - 8 - sync;
 	int pane = room - n;
 	int third = room / 3 < 8 ? room / 3 : 8;
@@ -176,6 +176,10 @@ static void layout(const ui_view *v, ui_layout *l)
  * policy reads (a file may set options for another policy). */
 static void policy_words(const ui_view *v, char *buf, size_t len)
 {
+	if (!v->s) {
+		snprintf(buf, len, " policy %s (recorded)", v->policy);
+		return;
+	}
 	const sim_options *o = sim_opts(v->s);
 	const pol_class *c = pol_find(v->policy);
 	const char *reads = c ? c->options : "";
@@ -201,12 +205,14 @@ static void draw_title(const ui_view *v, const ui_layout *l)
 	attron(A_REVERSE);
 	ui_put(l->title, 0, l->cols, "", true);
 	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, " schedsim ");
-	snprintf(buf, sizeof buf, " %s ", v->src->title ? v->src->title : "");
+	const char *title = v->rec ? v->rec->title : v->src->title;
+	const char *explain = v->rec ? NULL : v->src->explain;
+	snprintf(buf, sizeof buf, " %s%s ", v->rec ? "replay " : "", title ? title : "");
 	x = put_at(l->title, x, l->cols, A_REVERSE, buf);
 	policy_words(v, buf, sizeof buf);
 	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, buf);
-	if (v->src->explain) {
-		snprintf(buf, sizeof buf, "  %s", v->src->explain);
+	if (explain) {
+		snprintf(buf, sizeof buf, "  %s", explain);
 		put_at(l->title, x, l->cols, A_REVERSE, buf);
 	}
 	attroff(A_REVERSE);
@@ -321,16 +327,16 @@ static void draw_info(const ui_view *v, const ui_layout *l)
 	char buf[512], q[512];
 	int ready[256];
 	int x = 0;
-	int run = sim_running(v->s), sw = sim_switching(v->s);
+	int run = ui_view_running(v), sw = ui_view_switching(v);
 
-	snprintf(buf, sizeof buf, " Clock %lld", (long long)sim_now(v->s));
+	snprintf(buf, sizeof buf, " Clock %lld", (long long)v->m.now);
 	x = put_at(l->info, x, l->cols, A_BOLD, buf);
 	snprintf(buf, sizeof buf, "  event %llu   ", (unsigned long long)v->m.tot.events);
 	x = put_at(l->info, x, l->cols, A_NORMAL, buf);
 	if (run >= 0) {
 		x = put_at(l->info, x, l->cols, A_NORMAL, "Running ");
 		x = put_at(l->info, x, l->cols, ui_attr_bar(run), ui_model_name(&v->m, run));
-		int64_t ql = sim_quantum_left(v->s);
+		int64_t ql = ui_view_quantum_left(v);
 		if (ql >= 0) {
 			snprintf(buf, sizeof buf, "  quantum left %lld", (long long)ql);
 			x = put_at(l->info, x, l->cols, A_NORMAL, buf);
@@ -343,11 +349,12 @@ static void draw_info(const ui_view *v, const ui_layout *l)
 		 * pick at the same instant the CPU is not idle yet. */
 		x = put_at(l->info, x, l->cols, ui_attr_dim(),
 			   v->finished ? "CPU done"
+			   : !v->m.tot.events ? "not started"
 			   : v->m.cpu_who == UI_WHO_IDLE ? "CPU idle"
 			   : "CPU free, policy to pick");
 	}
 	x = put_at(l->info, x, l->cols, A_NORMAL, "   Ready: ");
-	size_t n = sim_ready(v->s, ready, sizeof ready / sizeof ready[0]);
+	size_t n = ui_view_ready(v, ready, sizeof ready / sizeof ready[0]);
 	size_t shown = n < sizeof ready / sizeof ready[0] ? n : sizeof ready / sizeof ready[0];
 	ui_queue_format(&v->m, ready, shown, l->cols - x, q, sizeof q);
 	if (shown < n && strchr(q, '+') == NULL) {
@@ -371,7 +378,7 @@ static void draw_sync(const ui_view *v, const ui_layout *l)
 	int waiters[64];
 	int x = put_at(l->sync, 0, l->cols, A_BOLD, " Sync");
 
-	for (size_t i = 0; i < sim_sync_count(v->s) && x < l->cols; i++) {
+	for (size_t i = 0; i < ui_view_sync_count(v) && x < l->cols; i++) {
 		sim_sync_info si;
 		size_t n = 0;
 
@@ -435,7 +442,10 @@ static void draw_status(const ui_view *v, const ui_layout *l)
 	x = put_at(l->status, x, l->cols, ui_attr_state(bad ? 3 : which), words[which]);
 	snprintf(buf, sizeof buf, " %s  %s  ", ui_speeds[v->speed].label, v->policy);
 	x = put_at(l->status, x, l->cols, A_BOLD, buf);
-	if (v->failed)
+	if (v->prompt)
+		snprintf(buf, sizeof buf, "Jump to time: %s_   Enter jumps, Esc cancels",
+			 v->input);
+	else if (v->failed)
 		snprintf(buf, sizeof buf, "%s   q quit", v->error);
 	else if (v->deadlock && !v->msg[0])
 		snprintf(buf, sizeof buf, "%s   q quit", v->deadlock);
@@ -444,12 +454,15 @@ static void draw_status(const ui_view *v, const ui_layout *l)
 	else if (v->m.oom)
 		snprintf(buf, sizeof buf, "out of memory: the timeline stopped growing");
 	else if (v->finished)
-		snprintf(buf, sizeof buf, "q quit  ? help  Tab report/live  r restart"
-			 "  p next policy  arrows scroll");
+		snprintf(buf, sizeof buf, "q quit  ? help  Tab report/live  %s"
+			 "  arrows scroll", v->rec ? "b back  g start  t time"
+						  : "r restart  p next policy");
 	else
-		snprintf(buf, sizeof buf, "space %s  s step  +/- speed  ? help  q quit"
-			 "  %s scroll  z/Z zoom  r restart  p policy",
-			 v->paused ? "run" : "pause", v->m.utf8 ? "←/→" : "h/l");
+		snprintf(buf, sizeof buf, "space %s  s step  %s+/- speed  ? help  q quit"
+			 "  %s scroll  z/Z zoom  %s",
+			 v->paused ? "run" : "pause", v->rec ? "b back  t time  " : "",
+			 v->m.utf8 ? "←/→" : "h/l",
+			 v->rec ? "g start  G end" : "r restart  p policy");
 	put_at(l->status, x, l->cols, bad ? ui_attr_switch() : A_NORMAL, buf);
 }
 

@@ -75,7 +75,7 @@ void ui_draw_table(ui_view *v, const ui_rect *r)
 			break;
 		sim_thread_info ti;
 		char cpu[24], wait[24], resp[24], fin[24];
-		sim_thread_get(v->s, (int)t, &ti);
+		ui_view_thread(v, (int)t, &ti);
 		num(cpu, sizeof cpu, ti.cpu);
 		num(wait, sizeof wait, ti.waiting);
 		num(resp, sizeof resp, ti.response);
@@ -87,7 +87,10 @@ void ui_draw_table(ui_view *v, const ui_rect *r)
 		attron(ui_attr_bar((int)t));
 		addstr(ui_thread_glyph((int)t, v->m.utf8));
 		attroff(ui_attr_bar((int)t));
-		snprintf(name, sizeof name, "%d", ti.priority);
+		if (ti.priority == UI_PRIO_UNKNOWN)
+			snprintf(name, sizeof name, "-");
+		else
+			snprintf(name, sizeof name, "%d", ti.priority);
 		char why[96];
 		waiting_for(v, (int)t, &ti, why, sizeof why);
 		snprintf(buf, sizeof buf, " %-7s %4s %7s %7s %6s %7s  %s",
@@ -163,7 +166,8 @@ void ui_draw_help(const ui_view *v, const ui_layout *l)
 		u ? "↑ ↓ PgUp PgDn  scroll threads or report" : "Up Down PgUp PgDn  scroll threads/report",
 		"Tab         final report / threads and events",
 		"r           restart",
-		"p           restart under the next policy",
+		v->rec ? "b g G t     back one, start, end, jump to a time"
+		       : "p           restart under the next policy",
 		"? or F1     this help",
 		"Ctrl-L      redraw",
 		"q           quit",

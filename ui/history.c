@@ -15,6 +15,8 @@ void ui_model_init(ui_model *m, bool utf8, bool color)
 	m->follow = true;
 	m->last_ran = -1;
 	m->cpu_who = UI_WHO_NONE;
+	m->switch_to = -1;
+	m->qhead = m->qtail = -1;
 }
 
 static void segs_free(ui_segs *s)
@@ -64,6 +66,8 @@ static ui_track *track(ui_model *m, int i)
 		memset(t, 0, sizeof *t);
 		t->arrival = t->first_run = t->finish = -1;
 		t->state = SIM_T_NEW;
+		t->prio = UI_PRIO_UNKNOWN;
+		t->qprev = t->qnext = -1;
 	}
 	return &m->t[i];
 }
@@ -220,6 +224,85 @@ int64_t ui_model_busy(const ui_model *m)
 	return m->tot.busy + (m->cpu_who >= 0 ? m->now - m->cpu_since : 0);
 }
 
+/* The ready list: O(1) to join at the tail or leave from anywhere. */
+static void enqueue(ui_model *m, int i)
+{
+	ui_track *t = &m->t[i];
+
+	if (t->queued)
+		return;
+	t->queued = true;
+	t->qprev = m->qtail;
+	t->qnext = -1;
+	if (m->qtail >= 0)
+		m->t[m->qtail].qnext = i;
+	else
+		m->qhead = i;
+	m->qtail = i;
+	m->nready++;
+}
+
+static void dequeue(ui_model *m, int i)
+{
+	ui_track *t = &m->t[i];
+
+	if (!t->queued)
+		return;
+	t->queued = false;
+	if (t->qprev >= 0)
+		m->t[t->qprev].qnext = t->qnext;
+	else
+		m->qhead = t->qnext;
+	if (t->qnext >= 0)
+		m->t[t->qnext].qprev = t->qprev;
+	else
+		m->qtail = t->qprev;
+	m->nready--;
+}
+
+size_t ui_model_ready(const ui_model *m, int *out, size_t max)
+{
+	size_t n = 0;
+
+	for (int i = m->qhead; i >= 0 && n < max; i = m->t[i].qnext)
+		out[n++] = i;
+	return m->nready;
+}
+
+int ui_model_running(const ui_model *m)
+{
+	return m->cpu_who >= 0 ? m->cpu_who : -1;
+}
+
+int ui_model_switching(const ui_model *m)
+{
+	return m->cpu_who == UI_WHO_SWITCH ? m->switch_to : -1;
+}
+
+void ui_model_thread(const ui_model *m, int thread, sim_thread_info *out)
+{
+	memset(out, 0, sizeof *out);
+	out->name = ui_model_name(m, thread);
+	out->arrival = out->response = out->finish = out->remaining = -1;
+	out->waits_on = out->joins = -1;
+	out->wakes_at = -1;
+	out->priority = out->base_priority = UI_PRIO_UNKNOWN;
+	if (thread < 0 || (size_t)thread >= m->nthreads)
+		return;
+	const ui_track *t = &m->t[thread];
+	out->state = t->state;
+	out->arrival = t->arrival;
+	out->priority = out->base_priority = t->prio;
+	out->cpu = total(&t->run, m->now);
+	out->io = total(&t->io, m->now);
+	out->finish = t->finish;
+	if (t->first_run >= 0)
+		out->response = t->first_run - t->arrival;
+	if (t->arrival >= 0)
+		out->waiting = (t->finish >= 0 ? t->finish : m->now) - t->arrival -
+			       out->cpu - out->io - total(&t->wait, m->now);
+}
+
 static void run_stop(ui_model *m, ui_track *t, int thread, int64_t time)
 {
 	if (t->state == SIM_T_RUNNING)
@@ -275,6 +358,7 @@ void ui_model_event(void *vm, const sim_event *ev)
 	case SIM_EV_ARRIVE:
 		t->arrival = time;
 		t->state = SIM_T_READY;
+		enqueue(m, ev->thread);
 		break;
 	case SIM_EV_DISPATCH:
 		/* As the reports count them: a dispatch of a thread other
@@ -282,6 +366,7 @@ void ui_model_event(void *vm, const sim_event *ev)
 		if (m->last_ran >= 0 && m->last_ran != ev->thread)
 			m->tot.switches++;
 		cpu_set(m, time, ev->thread);
+		dequeue(m, ev->thread);
 		seg_open(m, &t->run, time, 0);
 		if (t->first_run < 0)
 			t->first_run = time;
@@ -291,10 +376,12 @@ void ui_model_event(void *vm, const sim_event *ev)
 	case SIM_EV_PREEMPT:
 		run_stop(m, t, ev->thread, time);
 		t->state = SIM_T_READY;
+		enqueue(m, ev->thread);
 		break;
 	case SIM_EV_BLOCK:
 		run_stop(m, t, ev->thread, time);
 		t->in_io = ev->arg > 0;
+		dequeue(m, ev->thread);
 		seg_open(m, t->in_io ? &t->io : &t->wait, time, 0);
 		t->state = SIM_T_BLOCKED;
 		break;
@@ -302,12 +389,14 @@ void ui_model_event(void *vm, const sim_event *ev)
 		seg_close(&t->io, time);
 		seg_close(&t->wait, time);
 		t->state = SIM_T_READY;
+		enqueue(m, ev->thread);
 		break;
 	case SIM_EV_EXIT:
 		run_stop(m, t, ev->thread, time);
 		seg_close(&t->io, time);
 		seg_close(&t->wait, time);
 		t->state = SIM_T_DONE;
+		dequeue(m, ev->thread);
 		t->finish = time;
 		finished(m, t);
 		break;
@@ -316,11 +405,15 @@ void ui_model_event(void *vm, const sim_event *ev)
 		break;
 	case SIM_EV_SWITCH:
 		cpu_set(m, time, UI_WHO_SWITCH);
+		m->switch_to = ev->thread;
 		break;
 	case SIM_EV_END:
 		end_all(m, time);
 		break;
 	case SIM_EV_PRIO:
+		if (t)
+			t->prio = (int)ev->arg;
+		break;
 	case SIM_EV_KINDS:
 		break;
 	}

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "policy.h"
@@ -90,6 +91,42 @@ static void next_policy(ui_view *v)
 	}
 }
 
+/* A recording: seek, keeping the run paused where it lands. */
+static void seek(ui_view *v, uint64_t events)
+{
+	if (!v->rec) {
+		note(v, "seeking is for replays; r restarts");
+		return;
+	}
+	v->paused = true;
+	ui_model_follow(&v->m);
+	if (ui_view_seek(v, events) < 0)
+		note(v, v->msg[0] ? v->msg : "cannot read the recording again");
+}
+
+/* Typing the time to jump to: digits, Backspace, Enter, Esc. */
+static void prompt_key(ui_view *v, int key)
+{
+	size_t n = strlen(v->input);
+
+	if (key >= '0' && key <= '9' && n + 1 < sizeof v->input) {
+		v->input[n] = (char)key;
+		v->input[n + 1] = '\0';
+	} else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && n) {
+		v->input[n - 1] = '\0';
+	} else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+		v->prompt = false;
+		if (!n)
+			return;
+		v->paused = true;
+		ui_model_follow(&v->m);
+		if (ui_view_seek_time(v, strtoll(v->input, NULL, 10)) < 0)
+			note(v, "cannot read the recording again");
+	} else if (key == 27) {
+		v->prompt = false;
+	}
+}
+
 static void restart(ui_view *v)
 {
 	char policy[sizeof v->policy];
@@ -108,6 +145,10 @@ void ui_key(ui_view *v, int key)
 	if (key == KEY_RESIZE)
 		return;
 	v->msg[0] = '\0';
+	if (v->prompt) {
+		prompt_key(v, key);
+		return;
+	}
 	if (v->help) {
 		v->help = false;
 		return;
@@ -186,7 +227,30 @@ void ui_key(ui_view *v, int key)
 		restart(v);
 		break;
 	case 'p':
-		next_policy(v);
+		if (v->rec)
+			note(v, "a recording has the one policy it was run under");
+		else
+			next_policy(v);
+		break;
+	case 'b':
+		if (v->m.tot.events)
+			seek(v, v->m.tot.events - 1);
+		break;
+	case KEY_HOME:
+	case 'g':
+		seek(v, 0);
+		break;
+	case KEY_END:
+	case 'G':
+		seek(v, UINT64_MAX);
+		break;
+	case 't':
+		if (v->rec) {
+			v->prompt = true;
+			v->input[0] = '\0';
+		} else {
+			note(v, "seeking is for replays; r restarts");
+		}
 		break;
 	case '?':
 	case KEY_F(1):

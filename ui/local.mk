@@ -2,7 +2,8 @@
 # plain C; the curses code draws what it decides.
 noinst_LIBRARIES += libui.a
 libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
-libui_a_SOURCES = ui/ui.h ui/view.h ui/live.c ui/keys.c ui/tty.h ui/tty.c \
+libui_a_SOURCES = ui/ui.h ui/view.h ui/live.c ui/source.c ui/keys.c \
+	ui/tty.h ui/tty.c \
 	ui/draw.h ui/draw.c ui/draw_panes.c \
 	ui/model.h ui/history.c ui/cells.c ui/text.c
 
@@ -11,10 +12,13 @@ TESTS += tests/ui_model_test
 tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
 
-# The tmux test drives schedsim, and ui_drive for a stack overflow.
-check_PROGRAMS += tests/ui_drive
-tests_ui_drive_LDADD = libui.a libreport.a libsim.a libworkload.a \
-	libruntime.a $(NCURSESW_LIBS)
+# The tmux test drives schedsim, ui_drive (a stack overflow, a run-time
+# failure) and ui_replay_drive (a recording played back).
+UI_DRIVE_LIBS = libui.a libreport.a libsim.a libworkload.a libruntime.a \
+	$(NCURSESW_LIBS)
+check_PROGRAMS += tests/ui_drive tests/ui_replay_drive
+tests_ui_drive_LDADD = $(UI_DRIVE_LIBS)
+tests_ui_replay_drive_LDADD = $(UI_DRIVE_LIBS)
 TESTS += tests/tui.sh
 EXTRA_DIST += tests/tui.sh
 

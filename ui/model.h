@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 
 #include "sim.h"
@@ -37,7 +38,12 @@ typedef struct ui_track {
 	int64_t finish;    /* -1 until SIM_EV_EXIT */
 	sim_tstate state;
 	bool in_io;        /* its latest block was I/O (not a sleep, a join or a sync object) */
+	int prio;          /* from SIM_EV_PRIO; UI_PRIO_UNKNOWN before one */
+	int qprev, qnext;  /* the ready list, in the order threads became ready */
+	bool queued;
 } ui_track;
+
+#define UI_PRIO_UNKNOWN INT_MIN
 
 /* The event log keeps the latest entries; reasons are copied. */
 #define UI_LOG_KEEP 256
@@ -78,6 +84,9 @@ typedef struct ui_model {
 	bool oom;          /* history stopped growing: out of memory */
 	int cpu_who;       /* the CPU row's open segment, UI_WHO_NONE if none */
 	int64_t cpu_since;
+	int switch_to;     /* while switching: the incoming thread */
+	int qhead, qtail;  /* the ready list; -1 when empty */
+	size_t nready;
 
 	ui_log_entry log[UI_LOG_KEEP];
 	uint64_t nlog;     /* entries ever logged; the ring keeps the latest */
@@ -105,6 +114,18 @@ const char *ui_model_name(const ui_model *m, int thread);
 
 /* Ticks some thread has run so far. */
 int64_t ui_model_busy(const ui_model *m);
+
+/* The state as far as the events tell, for a view without the engine (a
+ * recorded run): what sim_thread_get() would say, with the priority
+ * UI_PRIO_UNKNOWN before a SIM_EV_PRIO and nothing about what a thread
+ * waits on; the running thread (-1 if none); the incoming one of a switch
+ * (-1 if none); the ready threads in the order they became ready (the
+ * policy's own order is not in the events), returning their count and
+ * writing at most max. */
+void ui_model_thread(const ui_model *m, int thread, sim_thread_info *out);
+int ui_model_running(const ui_model *m);
+int ui_model_switching(const ui_model *m);
+size_t ui_model_ready(const ui_model *m, int *out, size_t max);
 
 /* Index of the first segment starting at or after x.  from is a known
  * lower bound of the answer (0 if none): the search gallops from there, so

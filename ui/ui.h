@@ -49,4 +49,32 @@ typedef int (*ui_after_fn)(void *ctx, sim *s, report *r);
 /* ui_live with after (NULL: 1 after a deadlock, else 0). */
 int ui_live_after(const ui_source *src, const ui_config *cfg, ui_after_fn after);
 
+/* A recorded run, for replay: its header and its events, in order. */
+typedef struct ui_recording {
+	const char *title;   /* the trace's name, shown in the view */
+	const char *policy;  /* as recorded */
+	size_t nthreads;     /* threads in index order; events name no others */
+	const char *(*name)(void *ctx, int thread);
+	/* Back to before the first event: 0, or -1 with a message in err. */
+	int (*rewind)(void *ctx, char *err, size_t errlen);
+	/* The next event in *ev (its reason valid until the next call): 1,
+	 * 0 after the last one (a trace that ends early just ends), or -1 on
+	 * a malformed trace with a "FILE:LINE:COL: message" in err. */
+	int (*next)(void *ctx, sim_event *ev, char *err, size_t errlen);
+	/* Optional: a fresh report with the run's header (report_new,
+	 * report_add_thread...), fed the events as they play and shown at
+	 * the end, as for a live run.  Called again after each rewind. */
+	report *(*report)(void *ctx);
+	void *ctx;
+} ui_recording;
+
+/* Play a recording in the live view: all it shows that the events tell
+ * (the ready queue in the order threads became ready: the policy's own
+ * order is not recorded), and seeking: b one event back, s or Right one
+ * forward, Home and End, t jumps to a time.  Seeking back plays the
+ * recording again from its start (no simulation runs).  Returns as
+ * ui_live (0 after 'q'; 1 after a malformed trace, its message printed
+ * once the screen is restored; 2 without a usable terminal). */
+int ui_replay(const ui_recording *rec, const ui_config *cfg);
+
 #endif

@@ -17,8 +17,9 @@ typedef enum ui_pane {
 } ui_pane;
 
 typedef struct ui_view {
-	const ui_source *src;
+	const ui_source *src;   /* a live run: src and s */
 	ui_after_fn after;
+	const ui_recording *rec; /* or a recording: rec, and s is NULL */
 	sim *s;
 	report *rep;
 	ui_model m;
@@ -36,6 +37,8 @@ typedef struct ui_view {
 	size_t report_lines;
 	long report_top;
 	char msg[256];      /* a one-off note for the status line */
+	bool prompt;        /* typing a time to jump to (a recording) */
+	char input[24];
 	int namew;          /* widest thread name shown, in columns */
 
 	/* Set by the last frame, for keys that depend on the layout. */
@@ -48,9 +51,23 @@ typedef struct ui_view {
 /* Smallest usable terminal; below it a "terminal too small" screen. */
 enum { UI_MIN_COLS = 40, UI_MIN_LINES = 10 };
 
+/* source.c: (re)start the run (policy NULL: as given), one event, the end. */
+int ui_view_start(ui_view *v, const char *policy);
+void ui_view_step(ui_view *v);
+void ui_view_stop(ui_view *v);
+/* A recording only: to after the first n events; to the first event at or
+ * after time.  -1 if not a recording or it cannot be read again. */
+int ui_view_seek(ui_view *v, uint64_t n);
+int ui_view_seek_time(ui_view *v, int64_t time);
+/* The state shown, from the engine or, for a recording, the model. */
+void ui_view_thread(const ui_view *v, int i, sim_thread_info *out);
+int ui_view_running(const ui_view *v);
+int ui_view_switching(const ui_view *v);
+int64_t ui_view_quantum_left(const ui_view *v);
+size_t ui_view_ready(const ui_view *v, int *out, size_t max);
+size_t ui_view_sync_count(const ui_view *v);
+
 /* live.c */
-int ui_view_start(ui_view *v, const char *policy);  /* (re)make the sim */
-void ui_view_step(ui_view *v);                      /* one event */
 int64_t ui_now_ns(void);
 
 /* keys.c: act on one key. */
