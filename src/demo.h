@@ -33,6 +33,11 @@ int demo_inversion_setup(sim *s);
 void demo_inversion_result(sim *s, char *buf, size_t len);
 int demo_deadlock_setup(sim *s);
 
+/* The workload demos' results (demo_result.c). */
+void demo_convoy_result(sim *s, char *buf, size_t len);
+void demo_io_vs_cpu_result(sim *s, char *buf, size_t len);
+void demo_starvation_result(sim *s, char *buf, size_t len);
+
 /* The workloads in traces/, embedded at build time (demo_wl.c). */
 extern const char demo_src_classroom[], demo_src_convoy[], demo_src_io_vs_cpu[],
 	demo_src_starvation[];

@@ -14,7 +14,8 @@ bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/main.c src/cli.h \
 	src/cmd_run.c src/cmd_demo.c src/cmd_policies.c src/cmd_compare.c \
 	src/cmd_replay.c src/cmd_export.c src/cmd_rerun.c \
-	src/demo.c src/demo.h src/demo_race.c src/demo_sem.c src/demo_lock.c
+	src/demo.c src/demo.h src/demo_race.c src/demo_sem.c src/demo_lock.c \
+	src/demo_result.c
 nodist_schedsim_SOURCES = src/demo_wl.c
 schedsim_CPPFLAGS = $(AM_CPPFLAGS)
 schedsim_LDADD = libui.a libreport.a libltrace.a libsim.a libworkload.a libruntime.a \

@@ -73,12 +73,16 @@ static void describe(FILE *f, const sim *s, const sim_thr *t, const sim_obj *hol
 
 void sim_deadlock_describe(sim *s)
 {
-	/* mark: 0 unseen, 1 + the walk that reached it, or -1 in a cycle */
-	long *mark = calloc(s->nthr ? s->nthr : 1, sizeof *mark);
+	long *mark;          /* 0 unseen, 1 + the walk that reached it, -1 in a cycle */
 	char *text = NULL;
-	size_t len = 0, parts = 0;
+	size_t len = 0, parts = 0, blocked = 0;
 	FILE *f;
 
+	for (size_t i = 0; i < s->nthr; i++)
+		blocked += s->thr[i].state == SIM_T_BLOCKED;
+	if (!blocked)
+		return;      /* the usual end: everyone finished */
+	mark = calloc(s->nthr, sizeof *mark);
 	if (!mark || !(f = open_memstream(&text, &len))) {
 		free(mark);
 		s->deadlock = strdup("deadlock (out of memory describing it)");

@@ -379,8 +379,28 @@ deadlock           two threads lock A and B in opposite order: a deadlock
 "$S" demo 2>"$tmp/err" | cat >"$tmp/out"
 rc=$?
 same "demo into a pipe prints the classroom text report" "$golden/classroom.txt"
+# A workload demo is its file's run, with the demo's result after it.
 run "$S" demo convoy --json
-same "demo convoy --json is run traces/convoy.wl --json" "$golden/convoy.json"
+sed '$d' "$golden/convoy.json" >"$tmp/want"
+printf '%s\n' ' ],' \
+	' "result": "the short jobs waited 41.25 ticks on average, LONG 0 (try --policy srtf)"}' \
+	>>"$tmp/want"
+same "demo convoy --json is run traces/convoy.wl --json, and the result" "$tmp/want"
+run "$S" demo convoy --no-tui --policy srtf
+has "demo convoy --policy srtf: short jobs first" \
+	"Result: the short jobs waited 2.25 ticks on average, LONG 8"
+run "$S" demo io-vs-cpu --no-tui
+has "demo io-vs-cpu: interactive threads answered within ticks" \
+	"Result: I/O-bound threads: response 6, finish 37.5 on average; CPU-bound: finish 69"
+run "$S" demo io-vs-cpu --no-tui --policy fifo
+has "demo io-vs-cpu --policy fifo: they queue behind whole bursts" \
+	"Result: I/O-bound threads: response 45, finish 75.5 on average; CPU-bound: finish 45.5"
+run "$S" demo starvation --no-tui
+has "demo starvation: batch waits 40 ticks" \
+	"Result: batch (priority 5) waited 40 ticks and finished at 43"
+run "$S" demo aging --no-tui
+has "demo aging: batch waits 20 ticks" \
+	"Result: batch (priority 5) waited 20 ticks and finished at 23"
 run "$S" demo aging --json
 has "demo aging: batch waits 20 ticks, not 40" \
 	'  {"name": "batch", "arrival": 0, "cpu": 3, "io": 0, "finish": 23, "turnaround": 23, "waiting": 20, "response": 20},'
