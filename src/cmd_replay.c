@@ -1,26 +1,29 @@
 /* cmd_replay.c: `schedsim replay`: a recorded run (a schedsim trace) or a
- * Linux scheduling trace, reported as `run` reports a run. */
+ * Linux scheduling trace, reported as `run` reports a run, or played in
+ * the live view on a terminal. */
 #include <config.h>
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "report.h"
 #include "trace_in.h"
+#include "ui.h"
 
 #define REPLAY_ALLOW (OPTS_OUTPUT | OPTS_CPU)
 
 static void replay_help(FILE *out)
 {
 	fputs("Usage: schedsim replay TRACE [OPTION]...\n"
-	      "Report a recorded run again: TRACE is a schedsim trace (run --trace-out)\n"
+	      "Play a recorded run again: TRACE is a schedsim trace (run --trace-out)\n"
 	      "or a Linux scheduling trace (raw ftrace, trace-cmd report, perf script),\n"
-	      "recognised by its first line ('-' for standard input).  A schedsim trace\n"
-	      "prints exactly what its run printed; a Linux trace shows one CPU.\n"
-	      "The live view does not replay traces yet: the text report is printed on\n"
-	      "a terminal too.\n"
+	      "recognised by its first line ('-' for standard input).  On a terminal\n"
+	      "the live view plays it, with seeking (b and s step back and forward);\n"
+	      "otherwise the report is printed: for a schedsim trace exactly what its\n"
+	      "run printed, for a Linux trace one CPU (--cpu, by default the busiest).\n"
 	      "\n"
 	      "Options:\n", out);
 	opts_help(out, REPLAY_ALLOW);
@@ -28,14 +31,34 @@ static void replay_help(FILE *out)
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
 }
 
-typedef struct replay_ctx {
-	report *r;
-	bool linux_trace;
-	char deadlock[512];
-} replay_ctx;
+/* A report with the trace's header: policy, options and threads, and for
+ * a Linux trace its CPU and what it measured.  NULL when out of memory. */
+static report *report_for(const trace_in_info *info)
+{
+	report *r = report_new(info->policy, info->opt);
+
+	if (!r)
+		return NULL;
+	for (size_t i = 0; i < info->nthreads; i++) {
+		const trace_in_task *k = &info->threads[i];
+
+		if (report_add_thread(r, k->name, k->arrival) < 0)
+			goto oom;
+		if (info->form)
+			report_measure(r, i, &(report_measured){ k->tid, k->waiting, k->dispatches,
+			                                         k->preemptions, k->voluntary });
+	}
+	if (info->form && report_set_linux(r, info->form, info->cpu, info->busiest) < 0)
+		goto oom;
+	return r;
+oom:
+	report_free(r);
+	return NULL;
+}
 
 /* The notes a run's report ended with, worded as `run` words them
- * (cli_after_run): a demo's result, then the deadlock. */
+ * (cli_after_run): a demo's result, then the deadlock its end event
+ * named.  Linux traces have neither. */
 static void notes(report *r, const char *result, const char *deadlock)
 {
 	char line[600];
@@ -50,41 +73,32 @@ static void notes(report *r, const char *result, const char *deadlock)
 	}
 }
 
-/* The report's header, from the trace's. */
+/* ---- the report, streamed ------------------------------------------------ */
+
+typedef struct replay_ctx {
+	report *r;
+	bool linux_trace;
+	char deadlock[512];
+} replay_ctx;
+
 static int start(void *ctx, const trace_in_info *info)
 {
 	replay_ctx *c = ctx;
-	report *r = report_new(info->policy, info->opt);
 
-	if (!r)
-		return -1;
-	c->r = r;
 	c->linux_trace = info->form != NULL;
-	for (size_t i = 0; i < info->nthreads; i++) {
-		const trace_in_task *k = &info->threads[i];
-
-		if (report_add_thread(r, k->name, k->arrival) < 0)
-			return -1;
-		if (info->form)
-			report_measure(r, i, &(report_measured){ k->tid, k->waiting, k->dispatches,
-			                                         k->preemptions, k->voluntary });
-	}
-	if (info->form && report_set_linux(r, info->form, info->cpu, info->busiest) < 0)
-		return -1;
-	return 0;
+	return (c->r = report_for(info)) ? 0 : -1;
 }
 
 static void event(void *ctx, const sim_event *ev)
 {
 	replay_ctx *c = ctx;
 
-	/* A run that ended in a deadlock named it in its end event. */
 	if (ev->kind == SIM_EV_END && ev->reason[0] && !c->linux_trace)
 		snprintf(c->deadlock, sizeof c->deadlock, "%s", ev->reason);
 	report_event(c->r, ev);
 }
 
-static int replay(const opts *o)
+static int replay_report(const opts *o)
 {
 	replay_ctx c = { NULL, false, "" };
 	trace_in_player p = { start, event, &c };
@@ -117,6 +131,85 @@ static int replay(const opts *o)
 	return status;
 }
 
+/* ---- the live view ---------------------------------------------------------- */
+
+/* The view plays the spooled trace as often as it seeks back. */
+typedef struct view_ctx {
+	trace_in_spool *sp;
+	const trace_in_info *info;
+	trace_in_result res;
+	bool ended;            /* the end event has been given */
+} view_ctx;
+
+static const char *rec_name(void *ctx, int i)
+{
+	view_ctx *v = ctx;
+
+	return v->info->threads[i].name;
+}
+
+static int rec_rewind(void *ctx, char *err, size_t errlen)
+{
+	view_ctx *v = ctx;
+
+	v->ended = false;
+	return trace_in_spool_rewind(v->sp, err, errlen);
+}
+
+/* A trace cut short gets its end where it stops, as in the report. */
+static int rec_next(void *ctx, sim_event *ev, char *err, size_t errlen)
+{
+	view_ctx *v = ctx;
+	int rc = v->ended ? 0 : trace_in_spool_next(v->sp, ev, err, errlen);
+
+	if (rc == 0 && !v->ended && v->res.cut_short) {
+		*ev = (sim_event){ v->res.last_time, SIM_EV_END, -1, 0, "" };
+		rc = 1;
+	}
+	if (rc > 0 && ev->kind == SIM_EV_END)
+		v->ended = true;
+	return rc;
+}
+
+static report *rec_report(void *ctx)
+{
+	view_ctx *v = ctx;
+	report *r = report_for(v->info);
+	const char *end = trace_in_spool_end(v->sp);
+
+	if (r)
+		notes(r, v->res.result, end && !v->info->form ? end : "");
+	return r;
+}
+
+static int replay_view(const opts *o)
+{
+	view_ctx v = { 0 };
+	char err[1024];
+	int status;
+
+	v.sp = trace_in_spool_new(o->operand[0], (int)o->cpu, &v.res, err, sizeof err);
+	if (!v.sp) {
+		fprintf(stderr, "%s\n", err);
+		return v.res.io_error ? CLI_FAIL : CLI_USAGE;
+	}
+	v.info = trace_in_spool_info(v.sp);
+
+	ui_recording rec = {
+		.title = strcmp(o->operand[0], "-") ? o->operand[0] : "<stdin>",
+		.policy = v.info->form ? "linux" : v.info->policy,
+		.nthreads = v.info->nthreads,
+		.name = rec_name, .rewind = rec_rewind, .next = rec_next,
+		.report = rec_report, .ctx = &v,
+	};
+	ui_config cfg = { o->color };
+
+	status = ui_replay(&rec, &cfg);
+	trace_in_warn_cut(o->operand[0], &v.res);
+	trace_in_spool_free(v.sp);
+	return status;
+}
+
 int cmd_replay(int argc, char **argv)
 {
 	char err[1024];
@@ -135,7 +228,8 @@ int cmd_replay(int argc, char **argv)
 		return cli_usage_error("%s", err);
 	if (o.trace_out)
 		return cli_usage_error("replay: --trace-out records a run; replay reads one");
-	if (o.tui == OPTS_TUI_ON)
-		return cli_usage_error("replay: the live view does not replay traces yet");
-	return replay(&o);
+	if (o.tui == OPTS_TUI_ON ||
+	    (o.tui == OPTS_TUI_AUTO && !o.json && !o.quiet && isatty(STDOUT_FILENO)))
+		return replay_view(&o);
+	return replay_report(&o);
 }

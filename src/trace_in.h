@@ -140,6 +140,9 @@ trace_in_spool *trace_in_spool_new(const char *path, int cpu, trace_in_result *r
                                    char *err, size_t errlen);
 /* The header; the info's trace is NULL. */
 const trace_in_info *trace_in_spool_info(const trace_in_spool *sp);
+/* The end event's reason (a deadlock's words, or ""), NULL if the trace
+ * was cut short before it. */
+const char *trace_in_spool_end(const trace_in_spool *sp);
 /* Back before the first event: 0, or -1 with the message in err. */
 int trace_in_spool_rewind(trace_in_spool *sp, char *err, size_t errlen);
 /* The next event (reason valid until the next call): 1, 0 after the

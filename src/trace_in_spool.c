@@ -28,6 +28,7 @@ struct trace_in_spool {
 	sim_options opt;
 	trace_in_task *threads;
 	sim_sem_init *sems;
+	char *end;                /* the end event's reason, NULL before it */
 	char *reason;             /* the last event's, for next() */
 	size_t reason_cap;
 };
@@ -82,6 +83,8 @@ static void event(void *ctx, const sim_event *ev)
 
 	if (sp->failed)
 		return;
+	if (ev->kind == SIM_EV_END && !sp->end && !(sp->end = strdup(ev->reason)))
+		sp->failed = true;
 	if (fwrite(&r, sizeof r, 1, sp->f) != 1 ||
 	    fwrite(ev->reason, 1, r.reason_len, sp->f) != r.reason_len) {
 		sp->failed = true;
@@ -141,6 +144,11 @@ const trace_in_info *trace_in_spool_info(const trace_in_spool *sp)
 	return &sp->info;
 }
 
+const char *trace_in_spool_end(const trace_in_spool *sp)
+{
+	return sp->end;
+}
+
 int trace_in_spool_rewind(trace_in_spool *sp, char *err, size_t errlen)
 {
 	if (fseeko(sp->f, 0, SEEK_SET) < 0) {
@@ -197,5 +205,6 @@ void trace_in_spool_free(trace_in_spool *sp)
 		free((char *)sp->sems[i].name);
 	free(sp->sems);
 	free(sp->reason);
+	free(sp->end);
 	free(sp);
 }
