@@ -294,6 +294,9 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (o.noperands == 0)
 		return cli_usage_error("compare: missing workload FILE");
+	if (o.sim.policy)
+		return cli_usage_error("compare: give the policies with --policies LIST, "
+		                       "not --policy");
 	if (o.quiet || o.trace_out || o.tui == OPTS_TUI_ON)
 		return cli_usage_error("compare: %s cannot be used here", o.quiet ? "--quiet" :
 		                       o.trace_out ? "--trace-out" : "--tui");

@@ -486,6 +486,9 @@ usage "compare: an unknown policy" "unknown policy 'bogus' (known: fifo, rr, pri
 usage "compare: an empty policy name" "--policies: an empty name in 'fifo,,rr'" \
 	"$S" compare "$traces/silberschatz-sjf.wl" --policies fifo,,rr
 usage "compare: no FILE" "compare: missing workload FILE" "$S" compare
+usage "compare: --policy is run's" \
+	"compare: give the policies with --policies LIST, not --policy" \
+	"$S" compare "$traces/silberschatz-sjf.wl" --policy rr
 usage "compare: --quiet makes no sense" "compare: --quiet cannot be used here" \
 	"$S" compare "$traces/silberschatz-sjf.wl" --quiet
 usage "compare: --policies is compare's own" "unknown option '--policies'" \
