@@ -283,4 +283,45 @@ same "export --format chrome of a Linux trace" "$golden/export-linux-ftrace.json
 run sh -c "cat '$traces/linux-perf.txt' | '$S' export - --format csv"
 same "export --format csv of a Linux trace from standard input" "$golden/export-linux-ftrace.csv"
 
+# ---- the live view ------------------------------------------------------------
+
+# On a terminal, replay plays the trace in the view: End goes to its end and
+# shows the report, b steps back, q quits with status 0 and the terminal
+# restored.  Skipped where tmux is missing.
+if command -v tmux >/dev/null 2>&1; then
+	unset TMUX
+	sock=$tmp/tmux.sock
+	printf 'set -s exit-empty off\n' >"$tmp/tmux.conf"
+	tm() { tmux -S "$sock" "$@"; }
+	# wait_for TEXT: poll the screen for TEXT, at most 10 s.
+	wait_for() {
+		i=0
+		while [ "$i" -lt 100 ]; do
+			tm capture-pane -p >"$tmp/screen" 2>/dev/null
+			grep -qF -- "$1" "$tmp/screen" && return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	tm -f "$tmp/tmux.conf" new-session -d -x 100 -y 32 \
+		"sh -c '\"$S\" replay \"$tmp/rr.trace\"; echo \"[exit \$?]\"; exec sleep 600'"
+	if wait_for "policy rr (recorded)" && tm send-keys End && wait_for "Final report" &&
+	   wait_for "Makespan          30 ticks"; then
+		ok "replay on a terminal: the view plays the trace to its report"
+	else
+		not_ok "replay on a terminal: the view plays the trace to its report" "$tmp/screen"
+	fi
+	if tm send-keys b && wait_for "Clock 30  event 14 " && tm send-keys q && wait_for "[exit 0]" &&
+	   [ "$(tm display -p '#{alternate_on}')" = 0 ]; then
+		ok "... b steps back, q quits with status 0, the terminal restored"
+	else
+		not_ok "... b steps back, q quits with status 0, the terminal restored" "$tmp/screen"
+	fi
+	tm kill-server 2>/dev/null
+else
+	n=$((n + 1)); echo "ok $n # SKIP tmux is not installed"
+	n=$((n + 1)); echo "ok $n # SKIP tmux is not installed"
+fi
+
 echo "1..$n"
