@@ -166,7 +166,8 @@ printf 'name burst\nA 1000000000\nB 1000000000\n' >"$tmp/long.wl"
 "$S" run "$tmp/long.wl" --policy rr --quantum 1 -q --trace-out "$tmp/long.trace" &
 pid=$!
 i=0
-while [ "$i" -lt 100 ] && [ "$(wc -c <"$tmp/long.trace" 2>/dev/null || echo 0)" -lt 200000 ]; do
+size() { if [ -f "$1" ]; then wc -c <"$1"; else echo 0; fi; }
+while [ "$i" -lt 100 ] && [ "$(size "$tmp/long.trace")" -lt 200000 ]; do
 	sleep 0.05
 	i=$((i + 1))
 done
