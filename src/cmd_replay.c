@@ -98,6 +98,12 @@ static void event(void *ctx, const sim_event *ev)
 	report_event(c->r, ev);
 }
 
+static void ignore(void *ctx, const sim_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+}
+
 static int replay_report(const opts *o)
 {
 	replay_ctx c = { NULL, false, "" };
@@ -106,6 +112,16 @@ static int replay_report(const opts *o)
 	char err[1024];
 	int status = CLI_OK;
 
+	if (o->quiet) {
+		/* Nothing to print: the trace is only read and checked. */
+		p = (trace_in_player){ NULL, ignore, NULL };
+		if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
+			fprintf(stderr, "%s\n", err);
+			return res.io_error ? CLI_FAIL : CLI_USAGE;
+		}
+		trace_in_warn_cut(o->operand[0], &res);
+		return CLI_OK;
+	}
 	if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		report_free(c.r);
@@ -117,14 +133,11 @@ static int replay_report(const opts *o)
 		report_event(c.r, &(sim_event){ res.last_time, SIM_EV_END, -1, 0, "" });
 	}
 	notes(c.r, res.result, c.deadlock);
-	if (!o->quiet) {
-		int rc = o->json ? report_json(c.r, stdout) : report_text(c.r, stdout);
-
-		if (rc < 0 || fflush(stdout) == EOF) {
-			fprintf(stderr, "schedsim: cannot write the report: %s\n",
-			        rc < 0 && !ferror(stdout) ? strerror(ENOMEM) : strerror(errno));
-			status = CLI_FAIL;
-		}
+	int rc = o->json ? report_json(c.r, stdout) : report_text(c.r, stdout);
+	if (rc < 0 || fflush(stdout) == EOF) {
+		fprintf(stderr, "schedsim: cannot write the report: %s\n",
+		        rc < 0 && !ferror(stdout) ? strerror(ENOMEM) : strerror(errno));
+		status = CLI_FAIL;
 	}
 	trace_in_warn_cut(o->operand[0], &res);
 	report_free(c.r);
