@@ -91,7 +91,7 @@ EXTRA_DIST += bench/report.sh
 # Replay, export and re-simulation from outside: round trips, golden
 # traces and exports, Linux samples (tests/replay.sh).
 TESTS += tests/replay.sh
-EXTRA_DIST += tests/replay.sh \
+EXTRA_DIST += tests/replay.sh tests/tap.sh \
 	tests/golden/export-cut.csv \
 	tests/golden/export-linux-ftrace.csv \
 	tests/golden/export-linux-ftrace.json \
