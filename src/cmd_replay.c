@@ -13,7 +13,7 @@
 #include "trace_in.h"
 #include "ui.h"
 
-#define REPLAY_ALLOW (OPTS_OUTPUT | OPTS_CPU)
+#define REPLAY_ALLOW (OPTS_REPORT | OPTS_CPU)
 
 static void replay_help(FILE *out)
 {
@@ -239,8 +239,6 @@ int cmd_replay(int argc, char **argv)
 		return cli_usage_error("replay: missing TRACE");
 	if (opts_check(&o, err, sizeof err) < 0)
 		return cli_usage_error("%s", err);
-	if (o.trace_out)
-		return cli_usage_error("replay: --trace-out records a run; replay reads one");
 	if (o.tui == OPTS_TUI_ON ||
 	    (o.tui == OPTS_TUI_AUTO && !o.json && !o.quiet && isatty(STDOUT_FILENO)))
 		return replay_view(&o);

@@ -18,7 +18,9 @@
 /* Which options a caller accepts. */
 enum {
 	OPTS_SIM = 1u << 0,    /* --policy, --quantum, ...: also in "#:" lines */
-	OPTS_OUTPUT = 1u << 1, /* --json, --quiet, --trace-out, --tui, --no-color */
+	OPTS_REPORT = 1u << 1, /* --json, --quiet, --tui, --no-tui, --no-color */
+	OPTS_TRACE_OUT = 1u << 7, /* --trace-out */
+	OPTS_OUTPUT = OPTS_REPORT | OPTS_TRACE_OUT, /* a run's outputs */
 	OPTS_LIST = 1u << 2,   /* --list (demo) */
 	OPTS_CPU = 1u << 3,    /* --cpu (replay, export: a Linux trace's CPU) */
 	OPTS_EXPORT = 1u << 4, /* --format, -o (export) */

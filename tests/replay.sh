@@ -171,7 +171,7 @@ trace$nl"
 # ---- usage --------------------------------------------------------------------
 
 usage "replay without a trace" "replay: missing TRACE" "$S" replay
-usage "replay --trace-out" "replay: --trace-out records a run; replay reads one" \
+usage "replay --trace-out" "unknown option '--trace-out'" \
 	"$S" replay "$tmp/rr.trace" --trace-out "$tmp/x"
 usage "replay --json --quiet" "--json and --quiet cannot be used together" \
 	"$S" replay "$tmp/rr.trace" --json --quiet
