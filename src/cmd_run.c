@@ -207,10 +207,12 @@ int cli_run_job(const cli_job *job)
 static void run_help(FILE *out)
 {
 	fputs("Usage: schedsim run FILE [OPTION]...\n"
+	      "  or:  schedsim run --from-trace TRACE [OPTION]...\n"
 	      "Simulate the workload in FILE ('-' for standard input) on one CPU and\n"
 	      "report what happened: a Gantt chart, each thread's figures, the totals.\n"
 	      "The workload's \"#:\" lines give default options; the command line\n"
-	      "overrides them.\n"
+	      "overrides them.  With --from-trace, the workload a schedsim trace\n"
+	      "recorded runs again, its recorded options overriding the workload's.\n"
 	      "\n"
 	      "Options:\n", out);
 	cli_help_options(out, RUN_ALLOW);
