@@ -15,6 +15,10 @@
 
 #define MAGIC "schedsim-trace"
 
+/* Far above any line schedsim writes (workload lines are at most 4096
+ * bytes); a longer one is not a trace. */
+#define TRACE_IN_LINE_MAX 65536
+
 struct trace_in {
 	FILE *f;
 	char *name;
@@ -136,6 +140,13 @@ static int next_line(trace_in *t, char *err, size_t errlen)
 	t->len = (size_t)n - 1;
 	t->line[t->len] = '\0';
 	t->lineno++;
+	/* Text: a NUL would cut a field short unseen. */
+	const char *nul = memchr(t->line, '\0', t->len);
+	if (nul)
+		return fail(t, err, errlen, (size_t)(nul - t->line) + 1, "a NUL byte in the line");
+	if (t->len > TRACE_IN_LINE_MAX)
+		return fail(t, err, errlen, TRACE_IN_LINE_MAX + 1, "line longer than %d bytes",
+		            TRACE_IN_LINE_MAX);
 	return 1;
 }
 

@@ -453,6 +453,41 @@ START_TEST(malformed_event)
 }
 END_TEST
 
+START_TEST(nul_and_long_lines)
+{
+	FILE *f = make(0, NULL, 17);
+	trace_in *t;
+	char err[256], *got;
+	int rc;
+
+	fseek(f, 0, SEEK_END);
+	fwrite("0 dispatch A\0 0 \"\"\n", 1, 20, f);
+	rewind(f);
+	t = open_ok(f);
+	got = events(t, &rc, err, sizeof err);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "t.trace:18:13: a NUL byte in the line");
+	free(got);
+	trace_in_free(t);
+	fclose(f);
+
+	f = make(0, NULL, 17);
+	fseek(f, 0, SEEK_END);
+	fputs("0 dispatch A 0 \"", f);
+	for (int i = 0; i < 70000; i++)
+		putc('x', f);
+	fputs("\"\n", f);
+	rewind(f);
+	t = open_ok(f);
+	got = events(t, &rc, err, sizeof err);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "t.trace:18:65537: line longer than 65536 bytes");
+	free(got);
+	trace_in_free(t);
+	fclose(f);
+}
+END_TEST
+
 START_TEST(empty_trace)
 {
 	FILE *f = tmpfile();
@@ -705,6 +740,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, malformed_event, 0,
 	                    (int)(sizeof bad_event / sizeof *bad_event) - 1);
 	tcase_add_test(tc, empty_trace);
+	tcase_add_test(tc, nul_and_long_lines);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("play");
