@@ -46,9 +46,9 @@ static trace_in *open_trace(const char *path, FILE **fp, char *err, size_t errle
 		t = NULL;
 	}
 	free(line);
+	*fp = t ? f : NULL;
 	if (!t && f != stdin)
 		fclose(f);
-	*fp = f;
 	return t;
 }
 
