@@ -99,10 +99,12 @@ typedef struct ui_model {
 	size_t top;        /* first thread row shown */
 } ui_model;
 
-/* Set up for a run of nthreads threads (more may arrive later); names are
- * asked for through name(ctx, i) whenever shown.  Everything from an earlier
- * run is forgotten except the glyph options.  0, or -1 out of memory. */
+/* An empty model with its glyph options (UTF-8, colour). */
 void ui_model_init(ui_model *m, bool utf8, bool color);
+/* Set up for a run of nthreads threads (an event may name more); names are
+ * asked for through name(ctx, i) whenever shown.  Everything from an earlier
+ * run is forgotten, the window too, except the glyph options.  0, or -1
+ * out of memory. */
 int ui_model_reset(ui_model *m, size_t nthreads, ui_name_fn name, void *ctx);
 void ui_model_free(ui_model *m);
 
@@ -204,7 +206,8 @@ void ui_model_rows(ui_model *m, size_t rows, long delta);
 
 /* Log entries, newest first (i = 0); false beyond what is kept. */
 bool ui_model_log(const ui_model *m, size_t i, const ui_log_entry **out);
-/* "  12  dispatch  P1  quantum of 4 expired" in at most len bytes. */
+/* "    12  P1 runs: next in the round-robin queue" in at most len bytes:
+ * the time, what happened in words, and the reason the event carries. */
 void ui_log_format(const ui_model *m, const ui_log_entry *e, char *buf, size_t len);
 
 /* The ready queue in the given (policy) order, names separated by spaces,
