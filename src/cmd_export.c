@@ -31,6 +31,12 @@ static void export_help(FILE *out)
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
 }
 
+static int cannot_write(const char *name, int e)
+{
+	fprintf(stderr, "schedsim: cannot write '%s': %s\n", name, strerror(e));
+	return CLI_FAIL;
+}
+
 /* -o FILE is written beside it and renamed into place once complete, so a
  * bad trace never leaves half a file behind. */
 static int export_to(const opts *o, export_format fmt)
@@ -48,13 +54,14 @@ static int export_to(const opts *o, export_format fmt)
 			goto oom;
 		sprintf(tmp, "%s.tmp-XXXXXX", o->output);
 		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
-			fprintf(stderr, "schedsim: cannot write '%s': %s\n", o->output, strerror(errno));
+			int e = errno;
+
 			if (fd >= 0) {
 				close(fd);
 				unlink(tmp);
 			}
 			free(tmp);
-			return CLI_FAIL;
+			return cannot_write(o->output, e);
 		}
 	}
 	if (!(x = export_new(fmt, out)))
@@ -64,22 +71,16 @@ static int export_to(const opts *o, export_format fmt)
 		fprintf(stderr, "%s\n", err);
 		status = res.io_error ? CLI_FAIL : CLI_USAGE;
 	} else if (export_finish(x, res.last_time) < 0 || fflush(out) == EOF) {
-		fprintf(stderr, "schedsim: cannot write '%s': %s\n", tmp ? o->output : "<stdout>",
-		        ferror(out) ? strerror(errno) : strerror(ENOMEM));
-		status = CLI_FAIL;
+		status = cannot_write(tmp ? o->output : "<stdout>", ferror(out) ? errno : ENOMEM);
 	} else {
 		trace_in_warn_cut(o->operand[0], &res);
 	}
 	export_free(x);
 	if (tmp) {
-		if (fclose(out) == EOF && status == CLI_OK) {
-			fprintf(stderr, "schedsim: cannot write '%s': %s\n", o->output, strerror(errno));
-			status = CLI_FAIL;
-		}
-		if (status == CLI_OK && rename(tmp, o->output) < 0) {
-			fprintf(stderr, "schedsim: cannot write '%s': %s\n", o->output, strerror(errno));
-			status = CLI_FAIL;
-		}
+		if (fclose(out) == EOF && status == CLI_OK)
+			status = cannot_write(o->output, errno);
+		if (status == CLI_OK && rename(tmp, o->output) < 0)
+			status = cannot_write(o->output, errno);
 		if (status != CLI_OK)
 			unlink(tmp);
 		free(tmp);

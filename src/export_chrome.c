@@ -40,7 +40,8 @@ static void begin(export *x, const trace_in_info *info)
 	fputs("{\"displayTimeUnit\": \"ms\",\n\"otherData\": {\"source\": ", out);
 	report_json_string(out, info->path);
 	if (info->form)
-		fprintf(out, ", \"form\": \"%s\", \"cpu\": %d, \"unit\": \"us\"", info->form, info->cpu);
+		fprintf(out, ", \"form\": \"%s\", \"cpu\": %d, \"unit\": \"us\"", info->form,
+		        info->cpu);
 	else {
 		fputs(", \"policy\": ", out);
 		report_json_string(out, info->policy);

@@ -29,7 +29,7 @@ struct trace_in {
 	bool eof, io_error;
 	/* The header. */
 	char *policy, *writer, *wl_name;
-	tin_buf wl_text;
+	trace_in_buf wl_text;
 	sim_options opt;
 	sim_sem_init *sems;      /* opt.sems; the names are owned */
 	trace_in_thread *threads;
@@ -37,8 +37,8 @@ struct trace_in {
 	int *hash;               /* thread indices by name; -1 empty */
 	size_t hmask;
 	/* The events. */
-	tin_buf field, reason;
-	tin_buf result;          /* a demo's, after `end` */
+	trace_in_buf field, reason;
+	trace_in_buf result;          /* a demo's, after `end` */
 	int64_t last_time;
 	bool ended, cut_short;
 };
@@ -208,8 +208,8 @@ static int hash_insert(trace_in *t, int k)
 
 /* Each header line: its keyword, then its values, scanned into these. */
 typedef struct hline {
-	tin_scan s;
-	tin_buf *f;
+	trace_in_scan s;
+	trace_in_buf *f;
 	char *err;
 	size_t errlen;
 } hline;
@@ -218,17 +218,17 @@ typedef struct hline {
 static int value(trace_in *t, hline *h, const char *key, const char *what, bool quoted_ok,
                  size_t *col)
 {
-	tin_field k;
+	trace_in_fkind k;
 
 	*col = h->s.at + 2; /* past the space before it */
-	k = tin_next(&h->s, h->f);
-	if (k == TIN_NOMEM)
+	k = trace_in_field(&h->s, h->f);
+	if (k == TRACE_IN_NOMEM)
 		return nomem(t, h->err, h->errlen);
-	if (k == TIN_BAD)
+	if (k == TRACE_IN_BAD)
 		return fail(t, h->err, h->errlen, h->s.at + 1, "%s", h->s.why);
-	if (k == TIN_NONE)
+	if (k == TRACE_IN_NONE)
 		return fail(t, h->err, h->errlen, h->s.len + 1, "'%s' needs %s", key, what);
-	if (k == TIN_QUOTED && !quoted_ok)
+	if (k == TRACE_IN_QUOTED && !quoted_ok)
 		return fail(t, h->err, h->errlen, *col, "'%s' needs %s, not a quoted field",
 		            key, what);
 	return 0;
@@ -236,7 +236,7 @@ static int value(trace_in *t, hline *h, const char *key, const char *what, bool 
 
 static int line_done(trace_in *t, hline *h, const char *key)
 {
-	if (tin_at_end(&h->s))
+	if (trace_in_field_end(&h->s))
 		return 0;
 	if (h->s.at + 1 == h->s.len)
 		return fail(t, h->err, h->errlen, h->s.at + 1, "a space ends the line");
@@ -250,7 +250,7 @@ static int ticks(trace_in *t, hline *h, const char *key, int64_t *out)
 
 	if (value(t, h, key, "a whole number of ticks", false, &col) < 0)
 		return -1;
-	if (!tin_int(h->f->p, 0, WL_TICKS_MAX, out))
+	if (!trace_in_int(h->f->p, 0, WL_TICKS_MAX, out))
 		return fail(t, h->err, h->errlen, col, "bad %s '%s': expected a whole number "
 		            "from 0 to %" PRId64, key, h->f->p, WL_TICKS_MAX);
 	return line_done(t, h, key);
@@ -271,7 +271,8 @@ static int choice(trace_in *t, hline *h, const char *key, const char *no, const 
 }
 
 /* A name; the line's last value when last. */
-static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, bool last, char **out)
+static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, bool last,
+                char **out)
 {
 	size_t col;
 
@@ -293,7 +294,7 @@ static int version(trace_in *t, char *err, size_t errlen)
 	if (t->len == m)
 		return fail(t, err, errlen, m + 1, "'%s' needs the format's version", MAGIC);
 	const char *ver = t->line + m + 1;
-	if (!tin_int(ver, 1, INT64_MAX, &v))
+	if (!trace_in_int(ver, 1, INT64_MAX, &v))
 		return fail(t, err, errlen, m + 2, "bad trace format version '%s'", ver);
 	if (v > TRACE_IN_VERSION)
 		return fail(t, err, errlen, m + 2, "trace format version %" PRId64 " is newer than "
@@ -311,16 +312,16 @@ static int workload_text(trace_in *t, hline *h)
 		return -1;
 	if (value(t, h, "workload", "its name, lines and bytes", false, &col) < 0)
 		return -1;
-	if (!tin_int(h->f->p, 0, INT64_MAX, &lines))
+	if (!trace_in_int(h->f->p, 0, INT64_MAX, &lines))
 		return fail(t, h->err, h->errlen, col, "bad workload line count '%s'", h->f->p);
 	if (value(t, h, "workload", "its name, lines and bytes", false, &col) < 0)
 		return -1;
-	if (!tin_int(h->f->p, 0, INT64_MAX, &bytes))
+	if (!trace_in_int(h->f->p, 0, INT64_MAX, &bytes))
 		return fail(t, h->err, h->errlen, col, "bad workload byte count '%s'", h->f->p);
 	if (line_done(t, h, "workload") < 0)
 		return -1;
 	t->wl_text.len = 0;
-	if (tin_put(&t->wl_text, "", 0) < 0)
+	if (trace_in_put(&t->wl_text, "", 0) < 0)
 		return nomem(t, h->err, h->errlen);
 	for (int64_t i = 0; i < lines; i++) {
 		int rc = next_line(t, h->err, h->errlen);
@@ -333,12 +334,12 @@ static int workload_text(trace_in *t, hline *h)
 		if (t->len < 2 || memcmp(t->line, "| ", 2))
 			return fail(t, h->err, h->errlen, 1, "expected '| ' and line %" PRId64
 			            " of %" PRId64 " of the workload", i + 1, lines);
-		if ((i > 0 && tin_put(&t->wl_text, "\n", 1) < 0) ||
-		    tin_put(&t->wl_text, t->line + 2, t->len - 2) < 0)
+		if ((i > 0 && trace_in_put(&t->wl_text, "\n", 1) < 0) ||
+		    trace_in_put(&t->wl_text, t->line + 2, t->len - 2) < 0)
 			return nomem(t, h->err, h->errlen);
 	}
 	if ((uint64_t)bytes == t->wl_text.len + 1 && lines > 0) {
-		if (tin_put(&t->wl_text, "\n", 1) < 0)
+		if (trace_in_put(&t->wl_text, "\n", 1) < 0)
 			return nomem(t, h->err, h->errlen);
 	} else if ((uint64_t)bytes != t->wl_text.len) {
 		size_t now = t->lineno;
@@ -364,7 +365,7 @@ static int sem_line(trace_in *t, hline *h)
 	if (text(t, h, "sem", true, false, &name) < 0)
 		return -1;
 	if (value(t, h, "sem", "a name and a count", false, &col) < 0 ||
-	    (!tin_int(h->f->p, 0, WL_TICKS_MAX, &count) &&
+	    (!trace_in_int(h->f->p, 0, WL_TICKS_MAX, &count) &&
 	     fail(t, h->err, h->errlen, col, "bad semaphore count '%s'", h->f->p)) ||
 	    line_done(t, h, "sem") < 0) {
 		free(name);
@@ -389,7 +390,7 @@ static int thread_line(trace_in *t, hline *h)
 
 	if (value(t, h, "thread", "an index, name, arrival and priority", false, &col) < 0)
 		return -1;
-	if (!tin_int(h->f->p, 0, INT_MAX, &index))
+	if (!trace_in_int(h->f->p, 0, INT_MAX, &index))
 		return fail(t, h->err, h->errlen, col, "bad thread index '%s'", h->f->p);
 	if ((size_t)index != t->n)
 		return fail(t, h->err, h->errlen, col, "thread %" PRId64 " out of order "
@@ -406,13 +407,13 @@ static int thread_line(trace_in *t, hline *h)
 		return nomem(t, h->err, h->errlen);
 	if (value(t, h, "thread", "an index, name, arrival and priority", false, &col) < 0)
 		goto fail;
-	if (!tin_int(h->f->p, 0, WL_TICKS_MAX, &arrival)) {
+	if (!trace_in_int(h->f->p, 0, WL_TICKS_MAX, &arrival)) {
 		fail(t, h->err, h->errlen, col, "bad arrival '%s'", h->f->p);
 		goto fail;
 	}
 	if (value(t, h, "thread", "an index, name, arrival and priority", false, &col) < 0)
 		goto fail;
-	if (!tin_int(h->f->p, INT_MIN, INT_MAX, &prio)) {
+	if (!trace_in_int(h->f->p, INT_MIN, INT_MAX, &prio)) {
 		fail(t, h->err, h->errlen, col, "bad priority '%s'", h->f->p);
 		goto fail;
 	}
@@ -467,18 +468,18 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 		memset(&h.s, 0, sizeof h.s);
 		h.s.line = t->line;
 		h.s.len = t->len;
-		tin_field k = tin_next(&h.s, h.f);
-		if (k == TIN_NOMEM)
+		trace_in_fkind k = trace_in_field(&h.s, h.f);
+		if (k == TRACE_IN_NOMEM)
 			return nomem(t, err, errlen);
-		if (k == TIN_BAD)
+		if (k == TRACE_IN_BAD)
 			return fail(t, err, errlen, h.s.at + 1, "%s", h.s.why);
-		if (k != TIN_BARE)
+		if (k != TRACE_IN_BARE)
 			return fail(t, err, errlen, 1, "expected a header line: a keyword and "
 			            "its values");
 		char key[32];
 		snprintf(key, sizeof key, "%s", h.f->p);
 		if (!strcmp(key, "events")) {
-			if (!tin_at_end(&h.s))
+			if (!trace_in_field_end(&h.s))
 				return fail(t, err, errlen, 7, "unexpected text after 'events'");
 			break;
 		}
@@ -498,7 +499,7 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 			rc = choice(t, &h, key, "low-first", "high-first", &t->opt.high_first);
 		else if (!strcmp(key, "seed")) {
 			rc = value(t, &h, key, "a whole number", false, &col);
-			if (!rc && !tin_uint(h.f->p, &t->opt.seed))
+			if (!rc && !trace_in_uint(h.f->p, &t->opt.seed))
 				rc = fail(t, err, errlen, col, "bad seed '%s': expected a whole "
 				          "number from 0 to %" PRIu64, h.f->p, UINT64_MAX);
 			if (!rc)
@@ -568,17 +569,17 @@ static int kind_of(const char *s)
 }
 
 /* The next field of an event line: its column, or 0 after the message. */
-static size_t event_field(trace_in *t, tin_scan *s, tin_buf *b, const char *what,
-                          tin_field *kind, char *err, size_t errlen)
+static size_t event_field(trace_in *t, trace_in_scan *s, trace_in_buf *b, const char *what,
+                          trace_in_fkind *kind, char *err, size_t errlen)
 {
 	size_t start = s->at + (s->started ? 2 : 1);
 
-	*kind = tin_next(s, b);
-	if (*kind == TIN_NOMEM)
+	*kind = trace_in_field(s, b);
+	if (*kind == TRACE_IN_NOMEM)
 		return nomem(t, err, errlen), 0;
-	if (*kind == TIN_BAD)
+	if (*kind == TRACE_IN_BAD)
 		return fail(t, err, errlen, s->at + 1, "%s", s->why), 0;
-	if (*kind == TIN_NONE)
+	if (*kind == TRACE_IN_NONE)
 		return fail(t, err, errlen, s->len + 1, "missing %s: an event is "
 		            "'TIME KIND THREAD ARG \"REASON\"'", what), 0;
 	return start;
@@ -588,19 +589,19 @@ static size_t event_field(trace_in *t, tin_scan *s, tin_buf *b, const char *what
 static int after_end(trace_in *t, char *err, size_t errlen)
 {
 	for (;;) {
-		tin_scan s = { .line = t->line, .len = t->len };
-		tin_field k = tin_next(&s, &t->field);
+		trace_in_scan s = { .line = t->line, .len = t->len };
+		trace_in_fkind k = trace_in_field(&s, &t->field);
 
-		if (k == TIN_NOMEM)
+		if (k == TRACE_IN_NOMEM)
 			return nomem(t, err, errlen);
-		if (k != TIN_BARE || strcmp(t->field.p, "result"))
+		if (k != TRACE_IN_BARE || strcmp(t->field.p, "result"))
 			return fail(t, err, errlen, 1, "a line after the 'end' event");
-		k = tin_next(&s, &t->result);
-		if (k == TIN_NOMEM)
+		k = trace_in_field(&s, &t->result);
+		if (k == TRACE_IN_NOMEM)
 			return nomem(t, err, errlen);
-		if (k == TIN_BAD)
+		if (k == TRACE_IN_BAD)
 			return fail(t, err, errlen, s.at + 1, "%s", s.why);
-		if (k != TIN_QUOTED || !tin_at_end(&s))
+		if (k != TRACE_IN_QUOTED || !trace_in_field_end(&s))
 			return fail(t, err, errlen, 8, "'result' needs one quoted text");
 		int rc = next_line(t, err, errlen);
 		if (rc <= 0)
@@ -615,8 +616,8 @@ const char *trace_in_result_text(const trace_in *t)
 
 int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 {
-	tin_scan s = { 0 };
-	tin_field fk;
+	trace_in_scan s = { 0 };
+	trace_in_fkind fk;
 	size_t col;
 	int64_t time, arg;
 	int rc, kind, thread = -1;
@@ -633,7 +634,7 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 	s.len = t->len;
 	if (!(col = event_field(t, &s, &t->field, "TIME", &fk, err, errlen)))
 		return -1;
-	if (fk != TIN_BARE || !tin_int(t->field.p, 0, INT64_MAX, &time))
+	if (fk != TRACE_IN_BARE || !trace_in_int(t->field.p, 0, INT64_MAX, &time))
 		return fail(t, err, errlen, col, "bad time '%s': expected a whole number of ticks",
 		            t->field.p);
 	if (time < t->last_time)
@@ -641,11 +642,11 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 		            time, t->last_time);
 	if (!(col = event_field(t, &s, &t->field, "KIND", &fk, err, errlen)))
 		return -1;
-	if (fk != TIN_BARE || (kind = kind_of(t->field.p)) < 0)
+	if (fk != TRACE_IN_BARE || (kind = kind_of(t->field.p)) < 0)
 		return fail(t, err, errlen, col, "unknown event kind '%s'", t->field.p);
 	if (!(col = event_field(t, &s, &t->field, "THREAD", &fk, err, errlen)))
 		return -1;
-	bool none = fk == TIN_BARE && !strcmp(t->field.p, "-");
+	bool none = fk == TRACE_IN_BARE && !strcmp(t->field.p, "-");
 	if (kind == SIM_EV_IDLE || kind == SIM_EV_END) {
 		if (!none)
 			return fail(t, err, errlen, col, "'%s' takes no thread ('-'), not '%s'",
@@ -658,14 +659,14 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 	}
 	if (!(col = event_field(t, &s, &t->field, "ARG", &fk, err, errlen)))
 		return -1;
-	if (fk != TIN_BARE || !tin_int(t->field.p, -WL_TICKS_MAX, WL_TICKS_MAX, &arg))
+	if (fk != TRACE_IN_BARE || !trace_in_int(t->field.p, -WL_TICKS_MAX, WL_TICKS_MAX, &arg))
 		return fail(t, err, errlen, col, "bad argument '%s': expected a whole number",
 		            t->field.p);
 	if (!(col = event_field(t, &s, &t->reason, "REASON", &fk, err, errlen)))
 		return -1;
-	if (fk != TIN_QUOTED)
+	if (fk != TRACE_IN_QUOTED)
 		return fail(t, err, errlen, col, "the reason must be quoted (\"\" for none)");
-	if (!tin_at_end(&s))
+	if (!trace_in_field_end(&s))
 		return fail(t, err, errlen, s.at + 1 == s.len ? s.at + 1 : s.at + 2, "%s",
 		            s.at + 1 == s.len ? "a space ends the line" :
 		            "unexpected text after the reason");

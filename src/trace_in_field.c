@@ -8,7 +8,7 @@
 
 #include "trace_in_int.h"
 
-int tin_put(tin_buf *b, const char *s, size_t n)
+int trace_in_put(trace_in_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 64;
@@ -37,15 +37,15 @@ static int hex(char c)
 	return -1;
 }
 
-static tin_field bad(tin_scan *s, size_t at, const char *why)
+static trace_in_fkind bad(trace_in_scan *s, size_t at, const char *why)
 {
 	s->at = at;
 	s->why = why;
-	return TIN_BAD;
+	return TRACE_IN_BAD;
 }
 
 /* After the opening quote: up to the closing one, escapes undone. */
-static tin_field quoted(tin_scan *s, tin_buf *out)
+static trace_in_fkind quoted(trace_in_scan *s, trace_in_buf *out)
 {
 	size_t i = s->at + 1;
 
@@ -54,8 +54,8 @@ static tin_field quoted(tin_scan *s, tin_buf *out)
 
 		while (run < s->len && s->line[run] != '"' && s->line[run] != '\\')
 			run++;
-		if (tin_put(out, s->line + i, run - i) < 0)
-			return TIN_NOMEM;
+		if (trace_in_put(out, s->line + i, run - i) < 0)
+			return TRACE_IN_NOMEM;
 		i = run;
 		if (i >= s->len)
 			return bad(s, s->at, "unterminated quoted field");
@@ -68,7 +68,8 @@ static tin_field quoted(tin_scan *s, tin_buf *out)
 		case 'r': v = '\r'; break;
 		case 't': v = '\t'; break;
 		case 'x':
-			if (i + 3 < s->len && hex(s->line[i + 2]) >= 0 && hex(s->line[i + 3]) >= 0) {
+			if (i + 3 < s->len && hex(s->line[i + 2]) >= 0 &&
+			    hex(s->line[i + 3]) >= 0) {
 				v = (char)(hex(s->line[i + 2]) << 4 | hex(s->line[i + 3]));
 				i += 2;
 				break;
@@ -79,56 +80,57 @@ static tin_field quoted(tin_scan *s, tin_buf *out)
 			         c >= 0x21 && c < 0x7f ? c : '?');
 			return bad(s, i, s->whybuf);
 		}
-		if (tin_put(out, &v, 1) < 0)
-			return TIN_NOMEM;
+		if (trace_in_put(out, &v, 1) < 0)
+			return TRACE_IN_NOMEM;
 		i += 2;
 	}
 	i++; /* the closing quote */
 	if (i < s->len && s->line[i] != ' ')
 		return bad(s, i, "expected a space after the quoted field");
 	s->at = i;
-	return TIN_QUOTED;
+	return TRACE_IN_QUOTED;
 }
 
-tin_field tin_next(tin_scan *s, tin_buf *out)
+trace_in_fkind trace_in_field(trace_in_scan *s, trace_in_buf *out)
 {
-	tin_field kind;
+	trace_in_fkind kind;
 
 	out->len = 0;
-	if (tin_put(out, "", 0) < 0)
-		return TIN_NOMEM;
+	if (trace_in_put(out, "", 0) < 0)
+		return TRACE_IN_NOMEM;
 	if (s->started) {
 		if (s->at >= s->len)
-			return TIN_NONE;
+			return TRACE_IN_NONE;
 		if (++s->at >= s->len) /* past the space before this field */
 			return bad(s, s->at - 1, "a space ends the line");
 	} else {
 		s->started = true;
 		if (!s->len)
-			return TIN_NONE;
+			return TRACE_IN_NONE;
 	}
 	if (s->line[s->at] == ' ')
-		return bad(s, s->at, s->at ? "two spaces between fields" : "a space begins the line");
+		return bad(s, s->at, s->at ? "two spaces between fields" :
+		                             "a space begins the line");
 	if (s->line[s->at] == '"') {
 		kind = quoted(s, out);
 	} else {
 		const char *sp = memchr(s->line + s->at, ' ', s->len - s->at);
 		size_t end = sp ? (size_t)(sp - s->line) : s->len;
 
-		if (tin_put(out, s->line + s->at, end - s->at) < 0)
-			return TIN_NOMEM;
+		if (trace_in_put(out, s->line + s->at, end - s->at) < 0)
+			return TRACE_IN_NOMEM;
 		s->at = end;
-		kind = TIN_BARE;
+		kind = TRACE_IN_BARE;
 	}
 	return kind;
 }
 
-bool tin_at_end(const tin_scan *s)
+bool trace_in_field_end(const trace_in_scan *s)
 {
 	return s->at >= s->len;
 }
 
-bool tin_uint(const char *s, uint64_t *out)
+bool trace_in_uint(const char *s, uint64_t *out)
 {
 	uint64_t v = 0;
 
@@ -145,12 +147,12 @@ bool tin_uint(const char *s, uint64_t *out)
 	return true;
 }
 
-bool tin_int(const char *s, int64_t min, int64_t max, int64_t *out)
+bool trace_in_int(const char *s, int64_t min, int64_t max, int64_t *out)
 {
 	bool neg = *s == '-';
 	uint64_t v;
 
-	if (!tin_uint(s + neg, &v) || v > (uint64_t)INT64_MAX)
+	if (!trace_in_uint(s + neg, &v) || v > (uint64_t)INT64_MAX)
 		return false;
 	int64_t x = neg ? -(int64_t)v : (int64_t)v;
 	if (x < min || x > max)

@@ -163,7 +163,8 @@ static int play_schedsim(FILE *f, const char *name, const char *first, int cpu,
 	for (size_t i = 0; i < n; i++) {
 		const trace_in_thread *th = trace_in_thread_at(t, i);
 
-		tasks[i] = (trace_in_task){ th->name, th->arrival, th->priority, -1, -1, -1, -1, -1 };
+		tasks[i] = (trace_in_task){ th->name, th->arrival, th->priority,
+		                            -1, -1, -1, -1, -1 };
 	}
 	trace_in_info info = {
 		.path = name, .policy = trace_in_policy(t), .opt = trace_in_options(t),
@@ -218,13 +219,14 @@ int trace_in_play(const char *path, int cpu, const trace_in_player *p,
 		res->io_error = true;
 		snprintf(err, errlen, "cannot read '%s': %s", name, strerror(errno ? errno : EIO));
 		rc = -1;
-	} else if (n >= 0 && trace_in_sniff(line, line[n - 1] == '\n' ? (size_t)n - 1 : (size_t)n)) {
+	} else if (n >= 0 && trace_in_sniff(line, (size_t)n - (line[n - 1] == '\n'))) {
 		if (line[n - 1] == '\n')
 			line[n - 1] = '\0';
 		rc = play_schedsim(f, name, line, cpu, p, res, err, errlen);
 	} else if (!(g = from_start(f, line, n < 0 ? 0 : (size_t)n, &keep))) {
 		res->io_error = true;
-		snprintf(err, errlen, "cannot read '%s': %s", name, strerror(errno ? errno : ENOMEM));
+		snprintf(err, errlen, "cannot read '%s': %s", name,
+		         strerror(errno ? errno : ENOMEM));
 		rc = -1;
 	} else {
 		rc = play_linux(g, name, cpu, p, res, err, errlen);
