@@ -1,6 +1,7 @@
 /* export.c: each thread's state through the event stream, as slices. */
 #include <config.h>
 
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,9 @@ export *export_new(export_format f, FILE *out)
 		return NULL;
 	x->w = f == EXPORT_CHROME ? &export_chrome : &export_csv;
 	x->out = out;
+	/* One thread writes it: stdio's locking would cost more than the
+	 * writing (a slice is a dozen small writes). */
+	__fsetlocking(out, FSETLOCKING_BYCALLER);
 	x->idle_since = -1;
 	x->first = true;
 	return x;

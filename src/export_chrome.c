@@ -70,9 +70,16 @@ static void slice(export *x, const export_slice *s)
 {
 	FILE *out = x->out;
 
-	fprintf(out, ",\n{\"ph\": \"X\", \"pid\": 1, \"tid\": %d, \"name\": \"%s\", "
-	        "\"cname\": \"%s\", \"ts\": %" PRId64 ", \"dur\": %" PRId64,
-	        s->thread + 1, s->state, colour(s->state), s->start, s->end - s->start);
+	fputs(",\n{\"ph\": \"X\", \"pid\": 1, \"tid\": ", out);
+	report_json_int(out, s->thread + 1);
+	fputs(", \"name\": \"", out);
+	fputs(s->state, out);
+	fputs("\", \"cname\": \"", out);
+	fputs(colour(s->state), out);
+	fputs("\", \"ts\": ", out);
+	report_json_int(out, s->start);
+	fputs(", \"dur\": ", out);
+	report_json_int(out, s->end - s->start);
 	if (s->to >= 0) {
 		fputs(", \"args\": {\"to\": ", out);
 		report_json_string(out, x->t[s->to].name);

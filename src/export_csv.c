@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export_int.h"
+#include "report.h"
 
 /* Quoted only when it must be: a comma, a quote, a line break, or spaces
  * at either end that a spreadsheet would trim. */
@@ -38,13 +39,18 @@ static void slice(export *x, const export_slice *s)
 	FILE *out = x->out;
 	int who = s->to >= 0 ? s->to : s->thread;
 
-	fprintf(out, "%" PRId64 ",%" PRId64 ",", s->start, s->end);
+	report_json_int(out, s->start);
+	putc(',', out);
+	report_json_int(out, s->end);
+	putc(',', out);
 	if (who >= 0)
 		field(out, x->t[who].name);
 	putc(',', out);
 	if (who >= 0 && x->t[who].tid >= 0)
 		fprintf(out, "%d", x->t[who].tid);
-	fprintf(out, ",%s,", s->state);
+	putc(',', out);
+	fputs(s->state, out);
+	putc(',', out);
 	field(out, s->reason);
 	putc('\n', out);
 }

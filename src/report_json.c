@@ -253,3 +253,10 @@ void report_json_string(FILE *out, const char *s)
 {
 	json_str(out, s);
 }
+
+void report_json_int(FILE *out, int64_t v)
+{
+	char tmp[24], *d = digits_before(tmp + sizeof tmp, v);
+
+	fwrite(d, 1, (size_t)(tmp + sizeof tmp - d), out);
+}
