@@ -3,7 +3,6 @@
  * thread it brings in. */
 #include <config.h>
 
-#include <inttypes.h>
 #include <string.h>
 
 #include "export_int.h"
