@@ -4,7 +4,6 @@
  * microseconds: a Linux trace's own, or one per simulated tick. */
 #include <config.h>
 
-
 #include "export_int.h"
 #include "report.h"
 
