@@ -287,8 +287,9 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 	ui_model_window(&v->m, cols, &w);
 
 	long long z = (long long)w.zoom;
-	snprintf(buf, sizeof buf, " Timeline %lld tick%s/column, %s", z,
-		 z == 1 ? "" : "s",
+	const char *unit = v->rec && v->rec->unit ? v->rec->unit : NULL;
+	snprintf(buf, sizeof buf, " Timeline %lld %s%s/column, %s", z,
+		 unit ? unit : "tick", !unit && z != 1 ? "s" : "",
 		 v->m.follow ? "following" : "scrolled back, f follows");
 	if ((size_t)l->tl_rows < v->m.nthreads) {
 		size_t len = strlen(buf);

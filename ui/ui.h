@@ -66,6 +66,9 @@ typedef struct ui_recording {
 	 * the end, as for a live run.  Called again after each rewind. */
 	report *(*report)(void *ctx);
 	void *ctx;
+	/* Optional: what a unit of time is ("us" for a Linux trace); NULL:
+	 * ticks. */
+	const char *unit;
 } ui_recording;
 
 /* Play a recording in the live view: all it shows that the events tell
