@@ -203,7 +203,8 @@ result "a deadlock: holders and waiters shown, DEADLOCK, q exits 1 naming it" de
 
 # ---- a recording played back: stepping both ways, seeking ----------------------
 start replay "'${top_builddir:-.}/tests/ui_replay_drive'"
-wait_for replay "replay recording" && tm send-keys -t replay space g &&
+wait_for replay "replay recording" && wait_for replay "^ Timeline 1 ms/column" &&
+	tm send-keys -t replay space g &&
 	wait_for replay "PAUSED" && wait_for replay "  event 0 " &&
 	tm send-keys -t replay s s s && wait_for replay "  event 3 " &&
 	tm send-keys -t replay b && wait_for replay "  event 2 " &&
@@ -214,7 +215,7 @@ wait_for replay "replay recording" && tm send-keys -t replay space g &&
 	wait_for replay "Final report" && tm send-keys -t replay p &&
 	wait_for replay "a recording has the one policy" &&
 	tm send-keys -t replay q && wait_for replay '^\[exit 0\]' && restored replay
-result "replay: s and b step both ways, t jumps to a time, g and G, p refused" replay $?
+result "replay: its unit, s and b step both ways, t jumps to a time, g and G, p refused" replay $?
 
 start badrec "'${top_builddir:-.}/tests/ui_replay_drive' bad"
 wait_for badrec "FAILED .*recording:11:7: unknown event kind 'dispatc'" &&

@@ -1,6 +1,7 @@
 /* ui_replay_drive: records a small run (three C-bodied threads under round
  * robin, quantum 2, with I/O and a sleep) into memory, then plays the
- * recording with ui_replay(), for tests/tui.sh.  `ui_replay_drive bad`
+ * recording with ui_replay(), for tests/tui.sh; its time unit is called
+ * "ms" to show that a recording's unit is used.  `ui_replay_drive bad`
  * makes the 10th event unreadable, as a malformed trace would be. */
 #include <config.h>
 
@@ -111,7 +112,11 @@ int main(int argc, char **argv)
 	}
 	sim_free(s);
 
-	ui_recording r = { "recording", "rr", NT, name, rewind_rec, next, make_report, NULL };
+	ui_recording r = {
+		.title = "recording", .policy = "rr", .nthreads = NT, .name = name,
+		.rewind = rewind_rec, .next = next, .report = make_report,
+		.unit = "ms",
+	};
 	ui_config cfg = { true };
 	return ui_replay(&r, &cfg);
 }
