@@ -38,7 +38,7 @@ static void compare_help(FILE *out)
 	      "\"#:\" lines give defaults, and its --policy is not used.\n"
 	      "\n"
 	      "Options:\n", out);
-	opts_help(out, OPTS_SIM | OPTS_COMPARE);
+	opts_help(out, OPTS_SIM | OPTS_COMPARE, "policy");
 	fputs("      --json                 the runs' reports as a JSON array\n"
 	      "\n"
 	      "Exit status: 0 success, 1 failure at run time (a deadlock in any run),\n"

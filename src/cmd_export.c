@@ -26,7 +26,7 @@ static void export_help(FILE *out)
 	      "  csv     the same slices, one per line: start,end,thread,tid,state,reason\n"
 	      "\n"
 	      "Options:\n", out);
-	opts_help(out, EXPORT_ALLOW);
+	opts_help(out, EXPORT_ALLOW, NULL);
 	fputs("\n"
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
 }

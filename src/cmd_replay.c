@@ -26,7 +26,7 @@ static void replay_help(FILE *out)
 	      "run printed, for a Linux trace one CPU (--cpu, by default the busiest).\n"
 	      "\n"
 	      "Options:\n", out);
-	opts_help(out, REPLAY_ALLOW);
+	opts_help(out, REPLAY_ALLOW, NULL);
 	fputs("\n"
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
 }

@@ -220,7 +220,7 @@ static void run_help(FILE *out)
 
 void cli_help_options(FILE *out, unsigned allow)
 {
-	opts_help(out, allow);
+	opts_help(out, allow, NULL);
 	fputs("\n"
 	      "On a terminal the live view runs, unless --no-tui, --json or --quiet.\n"
 	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);

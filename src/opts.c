@@ -356,7 +356,7 @@ int opts_check(const opts *o, char *err, size_t errlen)
 	return 0;
 }
 
-void opts_help(FILE *out, unsigned allow)
+void opts_help(FILE *out, unsigned allow, const char *omit)
 {
 	allow |= OPTS_CMDLINE;
 	for (size_t i = 0; i < NOPTS; i++) {
@@ -364,7 +364,7 @@ void opts_help(FILE *out, unsigned allow)
 		char left[40];
 		int n;
 
-		if (!(d->allow & allow))
+		if (!(d->allow & allow) || (omit && !strcmp(d->name, omit)))
 			continue;
 		if (d->short_name)
 			n = snprintf(left, sizeof left, "-%c, --%s", d->short_name, d->name);

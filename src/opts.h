@@ -75,7 +75,9 @@ int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen);
  * with the message in err. */
 int opts_check(const opts *o, char *err, size_t errlen);
 
-/* The option lines of a command's --help, for the options it accepts. */
-void opts_help(FILE *out, unsigned allow);
+/* The option lines of a command's --help, for the options it accepts;
+ * omit names one that the command's table allows but the command refuses
+ * (compare's --policy), or is NULL. */
+void opts_help(FILE *out, unsigned allow, const char *omit);
 
 #endif
