@@ -378,14 +378,15 @@ rt_thread *rt_create(const rt_attr *attr, rt_fn fn, void *arg)
 		goto fail;
 	}
 	/* The context sits in the top page of the stack (see rt_stack.h),
-	 * cache-line aligned; the stack proper starts just below it.  Its
+	 * RT_CTX_SKEW bytes into a cache line; the stack proper starts just
+	 * below it.  Its
 	 * offset in that page is staggered by thread: at one fixed offset the
 	 * saved contexts and first frames of a thousand threads all fall in
 	 * the same cache sets, and a handoff costs twice a raw swapcontext. */
 	char *lo = t->stack.map + rt_stack_page();
 	uintptr_t at = (uintptr_t)(rt_stack_top(&t->stack) - sizeof(struct rt_ctx));
-	at -= (t->id % CTX_COLOURS) * CTX_STEP;
-	t->ctx = (struct rt_ctx *)(at & ~(uintptr_t)63);
+	at -= (t->id % CTX_COLOURS) * CTX_STEP + RT_CTX_SKEW;
+	t->ctx = (struct rt_ctx *)((at & ~(uintptr_t)63) + RT_CTX_SKEW);
 	rt_ctx_make(t->ctx, lo, (size_t)((char *)t->ctx - lo), thread_start);
 
 	t->fn = fn;
@@ -471,6 +472,12 @@ int rt_join(rt_thread *t, void **value)
 		*value = t->value;
 	release_thread(t);
 	return 0;
+}
+
+void rt_prefetch(const rt_thread *t)
+{
+	if (t->ctx)
+		rt_ctx_prefetch(t->ctx);
 }
 
 rt_thread *rt_self(void)

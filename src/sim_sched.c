@@ -174,6 +174,8 @@ sim_thr *sim_schedule(sim *s)
 		sim_due(s);
 		if ((p = c->pick_next(&s->pol, s->now, &why))) {
 			n = SIM_CONTAINER(p, sim_thr, pt);
+			if (n->rt)
+				rt_prefetch(n->rt);
 			break;
 		}
 		int64_t t = sim_next_time(s, INT64_MAX);
