@@ -173,44 +173,58 @@ static char **quoted_names(const report *r)
 	return q;
 }
 
+/* The timeline is composed in blocks of this size and written a block at
+ * a time: a trace's has hundreds of thousands of stretches, and a write
+ * each (or a syscall per stdio buffer of 4 KiB) would cost more than the
+ * composing. */
+#define TIMELINE_BLOCK (1 << 16)
+#define STRETCH_MAX 160   /* one stretch, its name at most 64 bytes */
+
 static void json_timeline(const report *r, FILE *out)
 {
 	char **names = quoted_names(r);
+	char *block = malloc(TIMELINE_BLOCK), small[STRETCH_MAX];
+	char *buf = block ? block : small;
+	size_t cap = block ? TIMELINE_BLOCK : sizeof small, n = 0;
 
 	fputs(" \"timeline\": [", out);
 	for (size_t i = 0; i < r->timeline.n; i++) {
 		const report_seg *g = &r->timeline.v[i];
 		const char *name = g->thread < 0 ? "null" : names ? names[g->thread] : NULL;
-		char line[160];
-		size_t n = 0;
-
-		/* Each stretch is one write, composed here when its name is
-		 * short enough (always, but for odd names). */
+		size_t len = name ? strlen(name) : 0;
 		static const char lead[] = ",\n  {\"thread\": ";
 		const char *l = i ? lead : lead + 1;
 
-		if (!name || strlen(name) > 64) {
+		if (cap - n < STRETCH_MAX) {
+			fwrite(buf, 1, n, out);
+			n = 0;
+		}
+		if (!name || len > 64) {
+			/* An odd name (or none, out of memory): escaped here. */
+			fwrite(buf, 1, n, out);
+			n = 0;
 			fputs(l, out);
 			json_str(out, r->t[g->thread].name);
 		} else {
-			n = strlen(l);
-			memcpy(line, l, n);
-			memcpy(line + n, name, strlen(name));
-			n += strlen(name);
+			memcpy(buf + n, l, strlen(l));
+			n += strlen(l);
+			memcpy(buf + n, name, len);
+			n += len;
 		}
-		memcpy(line + n, ", \"start\": ", 11);
+		memcpy(buf + n, ", \"start\": ", 11);
 		n += 11;
-		n += put_i64(line + n, g->start);
-		memcpy(line + n, ", \"end\": ", 9);
+		n += put_i64(buf + n, g->start);
+		memcpy(buf + n, ", \"end\": ", 9);
 		n += 9;
-		n += put_i64(line + n, g->end);
+		n += put_i64(buf + n, g->end);
 		if (g->sw) {
-			memcpy(line + n, ", \"switch\": true", 16);
+			memcpy(buf + n, ", \"switch\": true", 16);
 			n += 16;
 		}
-		line[n++] = '}';
-		fwrite(line, 1, n, out);
+		buf[n++] = '}';
 	}
+	fwrite(buf, 1, n, out);
+	free(block);
 	fputs(r->timeline.n ? "\n ]" : "]", out);
 	for (size_t i = 0; names && i < r->n; i++)
 		free(names[i]);
