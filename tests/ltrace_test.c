@@ -958,6 +958,120 @@ START_TEST(test_large_trace)
 }
 END_TEST
 
+/* ---- the spool's record widths ------------------------------------------- */
+
+/* Events wait in a spool whose records are packed by size: thread
+ * indexes past 8 and 16 bits, steps in time past 16 and 32 bits, and steps
+ * back (a CPU whose first switch comes late starts at 0) must all come
+ * back as they went in. */
+struct widths {
+	struct { int64_t time; int kind, thread; } *v;
+	size_t n, cap;
+	char reason[4][64];
+};
+
+static void widths_event(void *ctx, const sim_event *ev)
+{
+	struct widths *w = ctx;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 1024;
+		w->v = realloc(w->v, w->cap * sizeof *w->v);
+		ck_assert_ptr_nonnull(w->v);
+	}
+	if (w->n < 4)
+		snprintf(w->reason[w->n], sizeof w->reason[0], "%s", ev->reason);
+	w->v[w->n].time = ev->time;
+	w->v[w->n].kind = ev->kind;
+	w->v[w->n].thread = ev->thread;
+	w->n++;
+}
+
+/* Task i is switched in at width_time(i) microseconds after the start. */
+static int64_t width_time(int i)
+{
+	return 10 * (int64_t)i + (i >= 3 ? 100000 : 0) +
+	       (i >= 5 ? INT64_C(5000000000) : 0);
+}
+
+START_TEST(test_spool_widths)
+{
+	const int N = 66000;
+	struct widths w = { 0 };
+	char *text = NULL, err[256];
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	ltrace *lt = ltrace_new(-1);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(lt);
+	for (int i = 0; i < N; i++) {
+		int64_t t = INT64_C(100000000) + width_time(i);
+
+		if (i == 0)
+			fprintf(f, "<idle>-0 [000] d..2. %" PRId64 ".%06" PRId64
+				": sched_switch: prev_comm=swapper/0 prev_pid=0"
+				" prev_prio=120 prev_state=R ==> next_comm=t0"
+				" next_pid=1000 next_prio=120\n", t / 1000000, t % 1000000);
+		else
+			fprintf(f, "t%d-%d [000] d..2. %" PRId64 ".%06" PRId64
+				": sched_switch: prev_comm=t%d prev_pid=%d"
+				" prev_prio=120 prev_state=S ==> next_comm=t%d"
+				" next_pid=%d next_prio=120\n", i - 1, 999 + i,
+				t / 1000000, t % 1000000, i - 1, 999 + i, i, 1000 + i);
+	}
+	/* CPU 1's only switch: its machine starts at 0, after all of CPU 0's. */
+	fprintf(f, "<idle>-0 [001] d..2. %" PRId64 ".%06" PRId64
+		": sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120"
+		" prev_state=R ==> next_comm=other next_pid=7 next_prio=120\n",
+		(INT64_C(100000000) + width_time(N - 1)) / 1000000,
+		(INT64_C(100000000) + width_time(N - 1)) % 1000000);
+	ck_assert_int_eq(fclose(f), 0);
+	f = fmemopen(text, len, "r");
+	ck_assert_ptr_nonnull(f);
+	ltrace_listen(lt, widths_event, &w);
+	ck_assert_msg(ltrace_read(lt, f, "w", NULL, err, sizeof err) == 0, "%s", err);
+	fclose(f);
+	ck_assert_int_eq(ltrace_cpu(lt), 0);
+
+	/* IDLE and ARRIVE and DISPATCH of task 0 at 0; then for each next
+	 * task BLOCK (the one before), ARRIVE, SWITCH, DISPATCH; then END. */
+	ck_assert_uint_eq(w.n, 3 + 4 * (size_t)(N - 1) + 1);
+	ck_assert_int_eq(w.v[0].kind, SIM_EV_IDLE);
+	ck_assert_int_eq(w.v[0].time, 0);
+	ck_assert_int_eq(w.v[0].thread, -1);
+	ck_assert_str_eq(w.reason[1], "no wake-up seen");
+	ck_assert_str_eq(w.reason[3], "prev_state=S");
+	for (int i = 0; i < N; i++) {
+		size_t at = i ? 3 + 4 * (size_t)(i - 1) : 1;
+		static const int after[] = { SIM_EV_BLOCK, SIM_EV_ARRIVE,
+					     SIM_EV_SWITCH, SIM_EV_DISPATCH };
+		static const int first[] = { SIM_EV_ARRIVE, SIM_EV_DISPATCH };
+		int k = i ? 4 : 2;
+
+		for (int j = 0; j < k; j++) {
+			int kind = i ? after[j] : first[j];
+			int thread = i && j == 0 ? i - 1 : i;
+
+			ck_assert_msg(w.v[at + j].kind == kind &&
+				      w.v[at + j].thread == thread &&
+				      w.v[at + j].time == width_time(i),
+				      "task %d, event %d: %d %d %" PRId64, i, j,
+				      w.v[at + j].kind, w.v[at + j].thread,
+				      w.v[at + j].time);
+		}
+	}
+	ck_assert_int_eq(w.v[w.n - 1].kind, SIM_EV_END);
+	ck_assert_int_eq(w.v[w.n - 1].time, width_time(N - 1));
+	ck_assert_int_eq(w.v[w.n - 1].thread, -1);
+	ck_assert_uint_eq(ltrace_ntasks(lt), (size_t)N);
+	ck_assert_int_eq(ltrace_task_at(lt, N - 1)->arrival, width_time(N - 1));
+	free(w.v);
+	free(text);
+	ltrace_free(lt);
+}
+END_TEST
+
 /* ---- malformed input ------------------------------------------------------ */
 
 START_TEST(test_not_a_trace)
@@ -1085,6 +1199,7 @@ static Suite *ltrace_suite(void)
 	tc = tcase_create("large");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_large_trace);
+	tcase_add_test(tc, test_spool_widths);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("malformed");
