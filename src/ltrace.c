@@ -123,19 +123,25 @@ static void on_event(void *ctx, int cpu, int64_t time, sim_ev_kind kind,
 		lt->ls[i].fn(lt->ls[i].ctx, &ev);
 }
 
-static struct cpustate *cpu_state(ltrace *lt, int cpu)
+static struct cpustate *more_cpus(ltrace *lt, int cpu)
 {
-	if ((size_t)cpu >= lt->ncpustate) {
-		size_t n = (size_t)cpu + 1;
-		struct cpustate *p = realloc(lt->cpus, n * sizeof *p);
+	size_t n = (size_t)cpu + 1;
+	struct cpustate *p = realloc(lt->cpus, n * sizeof *p);
 
-		if (!p)
-			return NULL;
-		memset(p + lt->ncpustate, 0, (n - lt->ncpustate) * sizeof *p);
-		lt->cpus = p;
-		lt->ncpustate = n;
-	}
+	if (!p)
+		return NULL;
+	memset(p + lt->ncpustate, 0, (n - lt->ncpustate) * sizeof *p);
+	lt->cpus = p;
+	lt->ncpustate = n;
 	return &lt->cpus[cpu];
+}
+
+/* Asked for twice a line: the common case inline. */
+static inline struct cpustate *cpu_state(ltrace *lt, int cpu)
+{
+	if ((size_t)cpu < lt->ncpustate)
+		return &lt->cpus[cpu];
+	return more_cpus(lt, cpu);
 }
 
 /* Busy time and switches of every CPU: what the choice is made on. */

@@ -49,9 +49,9 @@ static const char *fail(perr *e, const char *at, const char *fmt, ...)
 	return NULL;
 }
 
-static bool is_digit(char c)
+INLINE bool is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return (unsigned char)(c - '0') < 10;
 }
 
 /* Searches for short literals in short lines: anchored on the literal's
@@ -138,7 +138,7 @@ bad:
 		    (int)(token_end(s, e) - s), s);
 }
 
-static const char *pid_field(const char *p, const char *e, int *pid, perr *err,
+INLINE const char *pid_field(const char *p, const char *e, int *pid, perr *err,
                              const char *ev, const char *what)
 {
 	long v = 0;
@@ -149,7 +149,7 @@ static const char *pid_field(const char *p, const char *e, int *pid, perr *err,
 	return p;
 }
 
-static const char *prio_field(const char *p, const char *e, perr *err,
+INLINE const char *prio_field(const char *p, const char *e, perr *err,
                               const char *ev, const char *what)
 {
 	long v = 0;
@@ -157,11 +157,21 @@ static const char *prio_field(const char *p, const char *e, perr *err,
 	return number(p, e, true, 100000, &v, err, ev, what);
 }
 
-/* Lines are padded with runs of spaces: eight at a time first. */
-static const char *skip_spaces(const char *p, const char *e)
+/* Lines are padded with runs of spaces: eight bytes at a time, the first
+ * other byte found by its bit position. */
+INLINE const char *skip_spaces(const char *p, const char *e)
 {
-	while (e - p >= 8 && !memcmp(p, "        ", 8))
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (e - p >= 8) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		w ^= 0x2020202020202020u;
+		if (w)
+			return p + (__builtin_ctzll(w) >> 3);
 		p += 8;
+	}
+#endif
 	while (p < e && *p == ' ')
 		p++;
 	return p;
@@ -225,19 +235,19 @@ static const char *kv_switch_mid(const char *p, const char *e, ltrace_rec *r,
 /* Backwards over " KEY=NUMBER" ending at e: where it starts, and the
  * number; NULL if the text does not end so.  The common case, parsed
  * without a search; anything else goes the careful way, for the message. */
-static const char *rkv_n(const char *s, const char *e, const char *key,
+INLINE const char *rkv_n(const char *s, const char *e, const char *key,
                          size_t n, long *v)
 {
-	const char *p = e;
-	long val = 0, mul = 1;
+	const char *p = e, *lim = e - s > 10 ? e - 10 : s;
+	long val = 0;
 
-	while (p > s && is_digit(p[-1]) && mul <= 1000000000) {
-		val += (p[-1] - '0') * mul;
-		mul *= 10;
+	/* At most ten digits: more than an int holds is no pid. */
+	while (p > lim && is_digit(p[-1]))
 		p--;
-	}
 	if (p == e || (p > s && is_digit(p[-1])))
 		return NULL;
+	for (const char *d = p; d < e; d++)
+		val = val * 10 + (*d - '0');
 	if (p > s && p[-1] == '-') {
 		val = -val;
 		p--;
@@ -462,6 +472,14 @@ static const char *timestamp(const char *p, const char *e, int64_t *us)
 	}
 	if (n == 0 || p == e || *p != '.')
 		return NULL;
+	/* Microseconds, as the tools print them: six digits, unrolled. */
+	if (e - p >= 8 && p[7] == ':' && is_digit(p[1]) && is_digit(p[2]) &&
+	    is_digit(p[3]) && is_digit(p[4]) && is_digit(p[5]) && is_digit(p[6])) {
+		frac = (((((p[1] - '0') * 10 + (p[2] - '0')) * 10 + (p[3] - '0')) * 10 +
+			 (p[4] - '0')) * 10 + (p[5] - '0')) * 10 + (p[6] - '0');
+		*us = sec * 1000000 + frac;
+		return p + 8;
+	}
 	for (p++; p < e && is_digit(*p); p++, f++)
 		if (f < 6)
 			frac = frac * 10 + (*p - '0');
@@ -490,12 +508,15 @@ static const char *header(const char *b, const char *e, ltrace_rec *r,
 		return NULL;
 	r->cpu = (int)cpu;
 	ts = skip_spaces(p + 1, e);
-	t = timestamp(ts, e, &r->ts);
+	t = ts < e && is_digit(*ts) ? timestamp(ts, e, &r->ts) : NULL;
 	if (!t) {
-		/* ftrace's irq-info flags, like "d..2.", come first. */
-		const char *sp = memchr(ts, ' ', (size_t)(e - ts));
+		/* ftrace's irq-info flags, like "d..2.", come first: a few
+		 * bytes, not worth a memchr. */
+		const char *sp = ts;
 
-		if (sp && sp[-1] != ':') {
+		while (sp < e && *sp != ' ')
+			sp++;
+		if (sp < e && sp[-1] != ':') {
 			ts = skip_spaces(sp, e);
 			t = timestamp(ts, e, &r->ts);
 		}
@@ -526,6 +547,8 @@ static bool header_line(const char *s, const char *e)
 {
 	if (*s == '#')
 		return true;
+	if (*s != 'c' && *s != 'v' && *s != 'C')
+		return false;
 	if (starts(s, e, "cpus=") || starts(s, e, "version = "))
 		return true;
 	if (starts(s, e, "CPU") &&
@@ -534,19 +557,30 @@ static bool header_line(const char *s, const char *e)
 	return false;
 }
 
+/* key=value, unless the first word is trace-cmd's COMM:PID. */
+static bool key_value(const char *p, const char *e)
+{
+	const char *w;
+	size_t n;
+
+	if (starts(p, e, "prev_comm=") || starts(p, e, "comm="))
+		return true;
+	w = memchr(p, ' ', (size_t)(e - p));
+	n = (size_t)((w ? w : e) - p);
+	return memchr(p, '=', n) && !memchr(p, ':', n);
+}
+
 static int payload(const char *ev, const char *ev_end, const char *p,
                    const char *e, ltrace_rec *r, perr *err)
 {
-	/* key=value, unless the first word is trace-cmd's COMM:PID. */
-	bool kv = starts(p, e, "prev_comm=") || starts(p, e, "comm=");
+	bool kv;
 
-	if (!kv) {
-		const char *w = memchr(p, ' ', (size_t)(e - p));
-		size_t n = (size_t)((w ? w : e) - p);
-
-		kv = memchr(p, '=', n) && !memchr(p, ':', n);
+	/* Other events are passed over: their layout is not looked at. */
+	if (!starts(ev, ev_end, "sched_")) {
+		r->form = r->form == LTRACE_PERF ? LTRACE_PERF : LTRACE_UNKNOWN;
+		return 0;
 	}
-
+	kv = key_value(p, e);
 	if (r->form != LTRACE_PERF)
 		r->form = kv ? LTRACE_FTRACE : LTRACE_TRACE_CMD;
 	if (is_name(ev, ev_end, "sched_switch")) {
