@@ -49,13 +49,20 @@ typedef enum pol_cause {
 } pol_cause;
 
 /* Where a policy writes its reason in words.  buf is NULL when nobody
- * listens: pol_say() then costs a call and nothing else. */
+ * listens: pol_say() then costs a test and nothing else (it runs a few
+ * times a dispatch, and a variadic call is not free). */
 typedef struct pol_reason {
 	char *buf;
 	size_t len;
 } pol_reason;
 
-void pol_say(pol_reason *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pol_say_fmt(pol_reason *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define pol_say(r, ...) do {						\
+		pol_reason *pol_say_r_ = (r);				\
+									\
+		if (pol_say_r_ && pol_say_r_->buf)			\
+			pol_say_fmt(pol_say_r_, __VA_ARGS__);		\
+	} while (0)
 
 typedef struct pol pol;
 

@@ -7,12 +7,10 @@
 
 #include "policy.h"
 
-void pol_say(pol_reason *r, const char *fmt, ...)
+void pol_say_fmt(pol_reason *r, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!r || !r->buf)
-		return;
 	va_start(ap, fmt);
 	vsnprintf(r->buf, r->len, fmt, ap);
 	va_end(ap);
@@ -20,6 +18,8 @@ void pol_say(pol_reason *r, const char *fmt, ...)
 
 void pol_say_ready(pol_reason *r, const char *what, const pol_thread *t)
 {
+	if (!r || !r->buf)
+		return;
 	if (t->ready_since == t->arrival)
 		pol_say(r, "%s (arrived at %lld)", what, (long long)t->arrival);
 	else
@@ -105,12 +105,14 @@ bool pol_by_key_fifo(const sim_hnode *x, const sim_hnode *y)
 	return a->seq < b->seq;
 }
 
+/* Both are asked several times a dispatch; most turns are in their first
+ * quantum, answered without a division. */
 int64_t pol_quantum_end(const pol_thread *running, int64_t q, int64_t now)
 {
-	int64_t k = 1, end;
+	int64_t k = 1, end, d = now - running->run_since;
 
-	if (now > running->run_since)
-		k = (now - running->run_since - 1) / q + 1;
+	if (d > q)
+		k = (d - 1) / q + 1;
 	if (__builtin_mul_overflow(k, q, &end) || __builtin_add_overflow(end, running->run_since, &end))
 		return INT64_MAX;
 	return end;
@@ -118,7 +120,9 @@ int64_t pol_quantum_end(const pol_thread *running, int64_t q, int64_t now)
 
 bool pol_quantum_over(const pol_thread *running, int64_t q, int64_t now)
 {
-	return now > running->run_since && (now - running->run_since) % q == 0;
+	int64_t d = now - running->run_since;
+
+	return d == q || (d > q && d % q == 0);
 }
 
 size_t pol_heap_order(const sim_heap *h, int *ids, size_t max)

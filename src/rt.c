@@ -379,10 +379,10 @@ rt_thread *rt_create(const rt_attr *attr, rt_fn fn, void *arg)
 	}
 	/* The context sits in the top page of the stack (see rt_stack.h),
 	 * RT_CTX_SKEW bytes into a cache line; the stack proper starts just
-	 * below it.  Its
-	 * offset in that page is staggered by thread: at one fixed offset the
-	 * saved contexts and first frames of a thousand threads all fall in
-	 * the same cache sets, and a handoff costs twice a raw swapcontext. */
+	 * below it.  Its offset in that page is staggered by thread: at one
+	 * fixed offset the saved contexts and first frames of a thousand
+	 * threads all fall in the same cache sets, and a handoff costs twice
+	 * a raw swapcontext. */
 	char *lo = t->stack.map + rt_stack_page();
 	uintptr_t at = (uintptr_t)(rt_stack_top(&t->stack) - sizeof(struct rt_ctx));
 	at -= (t->id % CTX_COLOURS) * CTX_STEP + RT_CTX_SKEW;

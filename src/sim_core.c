@@ -120,7 +120,7 @@ void sim_listen(sim *s, sim_listener fn, void *ctx)
 
 /* ---- events --------------------------------------------------------------- */
 
-void sim_emit(sim *s, sim_ev_kind k, const sim_thr *t, int64_t arg, const char *reason)
+void sim_emit_slow(sim *s, sim_ev_kind k, const sim_thr *t, int64_t arg, const char *reason)
 {
 	if (s->nls) {
 		sim_event ev = { s->now, k, t ? t->pt.id : -1, arg, reason };

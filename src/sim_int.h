@@ -103,7 +103,16 @@ struct sim {
 extern sim *sim_running_sim;
 
 /* sim_core.c */
-void sim_emit(sim *s, sim_ev_kind k, const sim_thr *t, int64_t arg, const char *reason);
+void sim_emit_slow(sim *s, sim_ev_kind k, const sim_thr *t, int64_t arg, const char *reason);
+
+/* Several events a dispatch: with nobody listening and no stepping, each
+ * is one test, not a call. */
+static inline void sim_emit(sim *s, sim_ev_kind k, const sim_thr *t, int64_t arg,
+			    const char *reason)
+{
+	if (s->nls || s->stepping)
+		sim_emit_slow(s, k, t, arg, reason);
+}
 _Noreturn void sim_fail(sim *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sim_resumed(sim *s);
 void sim_set_outside_error(const char *call);
