@@ -85,20 +85,24 @@ const char *ltrace_reason_text(const ltrace_reason *r, char *buf)
 		[LTW_UNWOKEN] = "no wake-up seen",
 		[LTW_LOST] = "switched out unseen (events lost)",
 	};
-	const char *pfx;
-	size_t n, d = strnlen(r->data, sizeof r->data);
+	static const char state[] = "prev_state=", migrated[] = "migrated to CPU ";
+	size_t n;
 
-	if (r->why == LTW_STATE)
-		pfx = "prev_state=";
-	else if (r->why == LTW_MIGRATED)
-		pfx = "migrated to CPU ";
-	else
+	/* Made for every event delivered: constant copies, and the data (a
+	 * letter or two, mostly) by hand. */
+	if (r->why == LTW_STATE) {
+		memcpy(buf, state, sizeof state - 1);
+		n = sizeof state - 1;
+	} else if (r->why == LTW_MIGRATED) {
+		memcpy(buf, migrated, sizeof migrated - 1);
+		n = sizeof migrated - 1;
+	} else {
 		return r->why < sizeof fixed / sizeof *fixed && fixed[r->why]
 		       ? fixed[r->why] : "";
-	n = strlen(pfx);
-	memcpy(buf, pfx, n);
-	memcpy(buf + n, r->data, d);
-	buf[n + d] = '\0';
+	}
+	for (size_t i = 0; i < sizeof r->data && r->data[i]; i++)
+		buf[n++] = r->data[i];
+	buf[n] = '\0';
 	return buf;
 }
 
