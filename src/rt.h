@@ -32,6 +32,10 @@
  * status 1.  Any other fault goes back to the disposition found before and
  * faults again.  Code that installs its own crash handler later should do
  * the same (restore the old action and return) so overflows are still told.
+ * A frame larger than the guard page is caught only if its pages are
+ * touched in order: the build compiles everything with
+ * -fstack-clash-protection (configure), and code built elsewhere that runs
+ * on these stacks should be too.
  *
  * Not thread-safe: one OS thread owns the runtime.
  */
