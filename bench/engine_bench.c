@@ -18,55 +18,20 @@
  */
 #include <config.h>
 
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "rt.h"
 #include "sim.h"
 #include "workload.h"
 
 enum { RUNS = 5 };
-
-static void pin(void)
-{
-	cpu_set_t set;
-	int cpu = sched_getcpu();
-
-	if (cpu < 0)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof set, &set) == 0)
-		printf("pinned: cpu %d\n", cpu);
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, by_value);
-	return v[n / 2];
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* "name burst\nT0 B\nT1 B\n..." parsed into wl. */
 static void make_workload(workload *wl, int n, int burst)
@@ -143,9 +108,9 @@ static double raw_swapcontext(int nctx, long switches)
 		makecontext(&ring[i], (void (*)(void))ring_body, 1, i);
 	}
 	switches_left = switches;
-	t = now_s();
+	t = bench_cpu_s();
 	swapcontext(&uc_main, &ring[0]);
-	t = now_s() - t;
+	t = bench_cpu_s() - t;
 	free(stacks);
 	return t;
 }
@@ -178,9 +143,9 @@ static double rt_ring(int nthreads, long switches)
 			exit(1);
 		}
 	}
-	t0 = now_s();
+	t0 = bench_cpu_s();
 	rt_run();
-	t0 = now_s() - t0;
+	t0 = bench_cpu_s() - t0;
 	for (int i = 0; i < nthreads; i++)
 		rt_join(t[i], NULL);
 	free(t);
@@ -228,23 +193,23 @@ int main(void)
 	unsigned long long sw = 0;
 	long base, big;
 
-	pin();
+	bench_pin();
 	make_workload(&wl, THREADS, TICKS);
 	run_rr1(&wl); /* warm the stack cache and the allocator */
 	raw_swapcontext(2, SWITCHES / 10);
 	for (int i = 0; i < RUNS; i++) {
-		t0 = now_s();
+		t0 = bench_cpu_s();
 		sw = run_rr1(&wl);
-		runs[i] = now_s() - t0;
+		runs[i] = bench_cpu_s() - t0;
 		raws[i] = raw_swapcontext(2, SWITCHES);
 		rings[i] = raw_swapcontext(THREADS, SWITCHES);
 		rts[i] = rt_ring(THREADS, SWITCHES);
 	}
 	wl_free(&wl);
-	t_run = median(runs, RUNS);
-	t_raw = median(raws, RUNS);
-	t_ring = median(rings, RUNS);
-	t_rt = median(rts, RUNS);
+	t_run = bench_median(runs, RUNS);
+	t_raw = bench_median(raws, RUNS);
+	t_ring = bench_median(rings, RUNS);
+	t_rt = bench_median(rts, RUNS);
 
 	printf("dispatches: %llu\n", sw + 1);
 	printf("dispatches_per_s: %.0f\n", (double)(sw + 1) / t_run);

@@ -18,9 +18,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "ltrace.h"
 #include "ltrace_gen.h"
 
@@ -29,14 +29,6 @@
 struct took {
 	double wall, cpu;
 };
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static double tv(const struct timeval *t)
 {
@@ -57,33 +49,6 @@ static void keep_best(struct took *best, struct took t)
 		best->cpu = t.cpu;
 	if (t.wall < best->wall)
 		best->wall = t.wall;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, by_value);
-	return v[n / 2];
-}
-
-/* grep and the import on the same CPU: the children inherit it. */
-static void pin(void)
-{
-	int cpu = sched_getcpu();
-	cpu_set_t set;
-
-	if (cpu < 0)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof set, &set) == 0)
-		printf("pinned: cpu %d\n", cpu);
 }
 
 static int generate(const char *path, uint64_t n, long *bytes)
@@ -108,7 +73,7 @@ static int grep_count(const char *path, long *count, struct took *took)
 {
 	int fd[2];
 	char buf[64];
-	double t0 = now();
+	double t0 = bench_wall_s();
 	struct rusage ru;
 	pid_t pid;
 	ssize_t n;
@@ -132,7 +97,7 @@ static int grep_count(const char *path, long *count, struct took *took)
 	if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0 || n <= 0)
 		return -1;
-	took->wall = now() - t0;
+	took->wall = bench_wall_s() - t0;
 	took->cpu = tv(&ru.ru_utime) + tv(&ru.ru_stime);
 	buf[n] = '\0';
 	*count = strtol(buf, NULL, 10);
@@ -150,7 +115,7 @@ static int import(const char *path, long *events, size_t *mem, int *cpu,
 {
 	ltrace *lt = ltrace_new(-1);
 	char err[512];
-	double t0 = now(), c0 = self_cpu();
+	double t0 = bench_wall_s(), c0 = self_cpu();
 
 	*events = 0;
 	ltrace_listen(lt, count_event, events);
@@ -159,7 +124,7 @@ static int import(const char *path, long *events, size_t *mem, int *cpu,
 		ltrace_free(lt);
 		return -1;
 	}
-	took->wall = now() - t0;
+	took->wall = bench_wall_s() - t0;
 	took->cpu = self_cpu() - c0;
 	*mem = ltrace_memory(lt);
 	*cpu = ltrace_cpu(lt);
@@ -191,7 +156,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ltrace_bench: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	pin();
+	bench_pin();
 	if (grep_count(path, &count, &t))
 		goto fail;
 	for (int r = 0; r < RUNS; r++) {
@@ -217,7 +182,7 @@ int main(int argc, char **argv)
 	       cpu, events, im.cpu * 1e3, im.wall * 1e3, RUNS, mem);
 	printf("import_vs_grep: %.2f (target <= 3; median of %d pairs, "
 	       "CPU time; wall %.2f)\n",
-	       median(cpu_ratio, RUNS), RUNS, median(wall_ratio, RUNS));
+	       bench_median(cpu_ratio, RUNS), RUNS, bench_median(wall_ratio, RUNS));
 	return 0;
 fail:
 	unlink(path);

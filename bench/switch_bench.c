@@ -16,13 +16,12 @@
 #include <config.h>
 
 #include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "rt.h"
 
 #define RUNS 21
@@ -30,27 +29,6 @@
 #define CREATES 20000L
 #define PTHREADS 5000L
 #define IDLE_THREADS 100000L
-
-static double now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_double);
-	return v[n / 2];
-}
 
 /* ---- handoff through the runtime ------------------------------------- */
 
@@ -96,14 +74,14 @@ static double handoff_once(void)
 	}
 	rt_stats before, after;
 	rt_stats_get(&before);
-	double t0 = now_ns();
+	double t0 = bench_wall_s();
 	rt_run();
-	double t1 = now_ns();
+	double t1 = bench_wall_s();
 	rt_stats_get(&after);
 	rt_join(a, NULL);
 	rt_join(b, NULL);
 	rt_set_hook(NULL);
-	return (t1 - t0) / (double)(after.switches - before.switches);
+	return (t1 - t0) * 1e9 / (double)(after.switches - before.switches);
 }
 
 /* ---- raw swapcontext ---------------------------------------------------- */
@@ -126,11 +104,11 @@ static double swapcontext_once(void)
 	uc_peer.uc_link = NULL;
 	makecontext(&uc_peer, peer, 0);
 	long rounds = SWITCHES / 2;
-	double t0 = now_ns();
+	double t0 = bench_wall_s();
 	for (long i = 0; i < rounds; i++)
 		swapcontext(&uc_main, &uc_peer);
-	double t1 = now_ns();
-	return (t1 - t0) / (double)(2 * rounds);
+	double t1 = bench_wall_s();
+	return (t1 - t0) * 1e9 / (double)(2 * rounds);
 }
 
 /* ---- creation ------------------------------------------------------------ */
@@ -142,7 +120,7 @@ static void *nothing(void *arg)
 
 static double create_join_once(void)
 {
-	double t0 = now_ns();
+	double t0 = bench_wall_s();
 
 	for (long i = 0; i < CREATES; i++) {
 		rt_thread *t = rt_create(NULL, nothing, NULL);
@@ -152,12 +130,12 @@ static double create_join_once(void)
 			exit(1);
 		}
 	}
-	return CREATES / ((now_ns() - t0) / 1e9);
+	return CREATES / (bench_wall_s() - t0);
 }
 
 static double pthreads_once(void)
 {
-	double t0 = now_ns();
+	double t0 = bench_wall_s();
 
 	for (long i = 0; i < PTHREADS; i++) {
 		pthread_t t;
@@ -167,7 +145,7 @@ static double pthreads_once(void)
 			exit(1);
 		}
 	}
-	return PTHREADS / ((now_ns() - t0) / 1e9);
+	return PTHREADS / (bench_wall_s() - t0);
 }
 
 /* ---- memory of idle threads ----------------------------------------------- */
@@ -238,15 +216,8 @@ static void rss_per_thread(void)
 int main(void)
 {
 	double h[RUNS], s[RUNS], c[RUNS], p[RUNS];
-	cpu_set_t set;
-	int cpu = sched_getcpu();
 
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof set, &set) == 0)
-		printf("pinned: cpu %d\n", cpu);
-	else
-		printf("pinned: no\n");
+	bench_pin();
 
 	handoff_once();  /* warm-up: stacks mapped, caches filled */
 	swapcontext_once();
@@ -254,7 +225,7 @@ int main(void)
 		h[i] = handoff_once();
 		s[i] = swapcontext_once();
 	}
-	double hn = median(h, RUNS), sn = median(s, RUNS);
+	double hn = bench_median(h, RUNS), sn = bench_median(s, RUNS);
 	printf("handoff_ns: %.1f\n", hn);
 	printf("swapcontext_ns: %.1f\n", sn);
 	printf("handoff_vs_swapcontext: %.3f (target <= 1.15)\n", hn / sn);
@@ -263,7 +234,7 @@ int main(void)
 		c[i] = create_join_once();
 		p[i] = pthreads_once();
 	}
-	double cn = median(c, RUNS), pn = median(p, RUNS);
+	double cn = bench_median(c, RUNS), pn = bench_median(p, RUNS);
 	printf("create_join_per_s: %.0f (pthread_create+join: %.0f/s; ratio %.1f)\n",
 	       cn, pn, cn / pn);
 	rt_shutdown();

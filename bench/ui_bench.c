@@ -10,8 +10,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench.h"
 #include "model.h"
 
 #define THREADS 200
@@ -23,14 +23,6 @@ static const char *name_of(void *ctx, int i)
 	(void)ctx;
 	(void)i;
 	return "T";
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void feed(ui_model *m, int64_t ticks)
@@ -57,7 +49,7 @@ static double frame(ui_model *m, unsigned long *sink)
 	double best = 1e9;
 
 	for (int f = 0; f < FRAMES; f++) {
-		double t0 = now_s();
+		double t0 = bench_wall_s();
 		ui_window w;
 		ui_cell c;
 		ui_cursor cur = { 0 };
@@ -73,7 +65,7 @@ static double frame(ui_model *m, unsigned long *sink)
 				*sink += (unsigned long)c.kind;
 			}
 		}
-		double t = now_s() - t0;
+		double t = bench_wall_s() - t0;
 		if (t < best)
 			best = t;
 	}

@@ -11,7 +11,7 @@ tests_sim_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_sim_test_LDADD = libsim.a libworkload.a libruntime.a $(CHECK_LIBS)
 
 BENCH_BINS += bench/engine_bench
-bench_engine_bench_SOURCES = bench/engine_bench.c
+bench_engine_bench_SOURCES = bench/engine_bench.c bench/bench.c bench/bench.h
 bench_engine_bench_LDADD = libsim.a libworkload.a libruntime.a
 
 check_PROGRAMS += tests/sync_test

@@ -11,7 +11,7 @@ tests_ltrace_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/bench
 tests_ltrace_test_LDADD = libltrace.a $(CHECK_LIBS)
 
 BENCH_BINS += bench/ltrace_bench
-bench_ltrace_bench_SOURCES = bench/ltrace_bench.c bench/ltrace_gen.c bench/ltrace_gen.h
+bench_ltrace_bench_SOURCES = bench/ltrace_bench.c bench/bench.c bench/bench.h bench/ltrace_gen.c bench/ltrace_gen.h
 bench_ltrace_bench_LDADD = libltrace.a
 BENCH_SH += bench/ltrace_import.sh
 EXTRA_DIST += bench/ltrace_import.sh

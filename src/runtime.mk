@@ -11,5 +11,5 @@ tests_rt_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_rt_test_LDADD = libruntime.a $(CHECK_LIBS)
 
 BENCH_BINS += bench/switch_bench
-bench_switch_bench_SOURCES = bench/switch_bench.c
+bench_switch_bench_SOURCES = bench/switch_bench.c bench/bench.c bench/bench.h
 bench_switch_bench_LDADD = libruntime.a -lpthread

@@ -23,7 +23,7 @@ TESTS += tests/tui.sh
 EXTRA_DIST += tests/tui.sh
 
 BENCH_BINS += bench/ui_bench
-bench_ui_bench_SOURCES = bench/ui_bench.c
+bench_ui_bench_SOURCES = bench/ui_bench.c bench/bench.c bench/bench.h
 bench_ui_bench_LDADD = libui.a
 
 dist_doc_DATA += doc/live-view.md
