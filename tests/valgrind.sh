@@ -17,6 +17,13 @@ done
 samples="silberschatz-rr.wl io-vs-cpu.wl"
 
 set -- $suites
+if [ $# -eq 0 ]; then
+	# Run outside `make check`, or the suites' list went missing: a pass
+	# here would say nothing.
+	echo "1..1"
+	echo "not ok 1 - no Check suites named in SCHEDSIM_SUITES"
+	exit 0
+fi
 n=$(( $# + $(echo $samples | wc -w) ))
 echo "1..$n"
 i=0
