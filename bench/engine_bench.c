@@ -27,9 +27,9 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "rt.h"
-#include "sim.h"
-#include "workload.h"
+#include "rt/rt.h"
+#include "sim/sim.h"
+#include "wl/workload.h"
 
 enum { RUNS = 5 };
 

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "ltrace.h"
+#include "ltrace/ltrace.h"
 #include "ltrace_gen.h"
 
 #define RUNS 5

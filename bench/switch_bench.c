@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "rt.h"
+#include "rt/rt.h"
 
 #define RUNS 21
 #define SWITCHES 100000L

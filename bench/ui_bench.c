@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "bench.h"
-#include "model.h"
+#include "ui/model.h"
 
 #define THREADS 200
 #define COLS 200

@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sim.h"
-#include "sim_heap.h"
+#include "sim/sim.h"
+#include "sim/sim_heap.h"
 
 /* What a policy sees of a thread.  The engine keeps the first block up to
  * date; the rest belongs to the policy holding the thread. */

@@ -13,9 +13,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "export.h"
-#include "report.h"
-#include "report_impl.h"
+#include "export/export.h"
+#include "report/report.h"
+#include "report/report_int.h"
 
 /* ---- a synthetic run ------------------------------------------------------- */
 

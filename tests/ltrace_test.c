@@ -13,7 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "ltrace.h"
+#include "ltrace/ltrace.h"
 #include "ltrace_gen.h"
 
 /* ---- running an import ------------------------------------------------ */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "opts.h"
+#include "cli/opts.h"
 
 #define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT)
 #define MAXW 8

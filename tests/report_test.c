@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
-#include "report_impl.h"
+#include "report/report.h"
+#include "report/report_int.h"
 
 #define EV(t, k, th, a) { (t), SIM_EV_##k, (th), (a), "" }
 

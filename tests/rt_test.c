@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "rt.h"
+#include "rt/rt.h"
 
 /* What the threads did, in order: one token per step. */
 static char trail[4096];

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
+#include "sched/policy.h"
 
 static char err[256];
 static char why_buf[128];

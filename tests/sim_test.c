@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim.h"
-#include "workload.h"
+#include "sim/sim.h"
+#include "wl/workload.h"
 
 static int valgrind(void)
 {

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "trace_in.h"
+#include "trace/trace_in.h"
 
 /* A small complete trace.  Line numbers matter to the messages below. */
 static const char *const base[] = {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui.h"
+#include "ui/ui.h"
 
 static void calm(void *arg)
 {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "ui/model.h"
 
 static const char *const names[] = { "P1", "P2", "P3", "P4", "P5" };
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "workload.h"
+#include "wl/workload.h"
 
 static char err[512];
 

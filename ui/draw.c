@@ -6,7 +6,7 @@
 #include <wchar.h>
 
 #include "draw.h"
-#include "policy.h"
+#include "sched/policy.h"
 
 /* ---- colours ------------------------------------------------------------- */
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
+#include "sched/policy.h"
 #include "view.h"
 
 #define CTRL_L 12

@@ -14,7 +14,7 @@ tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
 
 # The tmux test drives schedsim, ui_drive (a stack overflow, a run-time
 # failure) and ui_replay_drive (a recording played back).
-UI_DRIVE_LIBS = libui.a libreport.a libsim.a libworkload.a libruntime.a \
+UI_DRIVE_LIBS = libui.a $(REPORT_LIBS) \
 	$(NCURSESW_LIBS)
 check_PROGRAMS += tests/ui_drive tests/ui_replay_drive
 tests_ui_drive_LDADD = $(UI_DRIVE_LIBS)

@@ -13,7 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "rt.h"
+#include "rt/rt.h"
 #include "tty.h"
 
 static SCREEN *screen;

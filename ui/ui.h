@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "report.h"
-#include "sim.h"
+#include "report/report.h"
+#include "sim/sim.h"
 
 typedef struct ui_source {
 	/* Make a fresh simulation, listeners not yet added.  policy NULL: the

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "model.h"
-#include "report.h"
+#include "report/report.h"
 #include "ui.h"
 
 typedef enum ui_pane {

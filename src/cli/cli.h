@@ -5,9 +5,9 @@
 #include <stdio.h>
 
 #include "opts.h"
-#include "report.h"
-#include "sim.h"
-#include "workload.h"
+#include "report/report.h"
+#include "sim/sim.h"
+#include "wl/workload.h"
 
 /* Exit statuses, the same for every subcommand. */
 enum {

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "policy.h"
-#include "report.h"
+#include "sched/policy.h"
+#include "report/report.h"
 
 #define COMPARE_ALLOW (OPTS_SIM | OPTS_COMPARE | OPTS_OUTPUT)
 #define MAX_POLICIES 16

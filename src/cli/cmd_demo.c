@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "demo.h"
+#include "demo/demo.h"
 
 #define DEMO_ALLOW (OPTS_SIM | OPTS_OUTPUT | OPTS_LIST)
 

@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "export.h"
-#include "trace_in.h"
+#include "export/export.h"
+#include "trace/trace_in.h"
 
 #define EXPORT_ALLOW (OPTS_EXPORT | OPTS_CPU)
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "policy.h"
+#include "sched/policy.h"
 
 static void aliases(const pol_class *c, char *buf, size_t len)
 {

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "report.h"
-#include "trace_in.h"
-#include "ui.h"
+#include "report/report.h"
+#include "trace/trace_in.h"
+#include "ui/ui.h"
 
 #define REPLAY_ALLOW (OPTS_REPORT | OPTS_CPU)
 

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "demo.h"
-#include "ltrace.h"
-#include "trace_in.h"
+#include "demo/demo.h"
+#include "ltrace/ltrace.h"
+#include "trace/trace_in.h"
 
 /* The trace's header, its first line read here to tell a Linux trace. */
 static trace_in *open_trace(const char *path, FILE **fp, char *err, size_t errlen)

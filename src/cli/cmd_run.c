@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "policy.h"
-#include "report.h"
-#include "trace_out.h"
-#include "ui.h"
+#include "sched/policy.h"
+#include "report/report.h"
+#include "trace/trace_out.h"
+#include "ui/ui.h"
 
 #define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT | OPTS_FROM)
 

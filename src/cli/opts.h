@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "sim.h"
+#include "sim/sim.h"
 
 /* Which options a caller accepts. */
 enum {

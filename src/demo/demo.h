@@ -2,7 +2,7 @@
 #ifndef SCHEDSIM_DEMO_H
 #define SCHEDSIM_DEMO_H
 
-#include "sim.h"
+#include "sim/sim.h"
 
 typedef struct demo {
 	const char *name;

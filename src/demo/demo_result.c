@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "demo.h"
-#include "report.h"
+#include "report/report.h"
 
 /* Average of a figure over the threads that match, as report_decimal
  * writes it. */

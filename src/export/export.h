@@ -12,7 +12,7 @@
 
 #include <stdio.h>
 
-#include "trace_in.h"
+#include "trace/trace_in.h"
 
 typedef enum export_format {
 	EXPORT_CHROME,

@@ -5,7 +5,7 @@
 #include <config.h>
 
 #include "export_int.h"
-#include "report.h"
+#include "report/report.h"
 
 /* The colours chrome://tracing gives thread states (Perfetto picks its own). */
 static const char *colour(const char *state)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "export_int.h"
-#include "report.h"
+#include "report/report.h"
 
 /* Quoted only when it must be: a comma, a quote, a line break, or spaces
  * at either end that a spreadsheet would trim. */

@@ -43,7 +43,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim.h"
+#include "sim/sim.h"
 
 typedef struct ltrace ltrace;
 

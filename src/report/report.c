@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_impl.h"
+#include "report_int.h"
 
 report *report_new(const char *policy, const sim_options *opt)
 {

@@ -26,7 +26,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim.h"
+#include "sim/sim.h"
 
 typedef struct report report;
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_impl.h"
+#include "report_int.h"
 
 /* Length of the valid UTF-8 sequence at s, or 0 if it is not one
  * (overlong forms, surrogates and values above U+10FFFF included). */

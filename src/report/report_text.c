@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_impl.h"
+#include "report_int.h"
 
 #define WIDTH 80
 #define LABEL_MAX 16        /* widest thread name shown in the chart */

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt_impl.h"
+#include "rt_int.h"
 
 /* Why control came back to main. */
 enum { BACK_IDLE = RT_RUN_IDLE, BACK_PAUSED = RT_RUN_PAUSED, BACK_JOINED };

@@ -14,7 +14,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include "rt_impl.h"
+#include "rt_int.h"
 
 /* Room for the handler, ASan's interceptors included. */
 #define ALT_STACK_SIZE ((size_t)64 * 1024)

@@ -1,7 +1,7 @@
 /* rt_info.c: what the runtime tells about its threads. */
 #include <config.h>
 
-#include "rt_impl.h"
+#include "rt_int.h"
 
 uint64_t rt_id(const rt_thread *t)
 {

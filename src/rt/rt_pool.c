@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt_impl.h"
+#include "rt_int.h"
 
 #define SLAB_THREADS 256
 

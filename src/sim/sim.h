@@ -44,7 +44,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "workload.h"
+#include "wl/workload.h"
 
 typedef struct sim sim;
 

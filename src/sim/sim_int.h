@@ -9,8 +9,8 @@
 #ifndef SCHEDSIM_SIM_INT_H
 #define SCHEDSIM_SIM_INT_H
 
-#include "policy.h"
-#include "rt.h"
+#include "sched/policy.h"
+#include "rt/rt.h"
 #include "sim.h"
 #include "sim_heap.h"
 

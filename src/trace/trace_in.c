@@ -11,7 +11,7 @@
 
 #include "trace_in.h"
 #include "trace_in_int.h"
-#include "workload.h"
+#include "wl/workload.h"
 
 #define MAGIC "schedsim-trace"
 

@@ -21,7 +21,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim.h"
+#include "sim/sim.h"
 
 #define TRACE_IN_VERSION 1
 

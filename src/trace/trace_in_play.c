@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "ltrace.h"
+#include "ltrace/ltrace.h"
 #include "trace_in.h"
 
 /* ---- the first line, given back --------------------------------------------

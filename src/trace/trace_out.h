@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sim.h"
+#include "sim/sim.h"
 
 typedef struct trace_out trace_out;
 

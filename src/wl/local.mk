@@ -1,17 +1,18 @@
-# src/workload.mk: workload files (libworkload.a), their Check suite, and
+# src/wl/: workload files (libwl.a), their Check suite, and
 # the sample workloads in traces/.
-noinst_LIBRARIES += libworkload.a
-libworkload_a_SOURCES = src/workload.c src/workload.h \
-	src/wl_read.c \
-	src/wl_lex.c src/wl_lex.h \
-	src/wl_column.c src/wl_column.h \
-	src/wl_step.c src/wl_step.h src/wl_sync.c \
-	src/wl_names.c src/wl_names.h
+noinst_LIBRARIES += libwl.a
+libwl_a_SOURCES = src/wl/workload.c src/wl/workload.h \
+	src/wl/wl_read.c \
+	src/wl/wl_lex.c src/wl/wl_lex.h \
+	src/wl/wl_column.c src/wl/wl_column.h \
+	src/wl/wl_step.c src/wl/wl_step.h src/wl/wl_sync.c \
+	src/wl/wl_names.c src/wl/wl_names.h
+WL_LIBS = libwl.a
 
 check_PROGRAMS += tests/workload_test
 TESTS += tests/workload_test
 tests_workload_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_workload_test_LDADD = libworkload.a $(CHECK_LIBS)
+tests_workload_test_LDADD = $(WL_LIBS) $(CHECK_LIBS)
 
 dist_doc_DATA += doc/workload.md
 EXTRA_DIST += \
