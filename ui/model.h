@@ -14,7 +14,7 @@
 #include <limits.h>
 #include <stdint.h>
 
-#include "sim/sim.h"
+#include "sim/event.h"
 
 /* One stretch of time [start, end); end is UI_OPEN while it lasts. */
 typedef struct ui_seg {

@@ -13,7 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "sim/sim.h"
+#include "sim/event.h"
+#include "wl/workload.h"
 
 /* Which options a caller accepts. */
 enum {

@@ -43,7 +43,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim/sim.h"
+#include "sim/event.h"
 
 typedef struct ltrace ltrace;
 

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "report.h"
+#include "sim/sim.h"
 
 report *report_for_sim(sim *s)
 {

@@ -1,33 +1,9 @@
-/* sim_query.c: options, event names, and the live state the view reads. */
+/* sim_query.c: the live state the view reads. */
 #include <config.h>
 
 #include <string.h>
 
 #include "sim_int.h"
-
-void sim_options_default(sim_options *o)
-{
-	memset(o, 0, sizeof *o);
-	o->policy = "fifo";
-}
-
-const char *sim_ev_name(sim_ev_kind k)
-{
-	static const char *const names[SIM_EV_KINDS] = {
-		[SIM_EV_ARRIVE] = "arrive",
-		[SIM_EV_DISPATCH] = "dispatch",
-		[SIM_EV_PREEMPT] = "preempt",
-		[SIM_EV_BLOCK] = "block",
-		[SIM_EV_WAKE] = "wake",
-		[SIM_EV_EXIT] = "exit",
-		[SIM_EV_IDLE] = "idle",
-		[SIM_EV_SWITCH] = "switch",
-		[SIM_EV_PRIO] = "prio",
-		[SIM_EV_END] = "end",
-	};
-
-	return (unsigned)k < SIM_EV_KINDS ? names[k] : "?";
-}
 
 int64_t sim_now(const sim *s)
 {
@@ -114,17 +90,6 @@ size_t sim_ready(const sim *s, int *threads, size_t max)
 }
 
 /* ---- synchronization objects ---------------------------------------------- */
-
-const char *sim_sync_kind_name(sim_sync_kind k)
-{
-	static const char *const names[SIM_SYNC_KINDS] = {
-		[SIM_SYNC_MUTEX] = "mutex",
-		[SIM_SYNC_SEM] = "semaphore",
-		[SIM_SYNC_COND] = "condition",
-	};
-
-	return (unsigned)k < SIM_SYNC_KINDS ? names[k] : "?";
-}
 
 int sim_sync_find(const sim *s, const char *name)
 {

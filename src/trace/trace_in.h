@@ -21,7 +21,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim/sim.h"
+#include "sim/event.h"
 
 #define TRACE_IN_VERSION 1
 

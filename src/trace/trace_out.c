@@ -35,7 +35,9 @@ struct trace_out {
 	size_t len, cap;
 	volatile sig_atomic_t committed;
 	bool caught;
-	const sim *sim;                 /* the run, if trace_out_sim() made the header */
+	/* What ended the run, asked at its end event (trace_out_end_note). */
+	const char *(*end_note)(const void *ctx);
+	const void *end_ctx;
 	struct sigaction old_int, old_term;
 	char buf[BUF_SIZE];
 };
@@ -361,10 +363,9 @@ void trace_out_event(void *ctx, const sim_event *ev)
 	put_int(t, ev->arg);
 	put(t, " ", 1);
 	/* A run that ends in a deadlock says which in its end event. */
-	if (ev->kind == SIM_EV_END && t->sim && sim_deadlock(t->sim))
-		put_quoted(t, sim_deadlock(t->sim));
-	else
-		put_quoted(t, ev->reason ? ev->reason : "");
+	const char *note = ev->kind == SIM_EV_END && t->end_note ? t->end_note(t->end_ctx) : NULL;
+
+	put_quoted(t, note ? note : ev->reason ? ev->reason : "");
 	end_line(t);
 	if (ev->kind == SIM_EV_END)
 		flush(t);
@@ -378,9 +379,10 @@ void trace_out_result(trace_out *t, const char *text)
 	flush(t);
 }
 
-void trace_out_set_sim(trace_out *t, const sim *s)
+void trace_out_end_note(trace_out *t, const char *(*note)(const void *ctx), const void *ctx)
 {
-	t->sim = s;
+	t->end_note = note;
+	t->end_ctx = ctx;
 }
 
 static void on_signal(int sig)

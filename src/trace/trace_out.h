@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sim/sim.h"
+#include "sim/event.h"
 
 typedef struct trace_out trace_out;
 
@@ -35,9 +35,9 @@ void trace_out_event(void *t, const sim_event *ev);
 void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
                    size_t len);
 
-/* The run being traced: its end event names the deadlock that ended it,
- * if one did (sim_deadlock()).  trace_out_sim() calls it. */
-void trace_out_set_sim(trace_out *t, const sim *s);
+/* What ended the run, for its end event's reason: note(ctx) at that event,
+ * NULL for the event's own.  trace_out_sim() names the engine's deadlock. */
+void trace_out_end_note(trace_out *t, const char *(*note)(const void *ctx), const void *ctx);
 
 /* After the end event: what a demo made of C code computed at the end
  * ("final count 23, expected 40"), as its report says it. */

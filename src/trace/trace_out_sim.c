@@ -1,7 +1,13 @@
 /* trace_out_sim.c: a trace's header taken from a simulation. */
 #include <config.h>
 
+#include "sim/sim.h"
 #include "trace_out.h"
+
+static const char *deadlock(const void *s)
+{
+	return sim_deadlock(s);
+}
 
 void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
                    size_t len)
@@ -14,6 +20,6 @@ void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
 		sim_thread_get(s, (int)i, &ti);
 		trace_out_thread(t, (int)i, ti.name, ti.arrival, ti.base_priority);
 	}
-	trace_out_set_sim(t, s);
+	trace_out_end_note(t, deadlock, s);
 	sim_listen(s, trace_out_event, t);
 }

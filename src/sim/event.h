@@ -1,0 +1,125 @@
+/* event.h: the vocabulary of a run, apart from the engine that makes it.
+ *
+ * The options of a run, the events it emits, what a thread and a sync
+ * object look like at an instant, and their names.  Traces, reports,
+ * exports, Linux import and the view's model speak only this: they read
+ * and write runs without running one, so none of them needs the engine or
+ * the green-thread runtime (sim.h).
+ */
+#ifndef SCHEDSIM_EVENT_H
+#define SCHEDSIM_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The engine itself (sim.h); named here so that the bridges between it
+ * and a module (report_for_sim, trace_out_sim) can take one. */
+typedef struct sim sim;
+
+/* ---- options ---------------------------------------------------------- */
+
+typedef struct sim_options {
+	const char *policy;    /* registry name or alias; NULL gives "fifo" */
+	int64_t quantum;       /* ticks; 0: the policy's default */
+	bool preemptive;       /* prio, sjf */
+	int64_t aging;         /* prio: raise a waiting thread one step every N ticks,
+	                          up to the best base priority in the run; 0 off */
+	bool high_first;       /* --priority-order high-first */
+	int64_t switch_cost;   /* ticks each context switch costs */
+	uint64_t seed;         /* for randomised policies */
+	bool inherit;          /* priority inheritance for mutexes */
+	/* Initial semaphore counts that override the workload's and the
+	 * demos' own ("--sem S=2"), later entries winning; naming a semaphore
+	 * the run does not have is a run-time failure. */
+	const struct sim_sem_init *sems;
+	size_t nsems;
+} sim_options;
+
+typedef struct sim_sem_init {
+	const char *name;
+	int64_t count;
+} sim_sem_init;
+
+void sim_options_default(sim_options *o);
+
+/* ---- events ----------------------------------------------------------- */
+
+typedef enum sim_ev_kind {
+	SIM_EV_ARRIVE,   /* thread enters the system (ready) */
+	SIM_EV_DISPATCH, /* thread gets the CPU; reason says why it was chosen */
+	SIM_EV_PREEMPT,  /* thread loses the CPU while still runnable; reason */
+	SIM_EV_BLOCK,    /* thread starts waiting; arg: ticks of I/O, or 0 when it
+	                    waits for a sync object, a thread or a sleep, and the
+	                    reason says so ("waits for mutex A held by P1") */
+	SIM_EV_WAKE,     /* thread ready again after waiting; reason for a sync
+	                    wake-up ("got mutex A from P1") */
+	SIM_EV_EXIT,     /* thread finished */
+	SIM_EV_IDLE,     /* CPU idle from this time on; thread -1 */
+	SIM_EV_SWITCH,   /* context switch in progress; arg: its cost; thread: the incoming one */
+	SIM_EV_PRIO,     /* effective priority changed (aging, inheritance); arg:
+	                    new priority; reason for inheritance */
+	SIM_EV_END,      /* simulation finished; thread -1 */
+	SIM_EV_KINDS
+} sim_ev_kind;
+
+typedef struct sim_event {
+	int64_t time;
+	sim_ev_kind kind;
+	int thread;         /* index in workload order; -1 for none */
+	int64_t arg;        /* kind-specific, see above; 0 otherwise */
+	const char *reason; /* the policy's words, or ""; valid during the callback */
+} sim_event;
+
+/* "arrive", "dispatch", ... as used in traces. */
+const char *sim_ev_name(sim_ev_kind k);
+
+typedef void (*sim_listener)(void *ctx, const sim_event *ev);
+
+/* ---- what a thread and a sync object are at an instant ------------------ */
+
+typedef enum sim_tstate {
+	SIM_T_NEW,      /* not yet arrived */
+	SIM_T_READY,
+	SIM_T_RUNNING,
+	SIM_T_BLOCKED,
+	SIM_T_DONE
+} sim_tstate;
+
+typedef struct sim_thread_info {
+	const char *name;
+	sim_tstate state;
+	int64_t arrival;
+	int base_priority;
+	int priority;        /* effective, after aging */
+	int64_t cpu;         /* ticks run so far */
+	int64_t io;          /* ticks of I/O completed so far */
+	int64_t waiting;     /* ticks ready but not running so far */
+	int64_t response;    /* first dispatch - arrival; -1 before it */
+	int64_t finish;      /* -1 until done */
+	int64_t remaining;   /* CPU ticks left in the whole script, if known; -1 otherwise */
+	int waits_on;        /* BLOCKED on a sync object: its index; -1 otherwise */
+	int joins;           /* BLOCKED in sim_join: the thread it waits for; -1 otherwise */
+	int64_t wakes_at;    /* BLOCKED in I/O or asleep: when it wakes; -1 otherwise */
+} sim_thread_info;
+
+typedef enum sim_sync_kind {
+	SIM_SYNC_MUTEX,
+	SIM_SYNC_SEM,
+	SIM_SYNC_COND,
+	SIM_SYNC_KINDS
+} sim_sync_kind;
+
+/* For the view: who holds what and who waits on what. */
+typedef struct sim_sync_info {
+	const char *name;
+	sim_sync_kind kind;
+	int holder;          /* mutex: the thread holding it, -1 when free */
+	int64_t count;       /* semaphore: its value; 0 otherwise */
+	size_t nwaiters;
+} sim_sync_info;
+
+/* "mutex", "semaphore", "condition". */
+const char *sim_sync_kind_name(sim_sync_kind k);
+
+#endif
