@@ -144,7 +144,7 @@ static double rt_ring(int nthreads, long switches)
 		}
 	}
 	t0 = bench_cpu_s();
-	rt_run();
+	rt_run(NULL);
 	t0 = bench_cpu_s() - t0;
 	for (int i = 0; i < nthreads; i++)
 		rt_join(t[i], NULL);

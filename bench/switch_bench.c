@@ -75,7 +75,7 @@ static double handoff_once(void)
 	rt_stats before, after;
 	rt_stats_get(&before);
 	double t0 = bench_wall_s();
-	rt_run();
+	rt_run(NULL);
 	double t1 = bench_wall_s();
 	rt_stats_get(&after);
 	rt_join(a, NULL);
@@ -198,7 +198,7 @@ static void rss_per_thread(void)
 			exit(1);
 		}
 	}
-	rt_run();
+	rt_run(NULL);
 	long after = rss_pages(), maps_after = mappings();
 	/* The handle array is the caller's, not the runtime's. */
 	double kib = (double)(after - before) * page / 1024.0 / IDLE_THREADS

@@ -44,6 +44,15 @@ static int under_valgrind(void)
 	return v && *v && strcmp(v, "0") != 0;
 }
 
+/* rt_run() from main, where it cannot fail: how it came back. */
+static rt_run_end run(void)
+{
+	rt_run_end why = (rt_run_end)-1;
+
+	ck_assert_int_eq(rt_run(&why), 0);
+	return why;
+}
+
 /* Each test leaves the runtime as it found it (CK_FORK=no runs them all in
  * one process). */
 static void setup(void)
@@ -125,7 +134,7 @@ START_TEST(test_fifo_order)
 
 	ck_assert_int_eq(rt_state_of(a), RT_NEW);
 	ck_assert_str_eq(trail, "");
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "A0 B0 C0 A1 B1 C1 A2 B2 C2 ");
 	ck_assert_int_eq(rt_state_of(a), RT_DONE);
 	join_ok(a, NULL);
@@ -164,7 +173,7 @@ START_TEST(test_custom_hook_order)
 	spawn("B", stepper, NULL);
 	/* The last one ready runs first, and a yielder is picked again at
 	 * once: no switch at all. */
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "B0 B1 B2 A0 A1 A2 ");
 	ck_assert_int_eq(lifo_readies, 2 + 2 + 2);
 	rt_stats st;
@@ -235,7 +244,7 @@ START_TEST(test_join_from_thread)
 	rt_thread *worker = spawn("W", stepper, w);
 	rt_thread *joiner = spawn("J", joins_arg, worker);
 
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "W0 W1 W2 joined worker ");
 	ck_assert_uint_eq(rt_counters_of(joiner)->blocks, 1);
 	join_ok(joiner, joiner_value);
@@ -243,9 +252,9 @@ START_TEST(test_join_from_thread)
 	/* Joining a thread that is already done does not block. */
 	trail[0] = '\0';
 	worker = spawn("W", returns_arg, w);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	joiner = spawn("J", joins_arg, worker);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "joined worker ");
 	ck_assert_uint_eq(rt_counters_of(joiner)->blocks, 0);
 	join_ok(joiner, joiner_value);
@@ -288,13 +297,13 @@ START_TEST(test_block_wake)
 {
 	rt_thread *t = spawn("T", blocker, NULL);
 
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "sleep ");
 	ck_assert_int_eq(rt_state_of(t), RT_BLOCKED);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);  /* nothing to do */
+	ck_assert_int_eq(run(), RT_RUN_IDLE);  /* nothing to do */
 	ck_assert_int_eq(rt_wake(t), 0);
 	ck_assert_int_eq(rt_state_of(t), RT_READY);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "sleep woke ");
 	ck_assert_uint_eq(rt_counters_of(t)->blocks, 1);
 	join_ok(t, NULL);
@@ -303,7 +312,7 @@ START_TEST(test_block_wake)
 	trail[0] = '\0';
 	t = spawn("T", blocker, NULL);
 	rt_thread *w = spawn("W", waker, t);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "sleep wake woke ");
 	join_ok(t, NULL);
 	join_ok(w, NULL);
@@ -325,13 +334,13 @@ START_TEST(test_pause_run)
 	rt_thread *p = spawn("P", pauser, NULL);
 	rt_thread *q = spawn("Q", stepper, NULL);
 
-	ck_assert_int_eq(rt_run(), RT_RUN_PAUSED);
+	ck_assert_int_eq(run(), RT_RUN_PAUSED);
 	ck_assert_str_eq(trail, "p0 ");
 	ck_assert_ptr_null(rt_self());
 	ck_assert_int_eq(rt_state_of(p), RT_RUNNING);
 	ck_assert_int_eq(rt_state_of(q), RT_NEW);
 	/* The paused thread continues; it was not picked again. */
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "p0 p1 Q0 Q1 Q2 ");
 	ck_assert_uint_eq(rt_counters_of(p)->dispatches, 1);
 	join_ok(p, NULL);
@@ -352,7 +361,7 @@ START_TEST(test_counters)
 	rt_thread *a = spawn("A", stepper, NULL);
 	rt_thread *b = spawn("B", stepper, NULL);
 
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	for (int i = 0; i < 2; i++) {
 		const rt_counters *c = rt_counters_of(i ? b : a);
 
@@ -414,7 +423,7 @@ START_TEST(test_shutdown_releases_all)
 {
 	spawn("B", blocker, NULL);
 	spawn("N", returns_arg, NULL);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	rt_shutdown();
 	rt_stats st;
 	rt_stats_get(&st);
@@ -451,7 +460,7 @@ START_TEST(test_many_threads)
 	rt_stats_get(&st);
 	ck_assert_uint_eq(st.live, (size_t)n);
 	ck_assert_uint_eq(st.stacks_mapped, (size_t)n);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_int_eq(sum, n);
 	for (long i = 0; i < n; i++)
 		join_ok(t[i], &sum);
@@ -528,18 +537,18 @@ START_TEST(test_high_water)
 
 	/* Never ran: only what makecontext() put on top of the stack. */
 	ck_assert_uint_lt(rt_stack_high_water(t), 64);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	size_t shallow = rt_stack_high_water(t);
 	ck_assert_uint_gt(shallow, 0);
 	ck_assert_uint_lt(shallow, 8192);
 	rt_wake(t);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	size_t deeper = rt_stack_high_water(t);
 	ck_assert_uint_gt(deeper, shallow);
 	ck_assert_uint_ge(deeper, 40000);
 	ck_assert_uint_lt(deeper, 40000 + 16384);
 	ck_assert_int_eq(rt_wake(t), 0);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	/* Done: the mark was taken as the stack went back to the cache. */
 	ck_assert_int_eq(rt_state_of(t), RT_DONE);
 	ck_assert_uint_eq(rt_stack_high_water(t), deeper);
@@ -553,7 +562,7 @@ START_TEST(test_high_water)
 	rt_stats_get(&st);
 	ck_assert_uint_eq(st.stacks_cached, 0);
 	ck_assert_uint_eq(st.stacks_mapped, 1);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_uint_lt(rt_stack_high_water(u), 8192);
 	ck_assert_int_eq(rt_wake(u), 0);
 	join_ok(u, NULL);
@@ -584,7 +593,7 @@ START_TEST(test_floating_point)
 	rt_thread *ta = spawn("A", floats, a);
 	rt_thread *tb = spawn("B", floats, b);
 
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(a, "3.250000 0.3333333333 5 0 0 0.833");
 	ck_assert_str_eq(b, a);
 	join_ok(ta, NULL);
@@ -596,10 +605,15 @@ END_TEST
 
 static void *joins_self(void *arg)
 {
+	rt_run_end why;
+
 	(void)arg;
 	ck_assert_int_eq(rt_join(rt_self(), NULL), EDEADLK);
 	ck_assert_str_eq(rt_error(), "rt_join: thread 'P1' cannot join itself");
-	ck_assert_int_eq(rt_run(), -EPERM);
+	why = RT_RUN_PAUSED;
+	ck_assert_int_eq(rt_run(&why), EPERM);
+	ck_assert_int_eq(why, RT_RUN_PAUSED);
+	ck_assert_int_eq(rt_run(NULL), EPERM);
 	ck_assert_str_eq(rt_error(), "rt_run: called from thread 'P1'");
 	rt_shutdown();
 	ck_assert_str_eq(rt_error(), "rt_shutdown: called from thread 'P1'");
@@ -684,7 +698,7 @@ START_TEST(test_misuse_join_being_joined)
 
 	second_target = w;
 	j2 = spawn("J2", joins_second, NULL);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_str_eq(trail, "sleep rt_join: thread 'W' is already being joined by 'J1' ");
 	ck_assert_int_eq(rt_join(w, NULL), EINVAL);
 	ck_assert_str_eq(rt_error(), "rt_join: thread 'W' is already being joined by 'J1'");
@@ -774,7 +788,7 @@ static void pick_blocked(void)
 	rt_set_hook(&h);
 	bad_pick_thread = spawn("B", blocker, NULL);
 	/* B runs, blocks, and the hook hands B back. */
-	rt_run();
+	rt_run(NULL);
 }
 
 START_TEST(test_misuse_hook_picks_blocked)
@@ -827,7 +841,7 @@ static void overflow_default(void)
 {
 	rt_on_fatal(say_fatal);
 	spawn("deep-thought", overflows, NULL);
-	rt_run();
+	rt_run(NULL);
 }
 
 static void overflow_small(void)
@@ -836,7 +850,7 @@ static void overflow_small(void)
 
 	rt_create(&a, returns_arg, NULL);
 	rt_create(&a, overflows, NULL);
-	rt_run();
+	rt_run(NULL);
 }
 
 static void overflow_big_frame(void)
@@ -844,7 +858,7 @@ static void overflow_big_frame(void)
 	rt_attr a = { .name = "jumper", .stack_size = 32 * 1024 };
 
 	rt_create(&a, jumps_guard, NULL);
-	rt_run();
+	rt_run(NULL);
 }
 
 static void *null_deref(void *arg)
@@ -856,7 +870,7 @@ static void plain_crash(void)
 {
 	/* Not NULL itself, which UBSan would catch first. */
 	spawn("crasher", null_deref, (void *)64);
-	rt_run();
+	rt_run(NULL);
 }
 
 START_TEST(test_overflow_reported)
@@ -902,7 +916,7 @@ START_TEST(test_overflow_exit_status)
 
 	dup2(fd, STDERR_FILENO);
 	spawn("T", overflows, NULL);
-	rt_run();
+	rt_run(NULL);
 }
 END_TEST
 

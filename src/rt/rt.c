@@ -242,15 +242,17 @@ static int run_main(void)
 	return back_reason;
 }
 
-int rt_run(void)
+int rt_run(rt_run_end *why)
 {
 	if (cur) {
 		rt_set_error("rt_run: called from thread '%s'", cur->name);
-		return -EPERM;
+		return EPERM;
 	}
 	int r = run_main();
 
-	return r == BACK_PAUSED ? RT_RUN_PAUSED : RT_RUN_IDLE;
+	if (why)
+		*why = r == BACK_PAUSED ? RT_RUN_PAUSED : RT_RUN_IDLE;
+	return 0;
 }
 
 static rt_thread *self_or_error(const char *call)

@@ -14,10 +14,12 @@
  * a scheduler context.  Control returns to main when the hook has nothing
  * left to run, or when a thread calls rt_pause().
  *
- * Errors.  Calls that can be misused return 0 on success and an errno value
- * otherwise (EINVAL, EDEADLK, EPERM, ENOMEM, ...); rt_create() returns NULL
- * and sets errno.  rt_error() then gives a sentence naming the call and the
- * thread, e.g. "rt_join: thread 'P1' cannot join itself".
+ * Errors.  Calls that can be misused return 0 on success and a positive
+ * errno value otherwise (EINVAL, EDEADLK, EPERM, ENOMEM, ...), never a
+ * negative one, rt_run() included (what else a call says comes back through
+ * a pointer); rt_create() returns NULL and sets errno.  rt_error() then gives
+ * a sentence naming the call and the thread, e.g. "rt_join: thread 'P1'
+ * cannot join itself".
  *
  * Stacks.  Each stack is an mmap'd region with a no-access guard page
  * below it (MADV_GUARD_INSTALL where the kernel has it, so 100,000 stacks
@@ -92,13 +94,13 @@ int rt_set_hook(const rt_hook *hook);
  * attr may be NULL for all defaults.  NULL and errno on failure. */
 rt_thread *rt_create(const rt_attr *attr, rt_fn fn, void *arg);
 
-/* From main: run threads until the hook has nothing to pick (returns
- * RT_RUN_IDLE) or a thread calls rt_pause() (returns RT_RUN_PAUSED).  A paused
+/* From main: run threads until the hook has nothing to pick (*why becomes
+ * RT_RUN_IDLE) or a thread calls rt_pause() (RT_RUN_PAUSED).  A paused
  * thread continues where it stopped at the next rt_run(), before the hook is
- * asked for anyone.  Negative errno on misuse (called from inside a thread:
- * -EPERM). */
-enum { RT_RUN_IDLE = 0, RT_RUN_PAUSED = 1 };
-int rt_run(void);
+ * asked for anyone.  why may be NULL.  0, or EPERM when called from inside
+ * a thread (*why is then left alone). */
+typedef enum rt_run_end { RT_RUN_IDLE, RT_RUN_PAUSED } rt_run_end;
+int rt_run(rt_run_end *why);
 
 /* From a thread: stay RUNNING but give control back to rt_run()'s caller. */
 int rt_pause(void);

@@ -3,6 +3,7 @@
  * malloc, and the overflow handler can walk every record without it. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,12 +19,13 @@ struct slab {
 static struct slab *slabs;
 static rt_thread *free_list;
 
+/* 0, or ENOMEM. */
 static int slab_grow(void)
 {
 	struct slab *s = calloc(1, sizeof *s);
 
 	if (!s)
-		return -1;
+		return ENOMEM;
 	s->next = slabs;
 	slabs = s;
 	for (size_t i = SLAB_THREADS; i-- > 0;) {

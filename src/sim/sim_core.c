@@ -290,12 +290,12 @@ static int resume(sim *s)
 		return -1;
 	}
 	sim_running_sim = s;
-	r = rt_run();
+	r = rt_run(NULL);
 	if (s->zombie) {
 		rt_join(s->zombie, NULL);
 		s->zombie = NULL;
 	}
-	if (r < 0 && !s->failed) {
+	if (r != 0 && !s->failed) {
 		snprintf(s->err, sizeof s->err, "%s", rt_error());
 		s->failed = true;
 	}
@@ -351,7 +351,7 @@ static void end_thread(sim *s, rt_thread *t)
 			rt_wake(t);
 		if (t != s->paused)
 			s->next_rt = t;
-		rt_run();
+		rt_run(NULL);
 	}
 	rt_join(t, NULL);
 }
