@@ -9,6 +9,7 @@
 
 #include "report/report.h"
 #include "report/report_int.h"
+#include "sim/sim.h"
 
 #define EV(t, k, th, a) { (t), SIM_EV_##k, (th), (a), "" }
 
@@ -543,6 +544,21 @@ START_TEST(decimal_rounding)
 }
 END_TEST
 
+/* A report listens from the start or not at all: late, it is refused and
+ * freed, and the simulation says why. */
+START_TEST(for_sim_too_late)
+{
+	char err[256];
+	sim *s = sim_new(NULL, NULL, err, sizeof err);
+
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert_int_eq(sim_step(s), 0);
+	ck_assert_ptr_null(report_for_sim(s));
+	ck_assert_str_eq(sim_error(s), "sim_listen: the simulation has already started");
+	sim_free(s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("report");
@@ -564,6 +580,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, decimal_rounding);
 	tcase_add_test(tc, text_blocked_and_notes);
 	tcase_add_test(tc, json_blocked_and_notes);
+	tcase_add_test(tc, for_sim_too_late);
 	suite_add_tcase(s, tc);
 	return s;
 }

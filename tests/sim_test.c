@@ -87,7 +87,7 @@ static sim *make_of(const workload *w, const sim_options *o, rec *r)
 	ck_assert_msg(s != NULL, "sim_new: %s", err);
 	memset(r, 0, sizeof *r);
 	r->s = s;
-	sim_listen(s, on_event, r);
+	ck_assert_int_eq(sim_listen(s, on_event, r), 0);
 	return s;
 }
 
@@ -514,7 +514,7 @@ START_TEST(test_step_granularity)
 	opts(&o, "rr", 4, false);
 	load(fcfs_wl);
 	s = make(&o, &r);
-	sim_listen(s, count_one, NULL);
+	ck_assert_int_eq(sim_listen(s, count_one, NULL), 0);
 	ck_assert_int_eq(sim_running(s), -1);
 	ck_assert_int_eq(sim_now(s), 0);
 	/* three arrivals, one event each */
@@ -583,6 +583,30 @@ START_TEST(test_ready_order)
 	ck_assert_int_eq(ready[4], 1);
 	ck_assert_uint_eq(sim_ready(s, ready, 2), 5);
 	ck_assert_int_eq(sim_quantum_left(s), -1);
+	done(s);
+}
+END_TEST
+
+/* A listener is taken only before the run starts, so it hears all of it;
+ * one that is refused is told so and never called. */
+START_TEST(test_listen_refused)
+{
+	sim_options o;
+	rec r;
+	sim *s;
+
+	opts(&o, "fifo", 0, false);
+	load(fcfs_wl);
+	s = make(&o, &r);
+	ck_assert_int_eq(sim_listen(s, NULL, NULL), -1);
+	ck_assert_str_eq(sim_error(s), "sim_listen: no listener given");
+	seen = 0;
+	ck_assert_int_eq(sim_step(s), 1);
+	ck_assert_int_eq(sim_listen(s, count_one, NULL), -1);
+	ck_assert_str_eq(sim_error(s), "sim_listen: the simulation has already started");
+	ck_assert_int_eq(sim_run(s), 0);
+	ck_assert_int_eq(seen, 0);
+	ck_assert_str_eq(r.gantt, "P1@0 P2@24 P3@27");
 	done(s);
 }
 END_TEST
@@ -941,6 +965,7 @@ static Suite *suite(void)
 
 	tc = tcase_create("live");
 	tcase_add_test(tc, test_step_granularity);
+	tcase_add_test(tc, test_listen_refused);
 	tcase_add_test(tc, test_live_info);
 	tcase_add_test(tc, test_ready_order);
 	tcase_add_test(tc, test_free_midway);

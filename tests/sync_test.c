@@ -60,7 +60,7 @@ static sim *make(const char *text, const char *policy, int64_t quantum, bool inh
 	ck_assert_msg(s != NULL, "%s", err);
 	loglen = 0;
 	log_[0] = '\0';
-	sim_listen(s, on_event, s);
+	ck_assert_int_eq(sim_listen(s, on_event, s), 0);
 	return s;
 }
 

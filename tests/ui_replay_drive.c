@@ -105,7 +105,10 @@ int main(int argc, char **argv)
 			fprintf(stderr, "ui_replay_drive: %s\n", sim_error(s));
 			return 1;
 		}
-	sim_listen(s, keep, NULL);
+	if (sim_listen(s, keep, NULL) < 0) {
+		fprintf(stderr, "ui_replay_drive: %s\n", sim_error(s));
+		return 1;
+	}
 	if (sim_run(s) < 0) {
 		fprintf(stderr, "ui_replay_drive: %s\n", sim_error(s));
 		return 1;

@@ -69,10 +69,18 @@ static int open_run(ui_view *v, const char *policy, char *err, size_t errlen)
 	sim *s = v->src->make(v->src->ctx, policy, err, errlen);
 	if (!s)
 		return -1;
+	report *rep = report_for_sim(s);
+	if (sim_listen(s, ui_model_event, &v->m) < 0) {
+		/* As when make() fails: the run on screen stays. */
+		snprintf(err, errlen, "%s", sim_error(s));
+		if (rep)
+			report_free(rep);
+		sim_free(s);
+		return -1;
+	}
 	ui_view_stop(v);
 	v->s = s;
-	v->rep = report_for_sim(s);
-	sim_listen(s, ui_model_event, &v->m);
+	v->rep = rep;
 	snprintf(v->policy, sizeof v->policy, "%s", sim_policy_name(s));
 	return 0;
 }

@@ -69,7 +69,11 @@ static sim *make(void *ctx, const char *policy, char *err, size_t errlen)
 	if (c->trace) {
 		if (c->traced)
 			trace_out_rewind(c->trace);
-		trace_out_sim(c->trace, s, wl->path, wl->source, wl->source_len);
+		if (trace_out_sim(c->trace, s, wl->path, wl->source, wl->source_len) < 0) {
+			snprintf(err, errlen, "%s", sim_error(s));
+			sim_free(s);
+			return NULL;
+		}
 		c->traced = true;
 	}
 	return s;

@@ -63,7 +63,8 @@ int report_note(report *r, const char *key, const char *value, const char *line)
 void report_event(void *r, const sim_event *ev);
 
 /* The header of a simulation just made (before its first step), then the
- * report listens to it.  NULL when out of memory. */
+ * report listens to it.  NULL when out of memory, or when the simulation
+ * takes no listener (then sim_error() says why). */
 report *report_for_sim(sim *s);
 
 /* Print the report.  0, or -1 when out of memory or on a write error. */

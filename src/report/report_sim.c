@@ -19,6 +19,9 @@ report *report_for_sim(sim *s)
 			return NULL;
 		}
 	}
-	sim_listen(s, report_event, r);
+	if (sim_listen(s, report_event, r) < 0) {
+		report_free(r);
+		return NULL;
+	}
 	return r;
 }

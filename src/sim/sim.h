@@ -59,8 +59,12 @@
  * policy's default". */
 sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errlen);
 
-/* Listeners are called in the order added, for every event. */
-void sim_listen(sim *s, sim_listener fn, void *ctx);
+/* Listeners are called in the order added, for every event.  Only before
+ * the first sim_step() or sim_run(), so a listener hears the whole run.
+ * 0, or -1 with a message in sim_error(s) and the listener not added:
+ * "sim_listen: the simulation has already started", "...: no listener
+ * given", "...: out of memory". */
+int sim_listen(sim *s, sim_listener fn, void *ctx);
 
 /* Advance until the next event has been delivered to the listeners.
  * Returns 1 after an event, 0 once SIM_EV_END has been delivered, -1 on a

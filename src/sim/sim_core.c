@@ -107,15 +107,24 @@ int sim_spawn(sim *s, const char *name, int64_t arrival, int priority,
 	return 0;
 }
 
-void sim_listen(sim *s, sim_listener fn, void *ctx)
+int sim_listen(sim *s, sim_listener fn, void *ctx)
 {
 	sim_lsn *v;
 
-	if (!fn || !(v = realloc(s->ls, (s->nls + 1) * sizeof *v)))
-		return;
+	/* A listener that came late would have missed the first events. */
+	if (s->started || !fn) {
+		snprintf(s->err, sizeof s->err, "sim_listen: %s", s->started ?
+			 "the simulation has already started" : "no listener given");
+		return -1;
+	}
+	if (!(v = realloc(s->ls, (s->nls + 1) * sizeof *v))) {
+		snprintf(s->err, sizeof s->err, "sim_listen: out of memory");
+		return -1;
+	}
 	s->ls = v;
 	s->ls[s->nls].fn = fn;
 	s->ls[s->nls++].ctx = ctx;
+	return 0;
 }
 
 /* ---- events --------------------------------------------------------------- */

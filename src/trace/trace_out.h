@@ -31,9 +31,10 @@ void trace_out_thread(trace_out *t, int index, const char *name, int64_t arrival
 void trace_out_event(void *t, const sim_event *ev);
 
 /* The whole header from a simulation just made (before its first step),
- * then the trace listens to it. */
-void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
-                   size_t len);
+ * then the trace listens to it.  0, or -1 when the simulation takes no
+ * listener (sim_error() says why). */
+int trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
+                  size_t len);
 
 /* What ended the run, for its end event's reason: note(ctx) at that event,
  * NULL for the event's own.  trace_out_sim() names the engine's deadlock. */

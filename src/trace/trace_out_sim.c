@@ -9,8 +9,8 @@ static const char *deadlock(const void *s)
 	return sim_deadlock(s);
 }
 
-void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
-                   size_t len)
+int trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
+                  size_t len)
 {
 	trace_out_run(t, sim_policy_name(s), sim_opts(s));
 	trace_out_workload(t, name, source, source ? len : 0);
@@ -21,5 +21,5 @@ void trace_out_sim(trace_out *t, sim *s, const char *name, const char *source,
 		trace_out_thread(t, (int)i, ti.name, ti.arrival, ti.base_priority);
 	}
 	trace_out_end_note(t, deadlock, s);
-	sim_listen(s, trace_out_event, t);
+	return sim_listen(s, trace_out_event, t);
 }
