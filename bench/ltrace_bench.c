@@ -22,7 +22,7 @@
 
 #include "bench.h"
 #include "ltrace/ltrace.h"
-#include "ltrace_gen.h"
+#include "ltrace/ltrace_gen.h"
 
 #define RUNS 5
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "ltrace/ltrace.h"
-#include "ltrace_gen.h"
+#include "ltrace/ltrace_gen.h"
 
 /* ---- running an import ------------------------------------------------ */
 
