@@ -892,7 +892,7 @@ START_TEST(test_sniff)
 }
 END_TEST
 
-/* ---- a large generated trace (bench/ltrace_gen.h) ----------------------- */
+/* ---- a large generated trace (ltrace/ltrace_gen.h) ----------------------- */
 
 static long max_rss_kib(void)
 {

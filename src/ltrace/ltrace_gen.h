@@ -6,6 +6,10 @@
  * LTRACE_GEN_TASKS, task k being "worker k", pid 1000+k), a wake-up on
  * CPU 1, an irq event on CPU 0, and a switch on CPU 1 between its idle task
  * and "sshd" (pid 2000).  CPU 0 is always busy, CPU 1 half the time.
+ *
+ * It is in libltrace.a so that the test and the benchmark share it without
+ * one compiling the other's files; schedsim never calls it, so never links
+ * it.
  */
 #ifndef SCHEDSIM_LTRACE_GEN_H
 #define SCHEDSIM_LTRACE_GEN_H
