@@ -5,4 +5,4 @@ libsim_a_SOURCES += sched/policy.h sched/queue.c sched/registry.c \
 check_PROGRAMS += tests/sched_test
 TESTS += tests/sched_test
 tests_sched_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_sched_test_LDADD = $(SIM_LIBS) $(CHECK_LIBS)
+tests_sched_test_LDADD = $(SIM_LIBS) $(CHECK_SUITE_LIBS)

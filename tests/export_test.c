@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check_main.h"
 #include "export/export.h"
 #include "report/report.h"
 #include "report/report_int.h"
@@ -558,7 +559,7 @@ START_TEST(linux_exact_csv)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("export");
 	TCase *tc = tcase_create("exact");
@@ -576,15 +577,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, linux_samples);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -7,3 +7,10 @@ if !ASAN
 # valgrind cannot run sanitized binaries; the ASan build is its own check.
 TESTS += tests/valgrind.sh
 endif
+
+# The one main() of every Check suite (tests/check_main.h: what a suite
+# gives it).  Suites link CHECK_SUITE_LIBS, which ends with Check itself.
+check_LIBRARIES = tests/libcheck_main.a
+tests_libcheck_main_a_SOURCES = tests/check_main.c tests/check_main.h
+tests_libcheck_main_a_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+CHECK_SUITE_LIBS = tests/libcheck_main.a $(CHECK_LIBS)

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "check_main.h"
 #include "ltrace/ltrace.h"
 #include "ltrace/ltrace_gen.h"
 
@@ -1165,7 +1166,7 @@ START_TEST(test_line_too_long)
 END_TEST
 
 
-static Suite *ltrace_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("ltrace");
 	TCase *tc = tcase_create("samples");
@@ -1209,15 +1210,4 @@ static Suite *ltrace_suite(void)
 	tcase_add_test(tc, test_line_too_long);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(ltrace_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "cli/opts.h"
 
 #define RUN_ALLOW (OPTS_SIM | OPTS_OUTPUT)
@@ -461,7 +462,7 @@ START_TEST(help_lines)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("opts");
 	TCase *tc = tcase_create("opts");
@@ -482,15 +483,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, help_lines);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "report/report.h"
 #include "report/report_int.h"
 #include "sim/sim.h"
@@ -559,7 +560,7 @@ START_TEST(for_sim_too_late)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("report");
@@ -583,15 +584,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, for_sim_too_late);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check_main.h"
 #include "rt/rt.h"
 
 /* What the threads did, in order: one token per step. */
@@ -920,7 +921,7 @@ START_TEST(test_overflow_exit_status)
 }
 END_TEST
 
-static Suite *runtime_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("runtime");
 	TCase *tc;
@@ -981,14 +982,4 @@ static Suite *runtime_suite(void)
 	}
 #undef TC
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(runtime_suite());
-
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

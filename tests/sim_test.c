@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "sim/sim.h"
 #include "wl/workload.h"
 
@@ -939,7 +940,7 @@ START_TEST(test_new_errors)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("sim");
 	TCase *tc = tcase_create("textbook");
@@ -987,15 +988,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_new_errors);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "sim/sim.h"
 #include "wl/workload.h"
 
@@ -563,7 +564,7 @@ START_TEST(outside)
 }
 END_TEST
 
-static Suite *sync_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("sync");
 	TCase *tc = tcase_create("sync");
@@ -583,15 +584,4 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, outside);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(sync_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

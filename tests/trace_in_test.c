@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check_main.h"
 #include "trace/trace_in.h"
 
 /* A small complete trace.  Line numbers matter to the messages below. */
@@ -715,7 +716,7 @@ START_TEST(long_trace_bounded)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("trace_in");
 	TCase *tc = tcase_create("header");
@@ -755,15 +756,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, long_trace_bounded);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "ui/model.h"
 
 static const char *const names[] = { "P1", "P2", "P3", "P4", "P5" };
@@ -723,7 +724,7 @@ START_TEST(gallop_finds_what_bisection_finds)
 }
 END_TEST
 
-static Suite *ui_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("ui");
 	TCase *tc = tcase_create("model");
@@ -751,14 +752,4 @@ static Suite *ui_suite(void)
 	tcase_add_test(tc, gallop_finds_what_bisection_finds);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(ui_suite());
-
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check_main.h"
 #include "wl/workload.h"
 
 static char err[512];
@@ -779,7 +780,7 @@ START_TEST(test_mutations)
 }
 END_TEST
 
-static Suite *workload_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("workload");
 	TCase *tc;
@@ -824,15 +825,4 @@ static Suite *workload_suite(void)
 	tcase_add_test(tc, test_mutations);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(workload_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -10,7 +10,7 @@ libui_a_SOURCES = ui/ui.h ui/view.h ui/live.c ui/source.c ui/keys.c \
 check_PROGRAMS += tests/ui_model_test
 TESTS += tests/ui_model_test
 tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_ui_model_test_LDADD = libui.a $(CHECK_LIBS)
+tests_ui_model_test_LDADD = libui.a $(CHECK_SUITE_LIBS)
 
 # The tmux test drives schedsim, ui_drive (a stack overflow, a run-time
 # failure) and ui_replay_drive (a recording played back).

@@ -8,4 +8,4 @@ EXPORT_LIBS = libexport.a $(TRACE_LIBS) $(REPORT_LIBS)
 check_PROGRAMS += tests/export_test
 TESTS += tests/export_test
 tests_export_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_export_test_LDADD = $(EXPORT_LIBS) $(CHECK_LIBS)
+tests_export_test_LDADD = $(EXPORT_LIBS) $(CHECK_SUITE_LIBS)

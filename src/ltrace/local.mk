@@ -9,7 +9,7 @@ LTRACE_LIBS = libltrace.a
 check_PROGRAMS += tests/ltrace_test
 TESTS += tests/ltrace_test
 tests_ltrace_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_ltrace_test_LDADD = $(LTRACE_LIBS) $(CHECK_LIBS)
+tests_ltrace_test_LDADD = $(LTRACE_LIBS) $(CHECK_SUITE_LIBS)
 
 BENCH_BINS += bench/ltrace_bench
 bench_ltrace_bench_SOURCES = bench/ltrace_bench.c bench/bench.c bench/bench.h

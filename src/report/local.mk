@@ -9,7 +9,7 @@ REPORT_LIBS = libreport.a $(SIM_LIBS)
 check_PROGRAMS += tests/report_test
 TESTS += tests/report_test
 tests_report_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_report_test_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
+tests_report_test_LDADD = $(REPORT_LIBS) $(CHECK_SUITE_LIBS)
 
 # make bench: what the text, JSON and trace outputs cost on top of a run.
 BENCH_SH += bench/report.sh

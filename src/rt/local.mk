@@ -10,7 +10,7 @@ RT_LIBS = librt.a
 check_PROGRAMS += tests/rt_test
 TESTS += tests/rt_test
 tests_rt_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_rt_test_LDADD = $(RT_LIBS) $(CHECK_LIBS)
+tests_rt_test_LDADD = $(RT_LIBS) $(CHECK_SUITE_LIBS)
 
 BENCH_BINS += bench/switch_bench
 bench_switch_bench_SOURCES = bench/switch_bench.c bench/bench.c bench/bench.h

@@ -9,7 +9,7 @@ SIM_LIBS = libsim.a $(WL_LIBS) $(RT_LIBS)
 check_PROGRAMS += tests/sim_test
 TESTS += tests/sim_test
 tests_sim_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_sim_test_LDADD = $(SIM_LIBS) $(CHECK_LIBS)
+tests_sim_test_LDADD = $(SIM_LIBS) $(CHECK_SUITE_LIBS)
 
 BENCH_BINS += bench/engine_bench
 bench_engine_bench_SOURCES = bench/engine_bench.c bench/bench.c bench/bench.h
@@ -18,4 +18,4 @@ bench_engine_bench_LDADD = $(SIM_LIBS)
 check_PROGRAMS += tests/sync_test
 TESTS += tests/sync_test
 tests_sync_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_sync_test_LDADD = $(SIM_LIBS) $(CHECK_LIBS)
+tests_sync_test_LDADD = $(SIM_LIBS) $(CHECK_SUITE_LIBS)

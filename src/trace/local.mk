@@ -14,6 +14,6 @@ TRACE_READ_LIBS = libtrace.a $(LTRACE_LIBS) libsim.a $(WL_LIBS)
 check_PROGRAMS += tests/trace_in_test
 TESTS += tests/trace_in_test
 tests_trace_in_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_trace_in_test_LDADD = $(TRACE_READ_LIBS) $(CHECK_LIBS)
+tests_trace_in_test_LDADD = $(TRACE_READ_LIBS) $(CHECK_SUITE_LIBS)
 
 dist_doc_DATA += doc/trace-format.md

@@ -12,7 +12,7 @@ WL_LIBS = libwl.a
 check_PROGRAMS += tests/workload_test
 TESTS += tests/workload_test
 tests_workload_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_workload_test_LDADD = $(WL_LIBS) $(CHECK_LIBS)
+tests_workload_test_LDADD = $(WL_LIBS) $(CHECK_SUITE_LIBS)
 
 dist_doc_DATA += doc/workload.md
 EXTRA_DIST += \
