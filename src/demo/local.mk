@@ -1,8 +1,8 @@
 # src/demo/: the demos: C code on the engine's API, and the sample
 # workloads of traces/ compiled in as strings (libdemo.a).
 noinst_LIBRARIES += libdemo.a
-libdemo_a_SOURCES = src/demo/demo.h src/demo/demo.c src/demo/demo_race.c \
-	src/demo/demo_sem.c src/demo/demo_lock.c src/demo/demo_result.c
+libdemo_a_SOURCES = src/demo/demo.h src/demo/demo.c src/demo/race.c \
+	src/demo/semaphore.c src/demo/priority_inversion.c src/demo/demo_average.c
 nodist_libdemo_a_SOURCES = src/demo/demo_wl.c
 DEMO_LIBS = libdemo.a $(REPORT_LIBS)
 
