@@ -1,8 +1,11 @@
 # src/demo/: the demos: C code on the engine's API, and the sample
 # workloads of traces/ compiled in as strings (libdemo.a).
 noinst_LIBRARIES += libdemo.a
-libdemo_a_SOURCES = src/demo/demo.h src/demo/demo.c src/demo/race.c \
-	src/demo/semaphore.c src/demo/priority_inversion.c src/demo/demo_average.c
+libdemo_a_SOURCES = src/demo/demo.h src/demo/demo_int.h src/demo/demo.c \
+	src/demo/demo_average.c \
+	src/demo/classroom.c src/demo/convoy.c src/demo/io_vs_cpu.c src/demo/starvation.c \
+	src/demo/race.c src/demo/mutex.c src/demo/semaphore.c src/demo/sleep.c \
+	src/demo/priority_inversion.c src/demo/deadlock.c
 nodist_libdemo_a_SOURCES = src/demo/demo_wl.c
 DEMO_LIBS = libdemo.a $(REPORT_LIBS)
 
