@@ -20,6 +20,21 @@ static int valgrind(void)
 	return v && *v && strcmp(v, "0");
 }
 
+/* Linked with --wrap=realloc: every realloc() of the engine comes here, and
+ * the next one fails when a test asks. */
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+static bool fail_realloc;
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	if (fail_realloc) {
+		fail_realloc = false;
+		return NULL;
+	}
+	return __real_realloc(p, n);
+}
+
 /* ---- a recorder for the event stream ----------------------------------- */
 
 typedef struct rec {
@@ -601,6 +616,10 @@ START_TEST(test_listen_refused)
 	s = make(&o, &r);
 	ck_assert_int_eq(sim_listen(s, NULL, NULL), -1);
 	ck_assert_str_eq(sim_error(s), "sim_listen: no listener given");
+	fail_realloc = true;
+	ck_assert_int_eq(sim_listen(s, count_one, NULL), -1);
+	ck_assert(!fail_realloc);
+	ck_assert_str_eq(sim_error(s), "sim_listen: out of memory");
 	seen = 0;
 	ck_assert_int_eq(sim_step(s), 1);
 	ck_assert_int_eq(sim_listen(s, count_one, NULL), -1);
