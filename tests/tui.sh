@@ -28,7 +28,7 @@ names=$(sed 's/#.*//' "$srcdir/traces/classroom.wl" | awk 'NF { print $1 }' | se
 first=$(echo "$names" | sed -n 1p)
 second=$(echo "$names" | sed -n 2p)
 
-echo "1..30"
+echo "1..34"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
@@ -223,6 +223,76 @@ wait_for badrec "FAILED .*recording:11:7: unknown event kind 'dispatc'" &&
 	wait_for badrec "^schedsim: recording:11:7: unknown event kind 'dispatc'" &&
 	restored badrec
 result "replay of a malformed recording: FAILED, q exits 1 with the message" badrec $?
+
+# ---- the keys' hints and help, exact, at 80x24 ---------------------------------
+# Both are made from the key table (ui/keymap.c); tests/golden/help-*.txt
+# are the help a live run (UTF-8) and a replay (ASCII) show, running and
+# paused.
+
+# status_is SESSION TEXT: the status line (the last row) reads TEXT.
+status_is() {
+	_end=$(( $(now) + 10 ))
+	while [ "$(screen "$1" | tail -n 1)" != "$2" ]; do
+		if [ "$(now)" -ge "$_end" ]; then
+			echo "# status line: '$(screen "$1" | tail -n 1)'"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+# help_is SESSION FILE: the help box holds FILE's lines: the box is centred
+# on the 80x24 screen, a border and a blank column around the text.
+help_is() {
+	_h=$(( $(wc -l <"$2") + 2 ))
+	_w=$(( $(LC_ALL=C.UTF-8 wc -L <"$2") + 4 ))
+	_y=$(( (24 - _h) / 2 ))
+	_x=$(( (80 - _w) / 2 ))
+	_end=$(( $(now) + 10 ))
+	while :; do
+		screen "$1" | sed -n "$((_y + 2)),$((_y + _h - 1))p" |
+			LC_ALL=C.UTF-8 sed "s/^.\{$((_x + 2))\}\(.\{$((_w - 4))\}\).*/\1/; s/ *\$//" \
+			>"$dir/box"
+		cmp -s "$dir/box" "$2" && return 0
+		if [ "$(now)" -ge "$_end" ]; then
+			diff "$2" "$dir/box" | sed 's/^/# /'
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+start80() { # SESSION SHELL-COMMAND
+	tm new-session -d -s "$1" -x 80 -y 24 \
+		"trap : INT; $2; echo \"[exit \$?]\"; exec sleep 600" \; \
+		set -s exit-empty off
+}
+
+# The slowest pace keeps the run going while the test reads it.
+start80 keys "LC_ALL=C.UTF-8 '$prog' demo"
+wait_for keys "RUNNING" && tm send-keys -t keys - - - - &&
+	status_is keys " RUNNING  1/4 ev/s  rr  ? help  q quit  space pause  s step  +/- speed" &&
+	tm send-keys -t keys '?' && help_is keys "$srcdir/tests/golden/help-live-running.txt" &&
+	status_is keys " RUNNING  1/4 ev/s  rr  ? help  q quit  space pause  s step  +/- speed"
+result "80x24, a live run running: its hints and its help, exactly" keys $?
+tm send-keys -t keys x space
+status_is keys " PAUSED  1/4 ev/s  rr  ? help  q quit  space run  s step  +/- speed  ←/→ scroll" &&
+	tm send-keys -t keys '?' && help_is keys "$srcdir/tests/golden/help-live-paused.txt" &&
+	tm send-keys -t keys x q && wait_for keys '^\[exit 0\]'
+result "80x24, a live run paused: its hints and its help, exactly" keys $?
+
+start80 rkeys "LC_ALL=C '${top_builddir:-.}/tests/ui_replay_drive'"
+wait_for rkeys "RUNNING" && tm send-keys -t rkeys - - - - &&
+	status_is rkeys " RUNNING  1/4 ev/s  rr  ? help  q quit  space pause  s step  b back  t time" &&
+	tm send-keys -t rkeys '?' && help_is rkeys "$srcdir/tests/golden/help-replay-running.txt"
+result "80x24, a replay running: its hints and its help, exactly" rkeys $?
+tm send-keys -t rkeys x space
+status_is rkeys " PAUSED  1/4 ev/s  rr  ? help  q quit  space run  s step  b back  t time" &&
+	tm send-keys -t rkeys '?' && help_is rkeys "$srcdir/tests/golden/help-replay-paused.txt" &&
+	tm send-keys -t rkeys x t 4 &&
+	status_is rkeys " PAUSED  1/4 ev/s  rr  Jump to time: 4_   Enter jumps  Esc cancels" &&
+	tm send-keys -t rkeys Escape p &&
+	status_is rkeys " PAUSED  1/4 ev/s  rr  a recording has the one policy it was run under" &&
+	tm send-keys -t rkeys q && wait_for rkeys '^\[exit 0\]'
+result "80x24, a replay paused: its hints, its help, the time prompt's, p refused" rkeys $?
 
 # ---- colour, NO_COLOR, and glyphs by locale ---------------------------------
 colour_sgr='\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'

@@ -25,7 +25,9 @@ static const struct shade palette256[] = {
 	{ 203, 16 }, { 141, 16 }, { 113, 16 }, { 215, 16 }, { 33, 231 }, { 162, 231 },
 };
 
-enum { PAIR_STATE = 1, PAIR_SWITCH = 5, PAIR_THREADS = 6 };
+/* Colour pairs: one per run state (ui_run), then switches, then two
+ * per thread colour (a bar, and text in that colour). */
+enum { PAIR_STATE = 1, PAIR_SWITCH = PAIR_STATE + UI_RUNS, PAIR_THREADS };
 
 static bool use_color;
 static int ncolors; /* thread colours in use */
@@ -44,9 +46,13 @@ void ui_draw_init(bool color)
 	}
 	if (COLOR_PAIRS < PAIR_THREADS + 2 * n)
 		n = (COLOR_PAIRS - PAIR_THREADS) / 2;
-	static const short state_fg[] = { COLOR_GREEN, COLOR_YELLOW, COLOR_CYAN, COLOR_RED };
-	for (short i = 0; i < 4; i++)
-		init_pair(PAIR_STATE + i, COLOR_BLACK, state_fg[i]);
+	static const short state_bg[UI_RUNS] = {
+		[UI_RUN_RUNNING] = COLOR_GREEN, [UI_RUN_PAUSED] = COLOR_YELLOW,
+		[UI_RUN_FINISHED] = COLOR_CYAN, [UI_RUN_FAILED] = COLOR_RED,
+		[UI_RUN_DEADLOCK] = COLOR_RED,
+	};
+	for (short i = 0; i < UI_RUNS; i++)
+		init_pair((short)(PAIR_STATE + i), COLOR_BLACK, state_bg[i]);
 	init_pair(PAIR_SWITCH, COLOR_RED, -1);
 	for (int i = 0; i < n; i++) {
 		init_pair((short)(PAIR_THREADS + 2 * i), pal[i].fg, pal[i].bg);
@@ -69,11 +75,11 @@ attr_t ui_attr_text(int thread)
 	return (attr_t)COLOR_PAIR(PAIR_THREADS + 2 * (thread % ncolors) + 1);
 }
 
-attr_t ui_attr_state(int which)
+attr_t ui_attr_state(ui_run run)
 {
 	if (!use_color)
 		return A_REVERSE | A_BOLD;
-	return (attr_t)COLOR_PAIR(PAIR_STATE + which) | A_BOLD;
+	return (attr_t)COLOR_PAIR(PAIR_STATE + (int)run) | A_BOLD;
 }
 
 attr_t ui_attr_dim(void)
@@ -132,33 +138,42 @@ static int put_at(int y, int x, int right, attr_t a, const char *s)
 
 /* ---- layout -------------------------------------------------------------- */
 
+/* The rows every frame has: the title, the timeline's header, its axis,
+ * the CPU row, the info row, the latest event, statistics, status. */
+enum { FIXED_ROWS = 8 };
+/* With many threads the pane still gets a share of the rows (1/PANE_SHARE,
+ * at most PANE_SHARE_MAX); a pane is its header and at least a row. */
+enum { PANE_SHARE = 3, PANE_SHARE_MAX = 8, PANE_MIN = 2 };
+/* A row's label: a blank, the name, a blank, the glyph, a blank, a line. */
+#define LABEL_COLS(namew) ((namew) + 5)
+
 static void layout(const ui_view *v, ui_layout *l)
 {
 	int n = (int)v->m.nthreads;
 
 	getmaxyx(stdscr, l->lines, l->cols);
 	l->title = 0;
-	l->tl_head = 1;
-	l->axis = 2;
-	l->cpu = 3;
-	l->threads = 4;
+	l->tl_head = l->title + 1;
+	l->axis = l->tl_head + 1;
+	l->cpu = l->axis + 1;
+	l->threads = l->cpu + 1;
 	/* Rows left for thread rows and the pane, after the fixed ones (a
 	 * row for the sync objects if there are any).  The timeline comes
 	 * first; the pane gets what it leaves, but with many threads at least
-	 * a third. */
+	 * its share. */
 	bool sync = ui_view_sync_count(v) > 0;
-	int room = l->lines - 8 - sync;
+	int room = l->lines - FIXED_ROWS - sync;
 	int pane = room - n;
-	int third = room / 3 < 8 ? room / 3 : 8;
-	if (pane < third)
-		pane = third;
-	if (pane < 2)
+	int share = room / PANE_SHARE < PANE_SHARE_MAX ? room / PANE_SHARE : PANE_SHARE_MAX;
+	if (pane < share)
+		pane = share;
+	if (pane < PANE_MIN)
 		pane = 0;
 	l->tl_rows = room - pane < n ? room - pane : n;
 	if (l->tl_rows < 0)
 		l->tl_rows = 0;
 	pane = room - l->tl_rows;
-	if (pane < 2)
+	if (pane < PANE_MIN)
 		pane = 0;
 	l->info = l->threads + l->tl_rows;
 	l->last = l->info + 1;
@@ -167,7 +182,7 @@ static void layout(const ui_view *v, ui_layout *l)
 	l->pane_rows = pane ? pane - 1 : 0;
 	l->stats = l->lines - 2;
 	l->status = l->lines - 1;
-	l->label = v->namew + 5;
+	l->label = LABEL_COLS(v->namew);
 }
 
 /* ---- rows ----------------------------------------------------------------- */
@@ -288,9 +303,11 @@ static void draw_timeline(ui_view *v, const ui_layout *l)
 
 	long long z = (long long)w.zoom;
 	const char *unit = v->rec && v->rec->unit ? v->rec->unit : NULL;
-	snprintf(buf, sizeof buf, " Timeline %lld %s%s/column, %s", z,
+	snprintf(buf, sizeof buf, " Timeline %lld %s%s/column, %s%s%s", z,
 		 unit ? unit : "tick", !unit && z != 1 ? "s" : "",
-		 v->m.follow ? "following" : "scrolled back, f follows");
+		 v->m.follow ? "following" : "scrolled back, ",
+		 v->m.follow ? "" : ui_keymap_key(UI_ACT_FOLLOW, v->m.utf8),
+		 v->m.follow ? "" : " follows");
 	if ((size_t)l->tl_rows < v->m.nthreads) {
 		size_t len = strlen(buf);
 		snprintf(buf + len, sizeof buf - len, "  threads %zu-%zu of %zu",
@@ -432,52 +449,59 @@ static void draw_stats(const ui_view *v, const ui_layout *l)
 
 static void draw_status(const ui_view *v, const ui_layout *l)
 {
-	static const char *const words[] = {
-		" RUNNING ", " PAUSED ", " FINISHED ", " FAILED ", " DEADLOCK ",
+	static const char *const words[UI_RUNS] = {
+		[UI_RUN_RUNNING] = " RUNNING ", [UI_RUN_PAUSED] = " PAUSED ",
+		[UI_RUN_FINISHED] = " FINISHED ", [UI_RUN_FAILED] = " FAILED ",
+		[UI_RUN_DEADLOCK] = " DEADLOCK ",
 	};
-	int which = v->failed ? 3 : v->deadlock ? 4 : v->finished ? 2 : v->paused ? 1 : 0;
-	bool bad = which >= 3;
-	char buf[512];
+	ui_run run = ui_view_run(v);
+	bool bad = run == UI_RUN_FAILED || run == UI_RUN_DEADLOCK;
+	/* The help drawn over the view does not change the view's hints. */
+	ui_keymode mode = ui_view_keymode(v);
+	char buf[512], hints[256];
+	bool hinted = true;
 	int x = 0;
 
-	x = put_at(l->status, x, l->cols, ui_attr_state(bad ? 3 : which), words[which]);
+	if (mode.ctx != UI_CTX_PROMPT)
+		mode.ctx = UI_CTX_VIEW;
+	x = put_at(l->status, x, l->cols, ui_attr_state(run), words[run]);
 	snprintf(buf, sizeof buf, " %s  %s  ", ui_speeds[v->speed].label, v->policy);
 	x = put_at(l->status, x, l->cols, A_BOLD, buf);
-	if (v->prompt)
-		snprintf(buf, sizeof buf, "Jump to time: %s_   Enter jumps, Esc cancels",
-			 v->input);
-	else if (v->failed)
-		snprintf(buf, sizeof buf, "%s   q quit", v->error);
-	else if (v->deadlock && !v->msg[0])
-		snprintf(buf, sizeof buf, "%s   q quit", v->deadlock);
-	else if (v->msg[0])
-		snprintf(buf, sizeof buf, "%s", v->msg);
-	else if (v->m.oom)
-		snprintf(buf, sizeof buf, "out of memory: the timeline stopped growing");
-	else if (v->finished)
-		snprintf(buf, sizeof buf, "q quit  ? help  Tab report/live  %s"
-			 "  arrows scroll", v->rec ? "b back  g start  t time"
-						  : "r restart  p next policy");
-	else
-		snprintf(buf, sizeof buf, "space %s  s step  %s+/- speed  ? help  q quit"
-			 "  %s scroll  z/Z zoom  %s",
-			 v->paused ? "run" : "pause", v->rec ? "b back  t time  " : "",
-			 v->m.utf8 ? "←/→" : "h/l",
-			 v->rec ? "g start  G end" : "r restart  p policy");
+	buf[0] = '\0';
+	if (v->prompt) {
+		snprintf(buf, sizeof buf, "Jump to time: %s_   ", v->input);
+	} else if (v->failed) {
+		snprintf(buf, sizeof buf, "%s   ", v->error);
+	} else if (v->deadlock && !v->msg[0]) {
+		snprintf(buf, sizeof buf, "%s   ", v->deadlock);
+	} else if (v->msg[0] || v->m.oom) {
+		snprintf(buf, sizeof buf, "%s", v->msg[0] ? v->msg
+			 : "out of memory: the timeline stopped growing");
+		hinted = false;
+	}
+	if (hinted) {
+		int width = l->cols - x - ui_keymap_cols(buf);
+		ui_keymap_hints(&mode, v->m.utf8, width, hints, sizeof hints);
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, "%s", hints);
+	}
 	put_at(l->status, x, l->cols, bad ? ui_attr_switch() : A_NORMAL, buf);
 }
 
-static void draw_too_small(const ui_layout *l)
+static void draw_too_small(const ui_view *v, const ui_layout *l)
 {
-	char buf[96];
-	int y = l->lines / 2 - 1;
+	char size[96], quit[64];
+	ui_keymode mode = ui_view_keymode(v);
 
+	snprintf(size, sizeof size, "%dx%d, need %dx%d", l->cols, l->lines,
+		 UI_MIN_COLS, UI_MIN_LINES);
+	ui_keymap_hints(&mode, v->m.utf8, l->cols, quit, sizeof quit);
+	const char *text[] = { "Terminal too small", size, quit };
+	int n = (int)(sizeof text / sizeof text[0]);
+	int y = l->lines / 2 - n / 2;
 	if (y < 0)
 		y = 0;
-	snprintf(buf, sizeof buf, "%dx%d, need %dx%d", l->cols, l->lines,
-		 UI_MIN_COLS, UI_MIN_LINES);
-	const char *text[] = { "Terminal too small", buf, "q quits" };
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < n; i++) {
 		int x = (l->cols - (int)strlen(text[i])) / 2;
 		ui_put(y + i, x > 0 ? x : 0, l->cols, text[i], false);
 	}
@@ -521,7 +545,7 @@ void ui_draw(ui_view *v)
 	erase();
 	v->too_small = l.cols < UI_MIN_COLS || l.lines < UI_MIN_LINES;
 	if (v->too_small) {
-		draw_too_small(&l);
+		draw_too_small(v, &l);
 	} else {
 		draw_title(v, &l);
 		draw_timeline(v, &l);

@@ -18,7 +18,7 @@ typedef struct ui_layout {
 /* Attributes. */
 attr_t ui_attr_bar(int thread);   /* a running thread's cells */
 attr_t ui_attr_text(int thread);  /* text in the thread's colour */
-attr_t ui_attr_state(int which);  /* 0 running, 1 paused, 2 finished, 3 failed */
+attr_t ui_attr_state(ui_run run); /* the status word */
 attr_t ui_attr_dim(void);
 attr_t ui_attr_switch(void);
 

@@ -132,7 +132,13 @@ void ui_draw_report(ui_view *v, const ui_rect *r)
 		v->report_top = max;
 	if (v->report_top < 0)
 		v->report_top = 0;
-	header(r, " Final report (arrows/PgUp/PgDn scroll, Tab: threads and events)");
+	char head[128];
+	bool u = v->m.utf8;
+	snprintf(head, sizeof head, " Final report (%s %s %s %s scroll, %s: threads and events)",
+		 ui_keymap_key(UI_ACT_ROW_UP, u), ui_keymap_key(UI_ACT_ROW_DOWN, u),
+		 ui_keymap_key(UI_ACT_PAGE_UP, u), ui_keymap_key(UI_ACT_PAGE_DOWN, u),
+		 ui_keymap_key(UI_ACT_PANE, u));
+	header(r, head);
 	const char *p = v->report_text;
 	for (long i = 0; i < v->report_top && p; i++) {
 		p = strchr(p, '\n');
@@ -152,38 +158,38 @@ void ui_draw_report(ui_view *v, const ui_rect *r)
 	}
 }
 
+/* The help: the keys that work now, from the keymap, a blank row, the
+ * glyphs, and how to close it.  A box of the text's size, centred, its
+ * title in the top border; a blank column each side of the text. */
+enum { BOX_ROWS = 2, BOX_COLS = 4, BOX_MORE = 3 /* blank, glyphs, close */ };
+
 void ui_draw_help(const ui_view *v, const ui_layout *l)
 {
 	const bool u = v->m.utf8;
-	char legend[160];
-	const char *lines[] = {
-		"space       pause / run",
-		u ? "s or →      one event (while paused)" : "s or Right  one event (while paused)",
-		"+ / -       faster / slower",
-		u ? "← → h l     scroll the timeline" : "Left Right h l  scroll the timeline",
-		"f           follow the present again",
-		"z / Z       zoom in / out",
-		u ? "↑ ↓ PgUp PgDn  scroll threads or report" : "Up Down PgUp PgDn  scroll threads/report",
-		"Tab         final report / threads and events",
-		"r           restart",
-		v->rec ? "b g G t     back one, start, end, jump to a time"
-		       : "p           restart under the next policy",
-		"? or F1     this help",
-		"Ctrl-L      redraw",
-		"q           quit",
-		"",
-		legend,
-		"",
-		"Any key closes this help.",
-	};
-	int n = (int)(sizeof lines / sizeof lines[0]);
-	int w = 50, h = n + 4;
+	char keys[UI_HELP_ROWS][UI_HELP_LINE], legend[160], close[64];
+	const char *lines[UI_HELP_ROWS + BOX_MORE];
+	ui_keymode mode = ui_view_keymode(v);
+	int n = 0, w = 0;
 
+	mode.ctx = UI_CTX_VIEW;
+	size_t nkeys = ui_keymap_help(&mode, u, keys, UI_HELP_ROWS);
+	for (size_t i = 0; i < nkeys && i < UI_HELP_ROWS; i++)
+		lines[n++] = keys[i];
 	snprintf(legend, sizeof legend, "%s run %s ready %s I/O %s blocked %s idle %s switch",
 		 ui_thread_glyph(0, u), ui_state_glyph(UI_CELL_READY, u),
 		 ui_state_glyph(UI_CELL_IO, u), ui_state_glyph(UI_CELL_BLOCKED, u),
 		 ui_state_glyph(UI_CELL_IDLE, u),
 		 ui_state_glyph(UI_CELL_SWITCH, u));
+	mode.ctx = UI_CTX_HELP;
+	ui_keymap_hints(&mode, u, UI_HELP_LINE, close, sizeof close);
+	lines[n++] = "";
+	lines[n++] = legend;
+	lines[n++] = close;
+	for (int i = 0; i < n; i++)
+		if (ui_keymap_cols(lines[i]) > w)
+			w = ui_keymap_cols(lines[i]);
+	w += BOX_COLS;
+	int h = n + BOX_ROWS;
 	if (w > l->cols)
 		w = l->cols;
 	if (h > l->lines)
@@ -200,8 +206,8 @@ void ui_draw_help(const ui_view *v, const ui_layout *l)
 	mvaddch(y, x + w - 1, ACS_URCORNER);
 	mvaddch(y + h - 1, x, ACS_LLCORNER);
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-	ui_put(y + 1, x + 2, w - 4, "Keys", false);
+	ui_put(y, x + 1, w - 2, " Keys ", false);
 	attroff(A_BOLD);
-	for (int i = 0; i < n && i + 3 < h - 1; i++)
-		ui_put(y + 3 + i, x + 2, w - 4, lines[i], false);
+	for (int i = 0; i < n && i + 1 < h - 1; i++)
+		ui_put(y + 1 + i, x + 2, w - BOX_COLS, lines[i], false);
 }

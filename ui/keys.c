@@ -1,4 +1,5 @@
-/* keys.c: what each key does.  Keys people know from less, htop and top. */
+/* keys.c: what each key does.  Which key does what, and where, is
+ * keymap.c's table; this file acts on the row it finds. */
 #include <config.h>
 
 #include <curses.h>
@@ -8,8 +9,6 @@
 
 #include "sched/policy.h"
 #include "view.h"
-
-#define CTRL_L 12
 
 static void note(ui_view *v, const char *text)
 {
@@ -28,31 +27,34 @@ static void set_speed(ui_view *v, int speed)
 		v->due_ns = due;
 }
 
-/* One event while paused (pausing first if need be). */
+/* One event while paused (pausing first if need be); the table lets
+ * only a run that is not over step. */
 static void step(ui_view *v)
 {
-	if (v->finished || v->failed) {
-		note(v, "the run is over: r restarts, q quits");
-		return;
-	}
 	v->paused = true;
 	ui_model_follow(&v->m);
 	ui_view_step(v);
 }
 
+/* Scrolling moves the timeline by this part of its width. */
+#define PAN_PART 8
+
+/* dir 1 on in time, -1 back; at the present, step_at_end steps (the
+ * table asks for it in a paused run only). */
 static void pan(ui_view *v, int dir, bool step_at_end)
 {
 	int cols = v->tl_cols > 0 ? v->tl_cols : 1;
-	int64_t by = cols / 8 > 0 ? cols / 8 : 1;
+	int64_t by = cols / PAN_PART > 0 ? cols / PAN_PART : 1;
 
 	if (ui_model_scroll(&v->m, cols, dir * by))
 		return;
-	if (dir > 0 && step_at_end && v->paused)
+	if (dir > 0 && step_at_end)
 		step(v);
 	else if (dir > 0)
 		note(v, "at the present");
 	else if (v->m.zoom == 0)
-		note(v, "the whole run is on screen: z zooms in, then scroll");
+		snprintf(v->msg, sizeof v->msg, "the whole run is on screen: %s zooms in, then scroll",
+			 ui_keymap_key(UI_ACT_ZOOM_IN, false));
 	else
 		note(v, "at the start");
 }
@@ -91,13 +93,10 @@ static void next_policy(ui_view *v)
 	}
 }
 
-/* A recording: seek, keeping the run paused where it lands. */
+/* A recording (the table binds seeking in replays only): seek, keeping
+ * the run paused where it lands. */
 static void seek(ui_view *v, uint64_t events)
 {
-	if (!v->rec) {
-		note(v, "seeking is for replays; r restarts");
-		return;
-	}
 	v->paused = true;
 	ui_model_follow(&v->m);
 	if (ui_view_seek(v, events) < 0)
@@ -105,16 +104,22 @@ static void seek(ui_view *v, uint64_t events)
 }
 
 /* Typing the time to jump to: digits, Backspace, Enter, Esc. */
-static void prompt_key(ui_view *v, int key)
+static void prompt_key(ui_view *v, ui_action act, int key)
 {
 	size_t n = strlen(v->input);
 
-	if (key >= '0' && key <= '9' && n + 1 < sizeof v->input) {
-		v->input[n] = (char)key;
-		v->input[n + 1] = '\0';
-	} else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && n) {
-		v->input[n - 1] = '\0';
-	} else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+	switch (act) {
+	case UI_ACT_DIGIT:
+		if (n + 1 < sizeof v->input) {
+			v->input[n] = (char)key;
+			v->input[n + 1] = '\0';
+		}
+		break;
+	case UI_ACT_ERASE:
+		if (n)
+			v->input[n - 1] = '\0';
+		break;
+	case UI_ACT_JUMP:
 		v->prompt = false;
 		if (!n)
 			return;
@@ -122,8 +127,10 @@ static void prompt_key(ui_view *v, int key)
 		ui_model_follow(&v->m);
 		if (ui_view_seek_time(v, strtoll(v->input, NULL, 10)) < 0)
 			note(v, "cannot read the recording again");
-	} else if (key == 27) {
+		break;
+	default:
 		v->prompt = false;
+		break;
 	}
 }
 
@@ -136,6 +143,19 @@ static void restart(ui_view *v)
 		note(v, "restarted");
 }
 
+ui_keymode ui_view_keymode(const ui_view *v)
+{
+	ui_keymode m = { UI_CTX_VIEW, v->rec != NULL, ui_view_run(v) };
+
+	if (v->prompt)
+		m.ctx = UI_CTX_PROMPT;
+	else if (v->help)
+		m.ctx = UI_CTX_HELP;
+	else if (v->too_small)
+		m.ctx = UI_CTX_SMALL;
+	return m;
+}
+
 void ui_key(ui_view *v, int key)
 {
 	bool on_report = v->pane == UI_PANE_REPORT && v->report_text;
@@ -145,121 +165,107 @@ void ui_key(ui_view *v, int key)
 	if (key == KEY_RESIZE)
 		return;
 	v->msg[0] = '\0';
-	if (v->prompt) {
-		prompt_key(v, key);
+	ui_keymode mode = ui_view_keymode(v);
+	const char *refused;
+	const ui_binding *b = ui_keymap_find(&mode, key, &refused);
+	if (!b) {
+		if (refused)
+			note(v, refused);
 		return;
 	}
-	if (v->help) {
-		v->help = false;
-		return;
-	}
-	if (v->too_small) {
-		if (key == 'q' || key == 'Q')
-			v->quit = true;
-		return;
-	}
-	switch (key) {
-	case 'q':
-	case 'Q':
+	switch (b->act) {
+	case UI_ACT_QUIT:
 		v->quit = true;
 		break;
-	case ' ':
-		if (v->finished || v->failed) {
-			note(v, "the run is over: r restarts, q quits");
-			break;
-		}
+	case UI_ACT_PAUSE:
 		v->paused = !v->paused;
 		v->due_ns = ui_now_ns();
 		break;
-	case 's':
+	case UI_ACT_STEP:
 		step(v);
 		break;
-	case KEY_RIGHT:
-		pan(v, 1, true);
+	case UI_ACT_FASTER:
+		set_speed(v, v->speed + 1);
 		break;
-	case 'l':
-		pan(v, 1, false);
+	case UI_ACT_SLOWER:
+		set_speed(v, v->speed - 1);
 		break;
-	case KEY_LEFT:
-	case 'h':
+	case UI_ACT_PAN_BACK:
 		pan(v, -1, false);
 		break;
-	case 'f':
+	case UI_ACT_PAN_ON:
+		pan(v, 1, false);
+		break;
+	case UI_ACT_PAN_ON_STEP:
+		pan(v, 1, true);
+		break;
+	case UI_ACT_FOLLOW:
 		ui_model_follow(&v->m);
 		break;
-	case 'z':
+	case UI_ACT_ZOOM_IN:
 		if (!ui_model_zoom_in(&v->m, v->tl_cols))
 			note(v, "one tick per column already");
 		break;
-	case 'Z':
+	case UI_ACT_ZOOM_OUT:
 		if (!ui_model_zoom_out(&v->m, v->tl_cols))
 			note(v, "the whole run is on screen already");
 		break;
-	case '+':
-	case '=':
-		set_speed(v, v->speed + 1);
-		break;
-	case '-':
-	case '_':
-		set_speed(v, v->speed - 1);
-		break;
-	case KEY_UP:
-	case 'k':
+	case UI_ACT_ROW_UP:
 		scroll_rows(v, -1);
 		break;
-	case KEY_DOWN:
-	case 'j':
+	case UI_ACT_ROW_DOWN:
 		scroll_rows(v, 1);
 		break;
-	case KEY_PPAGE:
+	case UI_ACT_PAGE_UP:
 		scroll_rows(v, -page);
 		break;
-	case KEY_NPAGE:
+	case UI_ACT_PAGE_DOWN:
 		scroll_rows(v, page);
 		break;
-	case '\t':
+	case UI_ACT_PANE:
+		/* A recording without a report, or one that could not be
+		 * made (out of memory). */
 		if (v->report_text)
 			v->pane = v->pane == UI_PANE_REPORT ? UI_PANE_LIVE : UI_PANE_REPORT;
 		else
-			note(v, "the final report comes when the run ends");
+			note(v, "this run has no final report");
 		break;
-	case 'r':
+	case UI_ACT_RESTART:
 		restart(v);
 		break;
-	case 'p':
-		if (v->rec)
-			note(v, "a recording has the one policy it was run under");
-		else
-			next_policy(v);
+	case UI_ACT_NEXT_POLICY:
+		next_policy(v);
 		break;
-	case 'b':
+	case UI_ACT_BACK:
 		if (v->m.tot.events)
 			seek(v, v->m.tot.events - 1);
 		break;
-	case KEY_HOME:
-	case 'g':
+	case UI_ACT_START:
 		seek(v, 0);
 		break;
-	case KEY_END:
-	case 'G':
+	case UI_ACT_END:
 		seek(v, UINT64_MAX);
 		break;
-	case 't':
-		if (v->rec) {
-			v->prompt = true;
-			v->input[0] = '\0';
-		} else {
-			note(v, "seeking is for replays; r restarts");
-		}
+	case UI_ACT_TIME:
+		v->prompt = true;
+		v->input[0] = '\0';
 		break;
-	case '?':
-	case KEY_F(1):
+	case UI_ACT_HELP:
 		v->help = true;
 		break;
-	case CTRL_L:
+	case UI_ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
-	default:
+	case UI_ACT_DIGIT:
+	case UI_ACT_ERASE:
+	case UI_ACT_JUMP:
+	case UI_ACT_CANCEL:
+		prompt_key(v, b->act, key);
+		break;
+	case UI_ACT_CLOSE_HELP:
+		v->help = false;
+		break;
+	case UI_ACTIONS:
 		break;
 	}
 }

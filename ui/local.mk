@@ -3,6 +3,7 @@
 noinst_LIBRARIES += libui.a
 libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
 libui_a_SOURCES = ui/ui.h ui/view.h ui/live.c ui/source.c ui/keys.c \
+	ui/keymap.h ui/keymap.c \
 	ui/tty.h ui/tty.c \
 	ui/draw.h ui/draw.c ui/draw_panes.c \
 	ui/model.h ui/history.c ui/cells.c ui/text.c
@@ -11,6 +12,13 @@ check_PROGRAMS += tests/ui_model_test
 TESTS += tests/ui_model_test
 tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_ui_model_test_LDADD = libui.a $(CHECK_SUITE_LIBS)
+
+# The key table, and the docs that name its keys.
+check_PROGRAMS += tests/ui_keymap_test
+TESTS += tests/ui_keymap_test
+tests_ui_keymap_test_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
+tests_ui_keymap_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_ui_keymap_test_LDADD = libui.a $(CHECK_LIBS)
 
 # The tmux test drives schedsim, ui_drive (a stack overflow, a run-time
 # failure) and ui_replay_drive (a recording played back).

@@ -211,6 +211,17 @@ int ui_view_seek_time(ui_view *v, int64_t time)
 
 /* ---- the state the view shows ---------------------------------------------- */
 
+ui_run ui_view_run(const ui_view *v)
+{
+	if (v->failed)
+		return UI_RUN_FAILED;
+	if (v->deadlock)
+		return UI_RUN_DEADLOCK;
+	if (v->finished)
+		return UI_RUN_FINISHED;
+	return v->paused ? UI_RUN_PAUSED : UI_RUN_RUNNING;
+}
+
 void ui_view_thread(const ui_view *v, int i, sim_thread_info *out)
 {
 	if (v->s)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keymap.h"
 #include "model.h"
 #include "report/report.h"
 #include "ui.h"
@@ -59,6 +60,8 @@ void ui_view_stop(ui_view *v);
  * after time.  -1 if not a recording or it cannot be read again. */
 int ui_view_seek(ui_view *v, uint64_t n);
 int ui_view_seek_time(ui_view *v, int64_t time);
+/* How the run stands: failed, in a deadlock, finished, paused, running. */
+ui_run ui_view_run(const ui_view *v);
 /* The state shown, from the engine or, for a recording, the model. */
 void ui_view_thread(const ui_view *v, int i, sim_thread_info *out);
 int ui_view_running(const ui_view *v);
@@ -70,7 +73,10 @@ size_t ui_view_sync_count(const ui_view *v);
 /* live.c */
 int64_t ui_now_ns(void);
 
-/* keys.c: act on one key. */
+/* keys.c: act on one key, as the keymap says for the view's mode (which
+ * ui_view_keymode tells: the prompt, the help, the too-small screen or the
+ * view, a live run or a recording, and how the run stands). */
+ui_keymode ui_view_keymode(const ui_view *v);
 void ui_key(ui_view *v, int key);
 
 /* draw.c: the whole frame; colours are set up once per screen. */
