@@ -235,7 +235,7 @@ static void draw_title(const ui_view *v, const ui_layout *l)
 
 static void draw_label(const ui_view *v, int y, int thread)
 {
-	const char *name = thread >= 0 ? ui_model_name(&v->m, thread) : "CPU";
+	const char *name = thread >= 0 ? ui_model_name(&v->m, thread) : UI_CPU_LABEL;
 
 	mvaddch(y, 0, ' ');
 	ui_put(y, 1, v->namew, name, true);
@@ -384,10 +384,13 @@ static void draw_info(const ui_view *v, const ui_layout *l)
 	const ui_log_entry *e;
 	if (ui_model_log(&v->m, 0, &e)) {
 		ui_log_format(&v->m, e, buf, sizeof buf);
-		put_at(l->last, 0, l->cols, A_NORMAL, " Last:");
-		put_at(l->last, 6, l->cols, A_BOLD, buf);
+		x = put_at(l->last, 0, l->cols, A_NORMAL, " Last:");
+		put_at(l->last, x, l->cols, A_BOLD, buf);
 	}
 }
+
+/* The most columns one object's waiters take on the sync row. */
+#define SYNC_WAITERS_COLS 24
 
 /* " Sync  mutex A held by P1 (waiting: P2 P3)  semaphore S = 1 ..." */
 static void draw_sync(const ui_view *v, const ui_layout *l)
@@ -417,7 +420,7 @@ static void draw_sync(const ui_view *v, const ui_layout *l)
 					      sizeof waiters / sizeof waiters[0]);
 		if (got > sizeof waiters / sizeof waiters[0])
 			got = sizeof waiters / sizeof waiters[0];
-		ui_queue_format(&v->m, waiters, got, 24, q, sizeof q);
+		ui_queue_format(&v->m, waiters, got, SYNC_WAITERS_COLS, q, sizeof q);
 		snprintf(buf, sizeof buf, " (waiting: %s)", q);
 		x = put_at(l->sync, x, l->cols, ui_attr_switch(), buf);
 	}
@@ -507,15 +510,18 @@ static void draw_too_small(const ui_view *v, const ui_layout *l)
 	}
 }
 
-/* Side by side when wide; stacked when tall enough for both; else the
- * table alone (the info rows still show the latest event). */
+/* Side by side when the log gets more than LOG_MIN_COLS; stacked when
+ * STACK_MIN_ROWS tall (the log keeps LOG_MIN_ROWS: a header and 3 rows);
+ * else the table alone (the info rows still show the latest event). */
+enum { LOG_MIN_COLS = 40, STACK_MIN_ROWS = 8, LOG_MIN_ROWS = 4 };
+
 static void draw_panes(ui_view *v, const ui_layout *l)
 {
 	ui_rect all = { l->pane, 0, l->pane_rows + 1, l->cols };
 
 	if (v->pane == UI_PANE_REPORT && v->report_text) {
 		ui_draw_report(v, &all);
-	} else if (l->cols - UI_TABLE_WIDTH(v->namew) > 40) {
+	} else if (l->cols - UI_TABLE_WIDTH(v->namew) > LOG_MIN_COLS) {
 		ui_rect t = all, g = all;
 		t.w = UI_TABLE_WIDTH(v->namew);
 		g.x = t.w + 1;
@@ -523,11 +529,11 @@ static void draw_panes(ui_view *v, const ui_layout *l)
 		ui_draw_table(v, &t);
 		mvvline(all.y, t.w, ACS_VLINE, all.h);
 		ui_draw_log(v, &g);
-	} else if (all.h >= 8) {
-		/* the table as it needs, the log at least a header and 3 rows */
+	} else if (all.h >= STACK_MIN_ROWS) {
+		/* the table as it needs, the log at least LOG_MIN_ROWS */
 		ui_rect t = all, g = all;
 		int want = (int)v->m.nthreads + 1;
-		t.h = want < all.h - 4 ? want : all.h - 4;
+		t.h = want < all.h - LOG_MIN_ROWS ? want : all.h - LOG_MIN_ROWS;
 		g.y = all.y + t.h;
 		g.h = all.h - t.h;
 		ui_draw_table(v, &t);

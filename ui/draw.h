@@ -26,8 +26,11 @@ attr_t ui_attr_switch(void);
  * used.  Fill with blanks to w when pad is set. */
 int ui_put(int y, int x, int w, const char *s, bool pad);
 
-/* The table's width: fixed columns, then what a blocked thread waits for. */
-#define UI_TABLE_WIDTH(namew) ((namew) + 69)
+/* The table's width: the row's label (UI_TABLE_LABEL: a blank, the name, a
+ * blank, the glyph), its fixed columns (" state prio cpu waiting resp
+ * finish  ": 46), then 20 for what a blocked thread waits for. */
+#define UI_TABLE_LABEL(namew) ((namew) + 3)
+#define UI_TABLE_WIDTH(namew) (UI_TABLE_LABEL(namew) + 46 + 20)
 
 /* A pane: its header row at y, then h - 1 rows of body, w columns from x. */
 typedef struct ui_rect {

@@ -98,7 +98,7 @@ void ui_draw_table(ui_view *v, const ui_rect *r)
 		attr_t a = ti.state == SIM_T_RUNNING ? A_BOLD
 			 : ti.state == SIM_T_DONE ? ui_attr_dim() : A_NORMAL;
 		attron(a);
-		ui_put(r->y + row, r->x + nw + 3, r->w - nw - 3, buf, false);
+		ui_put(r->y + row, r->x + UI_TABLE_LABEL(nw), r->w - UI_TABLE_LABEL(nw), buf, false);
 		attroff(a);
 	}
 }

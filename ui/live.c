@@ -15,15 +15,20 @@
 #include "tty.h"
 #include "view.h"
 
+#define NS_PER_S ((int64_t)1000000000)
+#define NS_PER_MS 1000000
 /* Longest a frame steps at full speed before it draws and reads keys. */
 #define FRAME_NS ((int64_t)33000000)
+/* At full speed, look at the clock once per this many events (a power
+ * of two). */
+#define CLOCK_EVERY 64
 
 int64_t ui_now_ns(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	return (int64_t)ts.tv_sec * NS_PER_S + ts.tv_nsec;
 }
 
 /* Step what is due at this speed; at full speed, a frame's worth. */
@@ -37,7 +42,7 @@ static void advance(ui_view *v)
 			break;
 		ui_view_step(v);
 		v->due_ns += period;
-		if (!(n & 63) && (now = ui_now_ns()) > until)
+		if (!(n & (CLOCK_EVERY - 1)) && (now = ui_now_ns()) > until)
 			break;
 	}
 	/* Behind by more than a frame (a slow terminal): do not race to
@@ -58,7 +63,7 @@ static int wait_ms(const ui_view *v, int64_t frame_start)
 	if (until < frame_start + FRAME_NS)
 		until = frame_start + FRAME_NS;
 	int64_t d = until - ui_now_ns();
-	return d <= 0 ? 0 : (int)((d + 999999) / 1000000);
+	return d <= 0 ? 0 : (int)((d + NS_PER_MS - 1) / NS_PER_MS);
 }
 
 /* The view over whatever v plays (src or rec set) until the user quits. */

@@ -10,6 +10,8 @@
 
 #include "view.h"
 
+/* Row labels are as wide as the widest thread name, at least the CPU
+ * row's, at most NAME_MAX_COLS. */
 #define NAME_MAX_COLS 12
 
 static const char *thread_name(void *ctx, int i)
@@ -96,7 +98,7 @@ int ui_view_start(ui_view *v, const char *policy)
 	size_t n = v->rec ? v->rec->nthreads : sim_nthreads(v->s);
 	if (ui_model_reset(&v->m, n, thread_name, v) < 0)
 		snprintf(v->msg, sizeof v->msg, "out of memory: the timeline may be incomplete");
-	v->namew = 3;
+	v->namew = (int)strlen(UI_CPU_LABEL);
 	for (size_t i = 0; i < n && v->namew < NAME_MAX_COLS; i++) {
 		int c = text_cols(thread_name(v, (int)i));
 		if (c > v->namew)

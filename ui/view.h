@@ -49,6 +49,9 @@ typedef struct ui_view {
 	bool too_small;
 } ui_view;
 
+/* The CPU row's label, beside the threads' names. */
+#define UI_CPU_LABEL "CPU"
+
 /* Smallest usable terminal; below it a "terminal too small" screen. */
 enum { UI_MIN_COLS = 40, UI_MIN_LINES = 10 };
 
