@@ -246,6 +246,26 @@ START_TEST(hints_fit)
 }
 END_TEST
 
+/* A hint begins with the name of one of its row's keys: it cannot name a
+ * key the row does not bind. */
+START_TEST(hints_name_their_keys)
+{
+	for (size_t i = 0; i < ui_keymap_len; i++) {
+		const ui_binding *b = &ui_keymap[i];
+		for (int u = 0; u < 2; u++) {
+			const char *hint = u && b->hint_utf8 ? b->hint_utf8 : b->hint;
+			bool named = !hint;
+			for (int k = 0; k < UI_BIND_KEYS && b->keys[k] && !named; k++) {
+				const char *name = ui_key_name(b->keys[k], u);
+				size_t n = strlen(name);
+				named = !strncmp(hint, name, n) && (hint[n] == ' ' || hint[n] == '/');
+			}
+			ck_assert_msg(named, "row %zu: '%s' names none of its keys", i, hint);
+		}
+	}
+}
+END_TEST
+
 START_TEST(hints_exact)
 {
 	char buf[256];
@@ -425,6 +445,7 @@ static Suite *keymap_suite(void)
 	tcase_add_test(tc, help_fits);
 	tcase_add_test(tc, help_lines);
 	tcase_add_test(tc, hints_fit);
+	tcase_add_test(tc, hints_name_their_keys);
 	tcase_add_test(tc, hints_exact);
 	tcase_add_test(tc, doc_lists_the_table_keys);
 	tcase_add_test(tc, readme_names_bound_keys);
