@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "ui/keymap.h"
 
 /* Every mode the view can be in. */
@@ -430,7 +431,7 @@ START_TEST(readme_names_bound_keys)
 }
 END_TEST
 
-static Suite *keymap_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("ui_keymap");
 	TCase *tc = tcase_create("keymap");
@@ -451,14 +452,4 @@ static Suite *keymap_suite(void)
 	tcase_add_test(tc, readme_names_bound_keys);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(keymap_suite());
-
-	srunner_run_all(sr, CK_ENV);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

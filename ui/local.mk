@@ -18,7 +18,7 @@ check_PROGRAMS += tests/ui_keymap_test
 TESTS += tests/ui_keymap_test
 tests_ui_keymap_test_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
 tests_ui_keymap_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_ui_keymap_test_LDADD = libui.a $(CHECK_LIBS)
+tests_ui_keymap_test_LDADD = libui.a $(CHECK_SUITE_LIBS)
 
 # The tmux test drives schedsim, ui_drive (a stack overflow, a run-time
 # failure) and ui_replay_drive (a recording played back).
