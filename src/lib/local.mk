@@ -1,0 +1,11 @@
+# src/lib/: small helpers owned by no module (liblib.a), each header with
+# its own prefix: num_ (decimal numbers), and their Check suite.  Included
+# before the modules that link it.
+noinst_LIBRARIES += liblib.a
+liblib_a_SOURCES = src/lib/num.h src/lib/num.c
+LIB_LIBS = liblib.a
+
+check_PROGRAMS += tests/lib_test
+TESTS += tests/lib_test
+tests_lib_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_lib_test_LDADD = $(LIB_LIBS) $(CHECK_LIBS)

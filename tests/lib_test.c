@@ -1,0 +1,186 @@
+/* lib_test.c: the Check suite of src/lib/, the helpers owned by no module:
+ * decimal numbers at their boundaries. */
+#include <config.h>
+
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/num.h"
+
+/* ---- num_i64, num_u64, num_scan ------------------------------------------ */
+
+static num_err i64(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	return num_i64(s, strlen(s), min, max, out);
+}
+
+static num_err u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
+{
+	return num_u64(s, strlen(s), min, max, out);
+}
+
+START_TEST(test_i64_values)
+{
+	int64_t v = 7;
+
+	ck_assert_int_eq(i64("0", INT64_MIN, INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, 0);
+	ck_assert_int_eq(i64("-0", INT64_MIN, INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, 0);
+	ck_assert_int_eq(i64("000042", INT64_MIN, INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, 42);
+	ck_assert_int_eq(i64("-0042", INT64_MIN, INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, -42);
+	ck_assert_int_eq(i64("9223372036854775807", INT64_MIN, INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, INT64_MAX);
+	ck_assert_int_eq(i64("-9223372036854775808", INT64_MIN, INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, INT64_MIN);
+	ck_assert_int_eq(i64("00000000000000000000009223372036854775807", INT64_MIN,
+	                     INT64_MAX, &v), NUM_OK);
+	ck_assert_int_eq(v, INT64_MAX);
+}
+END_TEST
+
+START_TEST(test_i64_range)
+{
+	int64_t v = 7;
+
+	ck_assert_int_eq(i64("9223372036854775808", INT64_MIN, INT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("-9223372036854775809", INT64_MIN, INT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("18446744073709551615", INT64_MIN, INT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("18446744073709551616", INT64_MIN, INT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("99999999999999999999999999999999", INT64_MIN, INT64_MAX, &v),
+	                 NUM_RANGE);
+	/* The caller's bounds, inclusive. */
+	ck_assert_int_eq(i64("1000000000000", 0, 1000000000000, &v), NUM_OK);
+	ck_assert_int_eq(v, 1000000000000);
+	ck_assert_int_eq(i64("1000000000001", 0, 1000000000000, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("-1", 0, 10, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("-10", -10, 10, &v), NUM_OK);
+	ck_assert_int_eq(v, -10);
+	ck_assert_int_eq(i64("-11", -10, 10, &v), NUM_RANGE);
+	ck_assert_int_eq(i64("0", 1, 10, &v), NUM_RANGE);
+	/* *out is left alone when the answer is not NUM_OK. */
+	ck_assert_int_eq(v, -10);
+}
+END_TEST
+
+START_TEST(test_i64_bad)
+{
+	static const char *const bad[] = {
+		"", "-", "--1", "+1", " 1", "1 ", "1x", "x1", "0x10", "1.0", "1e3",
+		"- 1", "99999999999999999999x", "\xd9\xa1", /* Arabic-Indic one */
+	};
+	int64_t v = 7;
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(i64(bad[i], INT64_MIN, INT64_MAX, &v) == NUM_BAD,
+		              "'%s' is not a number", bad[i]);
+	ck_assert_int_eq(v, 7);
+	/* The length is the caller's: bytes past it are not read. */
+	ck_assert_int_eq(num_i64("12x", 2, 0, 100, &v), NUM_OK);
+	ck_assert_int_eq(v, 12);
+	ck_assert_int_eq(num_i64("12", 0, 0, 100, &v), NUM_BAD);
+	/* A NUL inside the length is a byte like any other. */
+	ck_assert_int_eq(num_i64("1\0" "2", 3, 0, 100, &v), NUM_BAD);
+}
+END_TEST
+
+START_TEST(test_u64)
+{
+	uint64_t v = 7;
+
+	ck_assert_int_eq(u64("18446744073709551615", 0, UINT64_MAX, &v), NUM_OK);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(u64("18446744073709551616", 0, UINT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(u64("18446744073709551620", 0, UINT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(u64("184467440737095516150", 0, UINT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(u64("9223372036854775807", 0, INT64_MAX, &v), NUM_OK);
+	ck_assert_uint_eq(v, INT64_MAX);
+	ck_assert_int_eq(u64("9223372036854775808", 0, INT64_MAX, &v), NUM_RANGE);
+	ck_assert_int_eq(u64("007", 0, 10, &v), NUM_OK);
+	ck_assert_uint_eq(v, 7);
+	ck_assert_int_eq(u64("0", 1, 10, &v), NUM_RANGE);
+	ck_assert_int_eq(u64("", 0, 10, &v), NUM_BAD);
+	ck_assert_int_eq(u64("-0", 0, 10, &v), NUM_BAD);
+	ck_assert_int_eq(u64("-1", 0, 10, &v), NUM_BAD);
+	ck_assert_int_eq(u64("+1", 0, 10, &v), NUM_BAD);
+	ck_assert_int_eq(u64("1 ", 0, 10, &v), NUM_BAD);
+	ck_assert_int_eq(u64("99999999999999999999999x", 0, 10, &v), NUM_BAD);
+	ck_assert_uint_eq(v, 7);
+}
+END_TEST
+
+START_TEST(test_scan)
+{
+	int64_t v = 7;
+	size_t used = 99;
+
+	ck_assert_int_eq(num_scan("123 rest", 8, 0, 1000, &v, &used), NUM_OK);
+	ck_assert_int_eq(v, 123);
+	ck_assert_uint_eq(used, 3);
+	ck_assert_int_eq(num_scan("-45]", 4, -100, 100, &v, &used), NUM_OK);
+	ck_assert_int_eq(v, -45);
+	ck_assert_uint_eq(used, 3);
+	/* Every digit is taken, even past the range. */
+	ck_assert_int_eq(num_scan("123456789012345678901234 x", 26, 0, 1000, &v, &used),
+	                 NUM_RANGE);
+	ck_assert_uint_eq(used, 24);
+	ck_assert_int_eq(num_scan("-x", 2, -100, 100, &v, &used), NUM_BAD);
+	ck_assert_uint_eq(used, 1);
+	ck_assert_int_eq(num_scan("x", 1, -100, 100, &v, &used), NUM_BAD);
+	ck_assert_uint_eq(used, 0);
+	ck_assert_int_eq(num_scan("", 0, -100, 100, &v, &used), NUM_BAD);
+	ck_assert_uint_eq(used, 0);
+	ck_assert_int_eq(num_scan("5", 0, -100, 100, &v, &used), NUM_BAD);
+	ck_assert_uint_eq(used, 0);
+	ck_assert_int_eq(v, -45);
+}
+END_TEST
+
+/* ---- num_digits ------------------------------------------------------------ */
+
+START_TEST(test_digits)
+{
+	ck_assert_int_eq(num_digits(0), 1);
+	ck_assert_int_eq(num_digits(9), 1);
+	ck_assert_int_eq(num_digits(10), 2);
+	ck_assert_int_eq(num_digits(99), 2);
+	ck_assert_int_eq(num_digits(100), 3);
+	ck_assert_int_eq(num_digits(1000000000000), 13);
+	ck_assert_int_eq(num_digits(999999999999999999), 18);
+	ck_assert_int_eq(num_digits(1000000000000000000), 19);
+	ck_assert_int_eq(num_digits(INT64_MAX), 19);
+	ck_assert_int_eq(num_digits(-1), 2);
+	ck_assert_int_eq(num_digits(-10), 3);
+	ck_assert_int_eq(num_digits(INT64_MIN), 20);
+}
+END_TEST
+
+static Suite *lib_suite(void)
+{
+	Suite *s = suite_create("lib");
+	TCase *tc = tcase_create("num");
+
+	tcase_add_test(tc, test_i64_values);
+	tcase_add_test(tc, test_i64_range);
+	tcase_add_test(tc, test_i64_bad);
+	tcase_add_test(tc, test_u64);
+	tcase_add_test(tc, test_scan);
+	tcase_add_test(tc, test_digits);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(lib_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
