@@ -97,6 +97,12 @@ START_TEST(test_u64)
 	ck_assert_int_eq(u64("18446744073709551616", 0, UINT64_MAX, &v), NUM_RANGE);
 	ck_assert_int_eq(u64("18446744073709551620", 0, UINT64_MAX, &v), NUM_RANGE);
 	ck_assert_int_eq(u64("184467440737095516150", 0, UINT64_MAX, &v), NUM_RANGE);
+	/* Nineteen digits, then twenty: where overflow becomes possible. */
+	ck_assert_int_eq(u64("9999999999999999999", 0, UINT64_MAX, &v), NUM_OK);
+	ck_assert_uint_eq(v, 9999999999999999999u);
+	ck_assert_int_eq(u64("10000000000000000000", 0, UINT64_MAX, &v), NUM_OK);
+	ck_assert_uint_eq(v, 10000000000000000000u);
+	ck_assert_int_eq(u64("99999999999999999999", 0, UINT64_MAX, &v), NUM_RANGE);
 	ck_assert_int_eq(u64("9223372036854775807", 0, INT64_MAX, &v), NUM_OK);
 	ck_assert_uint_eq(v, INT64_MAX);
 	ck_assert_int_eq(u64("9223372036854775808", 0, INT64_MAX, &v), NUM_RANGE);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "opts.h"
 
 /* Only on the command line (--help). */
@@ -151,21 +152,7 @@ static int fail(failure *f, size_t word, size_t off, const char *fmt, ...)
 /* A whole number in [min, max]: digits only, nothing around them. */
 static bool whole_number(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
-	uint64_t v = 0;
-
-	if (!*s)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return false;
-		if (v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return false;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	if (v < min || v > max)
-		return false;
-	*out = v;
-	return true;
+	return num_u64(s, strlen(s), min, max, out) == NUM_OK;
 }
 
 static int apply(opts *o, const opt_def *d, const char *arg, failure *f,

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "ltrace_int.h"
 
 /* The literals' lengths are known where they are written; the helpers
@@ -114,28 +115,17 @@ static const char *token_end(const char *p, const char *e)
 INLINE const char *number(const char *p, const char *e, bool sign, long max,
                           long *out, perr *err, const char *ev, const char *what)
 {
-	const char *s = p, *t = p;
-	long v = 0;
-	bool neg = false;
+	int64_t v;
+	size_t used;
 
-	if (sign && t < e && *t == '-') {
-		neg = true;
-		t++;
+	if (p < e && (sign || *p != '-') &&
+	    num_scan(p, (size_t)(e - p), sign ? -max : 0, max, &v, &used) == NUM_OK &&
+	    (p + used == e || p[used] == ' ' || p[used] == ']')) {
+		*out = (long)v;
+		return p + used;
 	}
-	if (t == e || !is_digit(*t))
-		goto bad;
-	for (; t < e && is_digit(*t); t++) {
-		v = v * 10 + (*t - '0');
-		if (v > max)
-			goto bad;
-	}
-	if (t < e && *t != ' ' && *t != ']')
-		goto bad;
-	*out = neg ? -v : v;
-	return t;
-bad:
-	return fail(err, s, "%s: bad %s '%.*s'", ev, what,
-		    (int)(token_end(s, e) - s), s);
+	return fail(err, p, "%s: bad %s '%.*s'", ev, what,
+		    (int)(token_end(p, e) - p), p);
 }
 
 INLINE const char *pid_field(const char *p, const char *e, int *pid, perr *err,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "trace_in_int.h"
 
 int trace_in_put(trace_in_buf *b, const char *s, size_t n)
@@ -130,33 +131,13 @@ bool trace_in_field_end(const trace_in_scan *s)
 	return s->at >= s->len;
 }
 
+/* The reader's fields end in a NUL: these adapt the one decimal reader. */
 bool trace_in_uint(const char *s, uint64_t *out)
 {
-	uint64_t v = 0;
-
-	if (!*s)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return false;
-		if (v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
-			return false;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	*out = v;
-	return true;
+	return num_u64(s, strlen(s), 0, UINT64_MAX, out) == NUM_OK;
 }
 
 bool trace_in_int(const char *s, int64_t min, int64_t max, int64_t *out)
 {
-	bool neg = *s == '-';
-	uint64_t v;
-
-	if (!trace_in_uint(s + neg, &v) || v > (uint64_t)INT64_MAX)
-		return false;
-	int64_t x = neg ? -(int64_t)v : (int64_t)v;
-	if (x < min || x > max)
-		return false;
-	*out = x;
-	return true;
+	return num_i64(s, strlen(s), min, max, out) == NUM_OK;
 }

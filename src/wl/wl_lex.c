@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "wl_lex.h"
 
 int wl_error(const wl_ctx *c, int line, int col, const char *fmt, ...)
@@ -68,48 +69,32 @@ size_t wl_split(const char *line, size_t len, wl_field *f, size_t max)
 	}
 }
 
-/* Digits are checked before any arithmetic and the bound before each
- * multiplication, so no input can overflow. */
+/* Bytes that are not a number come first, then a sign where none may be,
+ * then the range: the message names the first thing wrong. */
 static int number(const wl_ctx *c, int line, const wl_field *f,
                   const char *what, int signed_ok, int64_t lim, int64_t *out)
 {
 	char q[WL_QUOTE_SIZE];
-	size_t i = 0;
-	int neg = 0;
-	int64_t v = 0;
+	int64_t v;
+	num_err e = num_i64(f->s, f->len, signed_ok ? -lim : 0, lim, &v);
 
-	if (f->len > 0 && f->s[0] == '-') {
-		neg = 1;
-		i = 1;
-	}
-	if (i == f->len)
-		goto bad;
-	for (size_t j = i; j < f->len; j++)
-		if (f->s[j] < '0' || f->s[j] > '9')
-			goto bad;
-	if (neg && !signed_ok)
+	if (e == NUM_BAD)
+		return wl_error(c, line, f->col, "bad %s %s: not a decimal number", what,
+		                wl_quote(q, f->s, f->len));
+	if (!signed_ok && f->s[0] == '-')
 		return wl_error(c, line, f->col, "%s %s is negative", what,
 		                wl_quote(q, f->s, f->len));
-	for (; i < f->len; i++) {
-		int d = f->s[i] - '0';
-
-		if (v > (lim - d) / 10) {
-			wl_quote(q, f->s, f->len);
-			if (signed_ok)
-				return wl_error(c, line, f->col,
-				                "%s %s is out of range (%lld to %lld)",
-				                what, q, -(long long)lim, (long long)lim);
+	if (e == NUM_RANGE) {
+		wl_quote(q, f->s, f->len);
+		if (signed_ok)
 			return wl_error(c, line, f->col,
-			                "%s %s is too large (at most %lld)",
-			                what, q, (long long)lim);
-		}
-		v = v * 10 + d;
+			                "%s %s is out of range (%lld to %lld)",
+			                what, q, -(long long)lim, (long long)lim);
+		return wl_error(c, line, f->col, "%s %s is too large (at most %lld)",
+		                what, q, (long long)lim);
 	}
-	*out = neg ? -v : v;
+	*out = v;
 	return 0;
-bad:
-	return wl_error(c, line, f->col, "bad %s %s: not a decimal number", what,
-	                wl_quote(q, f->s, f->len));
 }
 
 int wl_ticks(const wl_ctx *c, int line, const wl_field *f, const char *what,

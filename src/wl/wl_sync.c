@@ -9,26 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "wl_step.h"
 
 int wl_sem_decl(const char *word, char *name, int64_t *count)
 {
 	const char *eq = strchr(word, '=');
 	size_t len = eq ? (size_t)(eq - word) : 0;
-	int64_t v = 0;
+	uint64_t v;
 
-	if (!eq || !len || len > WL_NAME_MAX || strcspn(word, ",: \t") < len || !eq[1])
+	if (!eq || !len || len > WL_NAME_MAX || strcspn(word, ",: \t") < len ||
+	    num_u64(eq + 1, strlen(eq + 1), 0, (uint64_t)WL_TICKS_MAX, &v) != NUM_OK)
 		return -1;
-	for (const char *d = eq + 1; *d; d++) {
-		if (*d < '0' || *d > '9')
-			return -1;
-		v = v * 10 + (*d - '0');
-		if (v > WL_TICKS_MAX)
-			return -1;
-	}
 	memcpy(name, word, len);
 	name[len] = '\0';
-	*count = v;
+	*count = (int64_t)v;
 	return 0;
 }
 
