@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "model.h"
 
 /* ---- glyphs ------------------------------------------------------------ */
@@ -342,24 +343,13 @@ void ui_model_cpu_cell(const ui_model *m, const ui_window *w, int col,
 
 /* ---- axis ----------------------------------------------------------------- */
 
-static int digits(int64_t v)
-{
-	int n = 1;
-
-	while (v >= 10) {
-		v /= 10;
-		n++;
-	}
-	return n;
-}
-
 void ui_model_axis(const ui_window *w, char *buf)
 {
 	int64_t step = 10; /* columns between labels */
 
 	memset(buf, ' ', (size_t)w->cols);
 	buf[w->cols] = '\0';
-	while (digits(w->t0 + (int64_t)w->cols * w->zoom) + 1 > step)
+	while (num_digits(w->t0 + (int64_t)w->cols * w->zoom) + 1 > step)
 		step *= 2;
 	int64_t every = step * w->zoom;
 	for (int c = 0; c < w->cols; c++) {

@@ -11,7 +11,7 @@ libui_a_SOURCES = ui/ui.h ui/view.h ui/live.c ui/source.c ui/keys.c \
 check_PROGRAMS += tests/ui_model_test
 TESTS += tests/ui_model_test
 tests_ui_model_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_ui_model_test_LDADD = libui.a $(CHECK_SUITE_LIBS)
+tests_ui_model_test_LDADD = libui.a $(LIB_LIBS) $(CHECK_SUITE_LIBS)
 
 # The key table, and the docs that name its keys.
 check_PROGRAMS += tests/ui_keymap_test
@@ -32,6 +32,6 @@ EXTRA_DIST += tests/tui.sh
 
 BENCH_BINS += bench/ui_bench
 bench_ui_bench_SOURCES = bench/ui_bench.c bench/bench.c bench/bench.h
-bench_ui_bench_LDADD = libui.a
+bench_ui_bench_LDADD = libui.a $(LIB_LIBS)
 
 dist_doc_DATA += doc/live-view.md

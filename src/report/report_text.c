@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/num.h"
 #include "report_int.h"
 
 #define WIDTH 80
@@ -22,17 +23,6 @@ static const char *unit(const report *r, int64_t n)
 	if (r->form)
 		return "us";
 	return n == 1 ? "tick" : "ticks";
-}
-
-static int digits(int64_t v)
-{
-	int n = 1;
-
-	while (v >= 10) {
-		v /= 10;
-		n++;
-	}
-	return n;
 }
 
 /* Ticks per column: 1, 2, 5, 10, 20, 50, ... so the axis reads easily. */
@@ -128,7 +118,7 @@ static void chart_axis(const chart *c, FILE *out)
 	char lab[2 * WIDTH], rule[WIDTH + 2];
 	int step = 10, lastcol = 0, n = 0;
 
-	while (digits(c->ncols * c->tpc) + 1 > step)
+	while (num_digits(c->ncols * c->tpc) + 1 > step)
 		step += 10;
 	memset(lab, ' ', sizeof lab);
 	for (int col = 0; col <= c->ncols; col += step) {
@@ -189,9 +179,9 @@ static int gantt(const report *r, FILE *out)
 	}
 	/* The last axis label sits after the last column: leave room for it. */
 	int room = WIDTH - (c.labelw + 1);
-	c.tpc = nice_scale(c.end, room - digits(c.end) - 1);
+	c.tpc = nice_scale(c.end, room - num_digits(c.end) - 1);
 	c.ncols = (int)((c.end + c.tpc - 1) / c.tpc);
-	while (c.ncols + digits(c.ncols * c.tpc) + 1 > room) {
+	while (c.ncols + num_digits(c.ncols * c.tpc) + 1 > room) {
 		c.tpc = nice_scale(c.end, c.ncols - 1);
 		c.ncols = (int)((c.end + c.tpc - 1) / c.tpc);
 	}
@@ -337,8 +327,8 @@ static void switch_table(const report *r, FILE *out)
 	for (size_t i = 0; i < r->n; i++) {
 		if (width(r->t[i].name) > wname)
 			wname = width(r->t[i].name);
-		if (r->t[i].measured && digits(r->t[i].m.tid) > wtid)
-			wtid = digits(r->t[i].m.tid);
+		if (r->t[i].measured && num_digits(r->t[i].m.tid) > wtid)
+			wtid = num_digits(r->t[i].m.tid);
 	}
 	put_padded(out, "Thread", wname);
 	fprintf(out, "  %*s  Dispatches  Preemptions  Voluntary\n", wtid, "Tid");
