@@ -1,13 +1,42 @@
 /* lib_test.c: the Check suite of src/lib/, the helpers owned by no module:
- * decimal numbers at their boundaries. */
+ * decimal numbers at their boundaries, scratch files. */
 #include <config.h>
 
 #include <check.h>
+#include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/num.h"
+#include "lib/tmpf.h"
+
+/* A fresh directory for one test (Check forks each test: no cleanup races). */
+static char *scratch_dir(void)
+{
+	static char dir[64];
+
+	snprintf(dir, sizeof dir, "/tmp/lib_test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	return dir;
+}
+
+/* How many entries dir holds, besides . and .. */
+static int entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
 
 /* ---- num_i64, num_u64, num_scan ------------------------------------------ */
 
@@ -165,6 +194,59 @@ START_TEST(test_digits)
 }
 END_TEST
 
+/* ---- tmpf ------------------------------------------------------------------ */
+
+START_TEST(test_tmpf_dir)
+{
+	ck_assert_int_eq(setenv("TMPDIR", "/some/where", 1), 0);
+	ck_assert_str_eq(tmpf_dir(), "/some/where");
+	ck_assert_int_eq(setenv("TMPDIR", "", 1), 0);
+	ck_assert_str_eq(tmpf_dir(), "/tmp");
+	ck_assert_int_eq(unsetenv("TMPDIR"), 0);
+	ck_assert_str_eq(tmpf_dir(), "/tmp");
+}
+END_TEST
+
+START_TEST(test_tmpf_open)
+{
+	char *dir = scratch_dir(), back[6];
+	FILE *f;
+
+	ck_assert_int_eq(setenv("TMPDIR", dir, 1), 0);
+	f = tmpf_open("test");
+	ck_assert_ptr_nonnull(f);
+	/* Unlinked already: the directory is empty while the file is open. */
+	ck_assert_int_eq(entries(dir), 0);
+	ck_assert_int_eq(fputs("hello", f), 1);
+	rewind(f);
+	ck_assert_ptr_nonnull(fgets(back, sizeof back, f));
+	ck_assert_str_eq(back, "hello");
+	fclose(f);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(test_tmpf_fails)
+{
+	char *dir = scratch_dir(), missing[80], huge[5000];
+
+	snprintf(missing, sizeof missing, "%s/no/such", dir);
+	ck_assert_int_eq(setenv("TMPDIR", missing, 1), 0);
+	errno = 0;
+	ck_assert_ptr_null(tmpf_open("test"));
+	ck_assert_int_eq(errno, ENOENT);
+	/* A name longer than a path may be is refused before mkstemp. */
+	memset(huge, 'a', sizeof huge - 1);
+	huge[0] = '/';
+	huge[sizeof huge - 1] = '\0';
+	ck_assert_int_eq(setenv("TMPDIR", huge, 1), 0);
+	errno = 0;
+	ck_assert_ptr_null(tmpf_open("test"));
+	ck_assert_int_eq(errno, ENAMETOOLONG);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 static Suite *lib_suite(void)
 {
 	Suite *s = suite_create("lib");
@@ -176,6 +258,12 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, test_u64);
 	tcase_add_test(tc, test_scan);
 	tcase_add_test(tc, test_digits);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("tmpf");
+	tcase_add_test(tc, test_tmpf_dir);
+	tcase_add_test(tc, test_tmpf_open);
+	tcase_add_test(tc, test_tmpf_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }

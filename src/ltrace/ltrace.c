@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "lib/tmpf.h"
 #include "ltrace_int.h"
 
 /* What each CPU did, followed through the pass. */
@@ -436,7 +437,7 @@ int ltrace_read_after(ltrace *lt, const char *head, size_t headlen, FILE *f,
 		char what[4200];
 
 		snprintf(what, sizeof what, "cannot make a temporary file in %s",
-			 ltrace_spool_dir());
+			 tmpf_dir());
 		fatal(&ps, what, errno ? errno : ENOMEM);
 		goto fail;
 	}

@@ -105,9 +105,8 @@ void ltrace_machine_free(ltrace_machine *m);
 
 typedef struct ltrace_spool ltrace_spool;
 
-/* In $TMPDIR, else /tmp; NULL with errno set on failure. */
+/* In tmpf_dir() (lib/tmpf.h); NULL with errno set on failure. */
 ltrace_spool *ltrace_spool_new(void);
-const char *ltrace_spool_dir(void);
 /* Failures are remembered: ltrace_spool_error() gives the first errno. */
 void ltrace_spool_event(ltrace_spool *s, int cpu, int64_t time,
                         sim_ev_kind kind, int thread, const ltrace_reason *why);

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "lib/tmpf.h"
 #include "ltrace_int.h"
 
 #define SPOOL_BUF (1 << 20)
@@ -44,43 +44,13 @@ struct ltrace_spool {
 	int err;                 /* errno of the first failure */
 };
 
-const char *ltrace_spool_dir(void)
-{
-	const char *dir = getenv("TMPDIR");
-
-	return dir && *dir ? dir : "/tmp";
-}
-
-/* An anonymous file in $TMPDIR (tmpfile() would ignore it). */
-static FILE *anonymous(void)
-{
-	const char *dir = ltrace_spool_dir();
-	char path[4096];
-	FILE *f;
-	int fd;
-
-	if ((size_t)snprintf(path, sizeof path, "%s/schedsim-ltrace-XXXXXX",
-			     dir) >= sizeof path) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	unlink(path);
-	f = fdopen(fd, "w+");
-	if (!f)
-		close(fd);
-	return f;
-}
-
 ltrace_spool *ltrace_spool_new(void)
 {
 	ltrace_spool *s = calloc(1, sizeof *s);
 
 	if (!s)
 		return NULL;
-	s->f = anonymous();
+	s->f = tmpf_open("ltrace");
 	s->buf = malloc(SPOOL_BUF);
 	if (!s->f || !s->buf) {
 		ltrace_spool_free(s);

@@ -8,8 +8,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "lib/tmpf.h"
 #include "trace_in.h"
 
 typedef struct record {
@@ -92,23 +92,6 @@ static void event(void *ctx, const sim_event *ev)
 	}
 }
 
-/* An unlinked file in $TMPDIR (else /tmp). */
-static FILE *spool_file(void)
-{
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	int fd;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/schedsim-replay-XXXXXX", dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0)
-		return NULL;
-	unlink(path);
-	if (!(f = fdopen(fd, "w+")))
-		close(fd);
-	return f;
-}
-
 trace_in_spool *trace_in_spool_new(const char *path, int cpu, trace_in_result *res,
                                    char *err, size_t errlen)
 {
@@ -116,10 +99,9 @@ trace_in_spool *trace_in_spool_new(const char *path, int cpu, trace_in_result *r
 	trace_in_player p = { start, event, sp };
 
 	memset(res, 0, sizeof *res);
-	if (!sp || !(sp->f = spool_file())) {
+	if (!sp || !(sp->f = tmpf_open("replay"))) {
 		res->io_error = true;
-		snprintf(err, errlen, "cannot spool the trace in %s: %s",
-		         getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+		snprintf(err, errlen, "cannot spool the trace in %s: %s", tmpf_dir(),
 		         strerror(sp ? errno : ENOMEM));
 		free(sp);
 		return NULL;
