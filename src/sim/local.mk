@@ -1,10 +1,10 @@
 # src/sim/: the simulation engine (libsim.a, with the policies from
 # sched/local.mk) and its Check suite.
 noinst_LIBRARIES += libsim.a
-libsim_a_SOURCES = src/sim/event.h src/sim/event.c src/sim/sim.h src/sim/sim_int.h src/sim/sim_heap.h src/sim/sim_heap.c \
+libsim_a_SOURCES = src/sim/event.h src/sim/event.c src/sim/sim.h src/sim/sim_int.h \
 	src/sim/sim_core.c src/sim/sim_sched.c src/sim/sim_thread.c src/sim/sim_query.c \
 	src/sim/sim_sync.c src/sim/sim_deadlock.c
-SIM_LIBS = libsim.a $(WL_LIBS) $(RT_LIBS)
+SIM_LIBS = libsim.a $(WL_LIBS) $(LIB_LIBS) $(RT_LIBS)
 
 check_PROGRAMS += tests/sim_test
 TESTS += tests/sim_test
