@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "sim/sim.h"
-#include "lib/sim_heap.h"
+#include "lib/heap.h"
 
 /* What a policy sees of a thread.  The engine keeps the first block up to
  * date; the rest belongs to the policy holding the thread. */

@@ -3,7 +3,7 @@
 # their Check suite.  Included before the modules that link it.
 noinst_LIBRARIES += liblib.a
 liblib_a_SOURCES = src/lib/num.h src/lib/num.c src/lib/tmpf.h src/lib/tmpf.c \
-	src/lib/sim_heap.h src/lib/sim_heap.c
+	src/lib/heap.h src/lib/heap.c
 LIB_LIBS = liblib.a
 
 check_PROGRAMS += tests/lib_test

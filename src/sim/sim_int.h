@@ -12,7 +12,7 @@
 #include "sched/policy.h"
 #include "rt/rt.h"
 #include "sim.h"
-#include "lib/sim_heap.h"
+#include "lib/heap.h"
 
 enum { SIM_REASON_MAX = 128 };
 

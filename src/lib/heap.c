@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "sim_heap.h"
+#include "heap.h"
 
 void sim_heap_init(sim_heap *h, sim_heap_less less)
 {
