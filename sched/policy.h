@@ -34,8 +34,8 @@ typedef struct pol_thread {
 	uint64_t seq;         /* enqueue sequence: larger is later */
 
 	int64_t key;          /* the policy's sort key */
-	sim_hnode node;       /* run queue slot */
-	sim_hnode age_node;   /* aging queue slot */
+	heap_node node;       /* run queue slot */
+	heap_node age_node;   /* aging queue slot */
 	int64_t age_at;       /* next aging step */
 	struct pol_thread *next; /* FIFO link */
 } pol_thread;
@@ -143,9 +143,9 @@ size_t pol_list_order(const pol *p, int *ids, size_t max);
 
 /* Heap orders on pol_thread.key: ties by arrival, file order, then
  * enqueue sequence; or (by_key_fifo) by enqueue sequence alone. */
-bool pol_by_key(const sim_hnode *a, const sim_hnode *b);
-bool pol_by_key_fifo(const sim_hnode *a, const sim_hnode *b);
-size_t pol_heap_order(const sim_heap *h, int *ids, size_t max);
+bool pol_by_key(const heap_node *a, const heap_node *b);
+bool pol_by_key_fifo(const heap_node *a, const heap_node *b);
+size_t pol_heap_order(const heap *h, int *ids, size_t max);
 
 /* Quanta roll on while a thread keeps the CPU: they end at run_since + k q
  * (k >= 1).  The first such end at or after now (INT64_MAX on overflow),
@@ -153,9 +153,9 @@ size_t pol_heap_order(const sim_heap *h, int *ids, size_t max);
 int64_t pol_quantum_end(const pol_thread *running, int64_t q, int64_t now);
 bool pol_quantum_over(const pol_thread *running, int64_t q, int64_t now);
 
-static inline pol_thread *pol_of_node(const sim_hnode *n)
+static inline pol_thread *pol_of_node(const heap_node *n)
 {
-	return SIM_CONTAINER(n, pol_thread, node);
+	return HEAP_ENTRY(n, pol_thread, node);
 }
 
 /* Classes. */

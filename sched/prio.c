@@ -17,8 +17,8 @@
 #include "policy.h"
 
 typedef struct prio {
-	sim_heap rq;
-	sim_heap aging;   /* waiting threads not yet at the best, by age_at */
+	heap rq;
+	heap aging;   /* waiting threads not yet at the best, by age_at */
 	int best;         /* the best base priority in the workload */
 } prio_q;
 
@@ -27,10 +27,10 @@ static int64_t key_of(const pol *p, int level)
 	return p->opt.high_first ? -(int64_t)level : level;
 }
 
-static bool by_age(const sim_hnode *x, const sim_hnode *y)
+static bool by_age(const heap_node *x, const heap_node *y)
 {
-	const pol_thread *a = SIM_CONTAINER(x, pol_thread, age_node);
-	const pol_thread *b = SIM_CONTAINER(y, pol_thread, age_node);
+	const pol_thread *a = HEAP_ENTRY(x, pol_thread, age_node);
+	const pol_thread *b = HEAP_ENTRY(y, pol_thread, age_node);
 
 	if (a->age_at != b->age_at)
 		return a->age_at < b->age_at;
@@ -51,8 +51,8 @@ static int prio_init(pol *p, char *err, size_t errlen)
 		snprintf(err, errlen, "prio: out of memory");
 		return -1;
 	}
-	sim_heap_init(&q->rq, p->opt.quantum ? pol_by_key_fifo : pol_by_key);
-	sim_heap_init(&q->aging, by_age);
+	heap_init(&q->rq, p->opt.quantum ? pol_by_key_fifo : pol_by_key);
+	heap_init(&q->aging, by_age);
 	p->priv = q;
 	return 0;
 }
@@ -61,8 +61,8 @@ static void prio_cleanup(pol *p)
 {
 	prio_q *q = p->priv;
 
-	sim_heap_free(&q->rq);
-	sim_heap_free(&q->aging);
+	heap_free(&q->rq);
+	heap_free(&q->aging);
 	free(q);
 }
 
@@ -73,13 +73,13 @@ static int prio_enqueue(pol *p, pol_thread *t, pol_cause why)
 
 	(void)why;
 	t->key = key_of(p, t->prio);
-	t->age_node.pos = SIM_HEAP_NONE;
-	if (sim_heap_push(&q->rq, &t->node) < 0)
+	t->age_node.pos = HEAP_NONE;
+	if (heap_push(&q->rq, &t->node) < 0)
 		return -1;
 	if (p->opt.aging && t->prio != best) {
 		t->age_at = t->ready_since + p->opt.aging;
-		if (sim_heap_push(&q->aging, &t->age_node) < 0) {
-			sim_heap_remove(&q->rq, &t->node);
+		if (heap_push(&q->aging, &t->age_node) < 0) {
+			heap_remove(&q->rq, &t->node);
 			return -1;
 		}
 	}
@@ -90,15 +90,15 @@ static pol_thread *prio_pick(pol *p, int64_t now, pol_reason *why)
 {
 	prio_q *q = p->priv;
 	size_t n = q->rq.n;
-	sim_hnode *top = sim_heap_pop(&q->rq);
+	heap_node *top = heap_pop(&q->rq);
 	pol_thread *t;
 
 	(void)now;
 	if (!top)
 		return NULL;
 	t = pol_of_node(top);
-	if (t->age_node.pos != SIM_HEAP_NONE)
-		sim_heap_remove(&q->aging, &t->age_node);
+	if (t->age_node.pos != HEAP_NONE)
+		heap_remove(&q->aging, &t->age_node);
 	pol_say(why, "highest priority %d of %zu ready", t->prio, n);
 	return t;
 }
@@ -121,7 +121,7 @@ static bool prio_check(pol *p, const pol_thread *running, const pol_thread *newc
 static bool contested(const pol *p, const pol_thread *running)
 {
 	const prio_q *q = p->priv;
-	const sim_hnode *top = sim_heap_top(&q->rq);
+	const heap_node *top = heap_top(&q->rq);
 
 	return p->opt.quantum && running && top && !beats(p, running, pol_of_node(top));
 }
@@ -129,8 +129,8 @@ static bool contested(const pol *p, const pol_thread *running)
 static int64_t prio_timer(const pol *p, const pol_thread *running, int64_t now)
 {
 	const prio_q *q = p->priv;
-	const sim_hnode *a = sim_heap_top(&q->aging);
-	int64_t t = a ? SIM_CONTAINER(a, pol_thread, age_node)->age_at : INT64_MAX;
+	const heap_node *a = heap_top(&q->aging);
+	int64_t t = a ? HEAP_ENTRY(a, pol_thread, age_node)->age_at : INT64_MAX;
 
 	if (contested(p, running)) {
 		int64_t end = pol_quantum_end(running, p->opt.quantum, now);
@@ -146,20 +146,20 @@ static void age(pol *p, int64_t now)
 {
 	prio_q *q = p->priv;
 	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
-	sim_hnode *a;
+	heap_node *a;
 
-	while ((a = sim_heap_top(&q->aging)) &&
-	       SIM_CONTAINER(a, pol_thread, age_node)->age_at <= now) {
-		pol_thread *t = SIM_CONTAINER(a, pol_thread, age_node);
+	while ((a = heap_top(&q->aging)) &&
+	       HEAP_ENTRY(a, pol_thread, age_node)->age_at <= now) {
+		pol_thread *t = HEAP_ENTRY(a, pol_thread, age_node);
 
 		t->prio += p->opt.high_first ? 1 : -1;
 		t->key = key_of(p, t->prio);
-		sim_heap_fix(&q->rq, &t->node);
+		heap_fix(&q->rq, &t->node);
 		if (t->prio == best || t->age_at > INT64_MAX - p->opt.aging) {
-			sim_heap_remove(&q->aging, a);
+			heap_remove(&q->aging, a);
 		} else {
 			t->age_at += p->opt.aging;
-			sim_heap_fix(&q->aging, a);
+			heap_fix(&q->aging, a);
 		}
 		if (p->prio_changed)
 			p->prio_changed(p->ctx, t);
@@ -169,12 +169,12 @@ static void age(pol *p, int64_t now)
 static bool prio_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
 {
 	prio_q *q = p->priv;
-	const sim_hnode *top;
+	const heap_node *top;
 
 	age(p, now);
 	if (!running)
 		return false;
-	top = sim_heap_top(&q->rq);
+	top = heap_top(&q->rq);
 	if (top && prio_check(p, running, pol_of_node(top), why))
 		return true;
 	if (!contested(p, running) || !pol_quantum_over(running, p->opt.quantum, now))
@@ -197,10 +197,10 @@ static void prio_requeue(pol *p, pol_thread *t)
 	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
 
 	t->key = key_of(p, t->prio);
-	sim_heap_fix(&q->rq, &t->node);
+	heap_fix(&q->rq, &t->node);
 	/* Aging never takes a thread past the best base priority. */
-	if (t->age_node.pos != SIM_HEAP_NONE && !beats(p, &(pol_thread){ .prio = best }, t))
-		sim_heap_remove(&q->aging, &t->age_node);
+	if (t->age_node.pos != HEAP_NONE && !beats(p, &(pol_thread){ .prio = best }, t))
+		heap_remove(&q->aging, &t->age_node);
 }
 
 static const char *const prio_aliases[] = { "priority", NULL };

@@ -87,7 +87,7 @@ static bool by_arrival(const pol_thread *a, const pol_thread *b)
 	return a->seq < b->seq;
 }
 
-bool pol_by_key(const sim_hnode *x, const sim_hnode *y)
+bool pol_by_key(const heap_node *x, const heap_node *y)
 {
 	const pol_thread *a = pol_of_node(x), *b = pol_of_node(y);
 
@@ -96,7 +96,7 @@ bool pol_by_key(const sim_hnode *x, const sim_hnode *y)
 	return by_arrival(a, b);
 }
 
-bool pol_by_key_fifo(const sim_hnode *x, const sim_hnode *y)
+bool pol_by_key_fifo(const heap_node *x, const heap_node *y)
 {
 	const pol_thread *a = pol_of_node(x), *b = pol_of_node(y);
 
@@ -125,9 +125,9 @@ bool pol_quantum_over(const pol_thread *running, int64_t q, int64_t now)
 	return d == q || (d > q && d % q == 0);
 }
 
-size_t pol_heap_order(const sim_heap *h, int *ids, size_t max)
+size_t pol_heap_order(const heap *h, int *ids, size_t max)
 {
-	const sim_hnode **nodes;
+	const heap_node **nodes;
 	size_t got;
 
 	if (!max || !h->n)
@@ -137,7 +137,7 @@ size_t pol_heap_order(const sim_heap *h, int *ids, size_t max)
 	nodes = malloc(max * sizeof *nodes);
 	if (!nodes)
 		return h->n;
-	got = sim_heap_sorted(h, nodes, max);
+	got = heap_sorted(h, nodes, max);
 	for (size_t i = 0; i < got; i++)
 		ids[i] = pol_of_node(nodes[i])->id;
 	free(nodes);

@@ -16,13 +16,13 @@ static int64_t burst_key(const pol_thread *t)
 
 static int sjf_init(pol *p, char *err, size_t errlen)
 {
-	sim_heap *h = malloc(sizeof *h);
+	heap *h = malloc(sizeof *h);
 
 	if (!h) {
 		snprintf(err, errlen, "%s: out of memory", p->name);
 		return -1;
 	}
-	sim_heap_init(h, pol_by_key);
+	heap_init(h, pol_by_key);
 	p->priv = h;
 	if (p->cls == &pol_srtf)
 		p->opt.preemptive = true;
@@ -33,7 +33,7 @@ static int sjf_init(pol *p, char *err, size_t errlen)
 
 static void sjf_cleanup(pol *p)
 {
-	sim_heap_free(p->priv);
+	heap_free(p->priv);
 	free(p->priv);
 }
 
@@ -41,14 +41,14 @@ static int sjf_enqueue(pol *p, pol_thread *t, pol_cause why)
 {
 	(void)why;
 	t->key = burst_key(t);
-	return sim_heap_push(p->priv, &t->node);
+	return heap_push(p->priv, &t->node);
 }
 
 static pol_thread *sjf_pick(pol *p, int64_t now, pol_reason *why)
 {
-	sim_heap *h = p->priv;
+	heap *h = p->priv;
 	size_t n = h->n;
-	sim_hnode *top = sim_heap_pop(h);
+	heap_node *top = heap_pop(h);
 	pol_thread *t;
 
 	(void)now;

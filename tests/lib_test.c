@@ -1,5 +1,5 @@
 /* lib_test.c: the Check suite of src/lib/, the helpers owned by no module:
- * decimal numbers at their boundaries, scratch files. */
+ * decimal numbers at their boundaries, scratch files, the binary heap. */
 #include <config.h>
 
 #include <check.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/heap.h"
 #include "lib/num.h"
 #include "lib/tmpf.h"
 
@@ -247,6 +248,114 @@ START_TEST(test_tmpf_fails)
 }
 END_TEST
 
+/* ---- heap ------------------------------------------------------------------ */
+
+typedef struct item {
+	int key, id;
+	heap_node node;
+} item;
+
+/* By key, then id: a total order, as the heap's users need. */
+static bool item_less(const heap_node *a, const heap_node *b)
+{
+	const item *x = HEAP_ENTRY(a, item, node), *y = HEAP_ENTRY(b, item, node);
+
+	return x->key != y->key ? x->key < y->key : x->id < y->id;
+}
+
+static int pop_id(heap *h)
+{
+	heap_node *n = heap_pop(h);
+
+	return n ? HEAP_ENTRY(n, item, node)->id : -1;
+}
+
+START_TEST(test_heap_order)
+{
+	static const int keys[] = { 5, 3, 8, 3, 1, 9, 5, 0, 7, 3 };
+	enum { N = sizeof keys / sizeof *keys };
+	/* Ids in (key, id) order. */
+	static const int want[N] = { 7, 4, 1, 3, 9, 0, 6, 8, 2, 5 };
+	item it[N];
+	heap h;
+
+	heap_init(&h, item_less);
+	ck_assert_ptr_null(heap_top(&h));
+	ck_assert_ptr_null(heap_pop(&h));
+	for (int i = 0; i < N; i++) {
+		it[i] = (item){ keys[i], i, { HEAP_NONE } };
+		ck_assert_int_eq(heap_push(&h, &it[i].node), 0);
+	}
+	ck_assert_uint_eq(h.n, N);
+	ck_assert_ptr_eq(heap_top(&h), &it[7].node);
+	for (int i = 0; i < N; i++)
+		ck_assert_int_eq(pop_id(&h), want[i]);
+	ck_assert_uint_eq(h.n, 0);
+	/* A popped node is marked as in no heap. */
+	ck_assert_uint_eq(it[0].node.pos, HEAP_NONE);
+	heap_free(&h);
+}
+END_TEST
+
+START_TEST(test_heap_remove_fix)
+{
+	item it[6];
+	heap h;
+
+	heap_init(&h, item_less);
+	for (int i = 0; i < 6; i++) {
+		it[i] = (item){ 10 * i, i, { HEAP_NONE } };
+		ck_assert_int_eq(heap_push(&h, &it[i].node), 0);
+	}
+	heap_remove(&h, &it[3].node);
+	ck_assert_uint_eq(it[3].node.pos, HEAP_NONE);
+	/* Pushed in order, the nodes sit in order: 4 is in the last slot now
+	 * that 5 filled 3's.  Removing the last one moves nothing. */
+	ck_assert_ptr_eq(h.v[h.n - 1], &it[4].node);
+	heap_remove(&h, &it[4].node);
+	ck_assert_uint_eq(h.n, 4);
+	it[5].key = -1;             /* up */
+	heap_fix(&h, &it[5].node);
+	it[0].key = 100;            /* down */
+	heap_fix(&h, &it[0].node);
+	ck_assert_int_eq(pop_id(&h), 5);
+	ck_assert_int_eq(pop_id(&h), 1);
+	ck_assert_int_eq(pop_id(&h), 2);
+	ck_assert_int_eq(pop_id(&h), 0);
+	ck_assert_int_eq(pop_id(&h), -1);
+	heap_free(&h);
+}
+END_TEST
+
+START_TEST(test_heap_sorted)
+{
+	enum { N = 1000 };
+	item *it = malloc(N * sizeof *it);
+	const heap_node **out = malloc(N * sizeof *out);
+	heap h;
+
+	ck_assert_ptr_nonnull(it);
+	ck_assert_ptr_nonnull(out);
+	heap_init(&h, item_less);
+	/* Keys in a scrambled order, each twice. */
+	for (int i = 0; i < N; i++) {
+		it[i] = (item){ (i * 7919) % (N / 2), i, { HEAP_NONE } };
+		ck_assert_int_eq(heap_push(&h, &it[i].node), 0);
+	}
+	ck_assert_uint_eq(heap_sorted(&h, out, 0), 0);
+	ck_assert_uint_eq(heap_sorted(&h, out, 10), 10);
+	ck_assert_uint_eq(heap_sorted(&h, out, 2 * N), N);
+	for (int i = 1; i < N; i++)
+		ck_assert(item_less(out[i - 1], out[i]));
+	/* The heap is as it was: popping gives the same order. */
+	for (int i = 0; i < N; i++)
+		ck_assert_ptr_eq(heap_pop(&h), out[i]);
+	heap_free(&h);
+	free(out);
+	free(it);
+}
+END_TEST
+
 static Suite *lib_suite(void)
 {
 	Suite *s = suite_create("lib");
@@ -258,6 +367,12 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, test_u64);
 	tcase_add_test(tc, test_scan);
 	tcase_add_test(tc, test_digits);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("heap");
+	tcase_add_test(tc, test_heap_order);
+	tcase_add_test(tc, test_heap_remove_fix);
+	tcase_add_test(tc, test_heap_sorted);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("tmpf");

@@ -36,7 +36,7 @@ static void thread(pol_thread *t, int id, int64_t arrival, int prio, int64_t bur
 	t->base_prio = t->prio = prio;
 	t->burst = t->total = burst;
 	t->seq = ++seq;
-	t->node.pos = t->age_node.pos = SIM_HEAP_NONE;
+	t->node.pos = t->age_node.pos = HEAP_NONE;
 }
 
 /* Enqueue all, then pick until empty: the ids in pick order, as "2 0 1". */

@@ -1,33 +1,33 @@
-/* sim_heap.c: the binary heap behind the wake-up queue and the policies. */
+/* heap.c: the binary heap behind the wake-up queue and the policies. */
 #include <config.h>
 
 #include <stdlib.h>
 
 #include "heap.h"
 
-void sim_heap_init(sim_heap *h, sim_heap_less less)
+void heap_init(heap *h, heap_less less)
 {
 	h->v = NULL;
 	h->n = h->cap = 0;
 	h->less = less;
 }
 
-void sim_heap_free(sim_heap *h)
+void heap_free(heap *h)
 {
 	free(h->v);
 	h->v = NULL;
 	h->n = h->cap = 0;
 }
 
-static void put(sim_heap *h, size_t i, sim_hnode *x)
+static void put(heap *h, size_t i, heap_node *x)
 {
 	h->v[i] = x;
 	x->pos = i;
 }
 
-static void sift_up(sim_heap *h, size_t i)
+static void sift_up(heap *h, size_t i)
 {
-	sim_hnode *x = h->v[i];
+	heap_node *x = h->v[i];
 
 	while (i > 0) {
 		size_t up = (i - 1) / 2;
@@ -40,9 +40,9 @@ static void sift_up(sim_heap *h, size_t i)
 	put(h, i, x);
 }
 
-static void sift_down(sim_heap *h, size_t i)
+static void sift_down(heap *h, size_t i)
 {
-	sim_hnode *x = h->v[i];
+	heap_node *x = h->v[i];
 
 	for (;;) {
 		size_t c = 2 * i + 1;
@@ -59,11 +59,11 @@ static void sift_down(sim_heap *h, size_t i)
 	put(h, i, x);
 }
 
-int sim_heap_push(sim_heap *h, sim_hnode *x)
+int heap_push(heap *h, heap_node *x)
 {
 	if (h->n == h->cap) {
 		size_t cap = h->cap ? 2 * h->cap : 16;
-		sim_hnode **v = realloc(h->v, cap * sizeof *v);
+		heap_node **v = realloc(h->v, cap * sizeof *v);
 
 		if (!v)
 			return -1;
@@ -75,28 +75,28 @@ int sim_heap_push(sim_heap *h, sim_hnode *x)
 	return 0;
 }
 
-void sim_heap_remove(sim_heap *h, sim_hnode *x)
+void heap_remove(heap *h, heap_node *x)
 {
 	size_t i = x->pos;
-	sim_hnode *last = h->v[--h->n];
+	heap_node *last = h->v[--h->n];
 
-	x->pos = SIM_HEAP_NONE;
+	x->pos = HEAP_NONE;
 	if (last == x)
 		return;
 	put(h, i, last);
-	sim_heap_fix(h, last);
+	heap_fix(h, last);
 }
 
-sim_hnode *sim_heap_pop(sim_heap *h)
+heap_node *heap_pop(heap *h)
 {
-	sim_hnode *top = sim_heap_top(h);
+	heap_node *top = heap_top(h);
 
 	if (top)
-		sim_heap_remove(h, top);
+		heap_remove(h, top);
 	return top;
 }
 
-void sim_heap_fix(sim_heap *h, sim_hnode *x)
+void heap_fix(heap *h, heap_node *x)
 {
 	size_t i = x->pos;
 
@@ -108,7 +108,7 @@ void sim_heap_fix(sim_heap *h, sim_hnode *x)
 
 /* A second, small heap of slots of h: the smallest unvisited slot is always
  * among the children of the slots already taken. */
-size_t sim_heap_sorted(const sim_heap *h, const sim_hnode **out, size_t max)
+size_t heap_sorted(const heap *h, const heap_node **out, size_t max)
 {
 	size_t want = max < h->n ? max : h->n;
 	size_t *cand, nc = 0, done = 0;

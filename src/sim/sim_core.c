@@ -24,8 +24,8 @@ static void thr_init(sim_thr *t, sim *s, int id, const char *name, int64_t arriv
 	t->pt.id = id;
 	t->pt.arrival = arrival;
 	t->pt.base_prio = t->pt.prio = prio;
-	t->pt.node.pos = t->pt.age_node.pos = SIM_HEAP_NONE;
-	t->wnode.pos = SIM_HEAP_NONE;
+	t->pt.node.pos = t->pt.age_node.pos = HEAP_NONE;
+	t->wnode.pos = HEAP_NONE;
 	t->state = SIM_T_NEW;
 	t->expect = -1;
 	t->response = t->finish = -1;
@@ -66,7 +66,7 @@ sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errle
 		thr_init(&s->thr[i], s, (int)i, w->name, w->arrival, w->priority);
 		s->thr[i].wl = w;
 	}
-	sim_heap_init(&s->wakes, sim_wake_before);
+	heap_init(&s->wakes, sim_wake_before);
 	if (sim_sync_setup(s) < 0) {
 		snprintf(err, errlen, "%s", s->err);
 		sim_free(s);
@@ -149,7 +149,7 @@ static void prio_changed(void *ctx, pol_thread *p)
 {
 	sim *s = ctx;
 
-	sim_emit(s, SIM_EV_PRIO, SIM_CONTAINER(p, sim_thr, pt), p->prio, "");
+	sim_emit(s, SIM_EV_PRIO, sim_thr_of(p), p->prio, "");
 }
 
 /* ---- failing and resuming ------------------------------------------------------ */
@@ -405,7 +405,7 @@ void sim_free(sim *s)
 	free(s->deadlock);
 	for (size_t i = 0; i < s->nthr; i++)
 		free(s->thr[i].owned_name);
-	sim_heap_free(&s->wakes);
+	heap_free(&s->wakes);
 	free(s->arrivals);
 	free(s->thr);
 	free(s->ls);

@@ -51,13 +51,19 @@ typedef struct sim_thr {
 	int64_t run_left;        /* of the sim_cpu() call in progress */
 	int64_t cpu, io, waiting, response, finish;
 	int64_t wake_at, io_len;
-	sim_hnode wnode;         /* in the wake-up queue */
+	heap_node wnode;         /* in the wake-up queue */
 	enum sim_wait wait;
 	int wait_on;             /* SIM_WAIT_OBJ: object; SIM_WAIT_JOIN: thread */
 	int cond_mutex;          /* waiting on a condition: the mutex to take back, or -1 */
 	struct sim_thr *wq_next;
 	sim_wq joiners;          /* threads in sim_join() on this one */
 } sim_thr;
+
+/* The engine's thread around what its policy sees of it. */
+static inline sim_thr *sim_thr_of(pol_thread *p)
+{
+	return (sim_thr *)(void *)((char *)p - offsetof(sim_thr, pt));
+}
 
 typedef struct sim_lsn {
 	sim_listener fn;
@@ -73,7 +79,7 @@ struct sim {
 	size_t nthr;
 	sim_thr **arrivals;      /* by (arrival, file order) */
 	size_t next_arrival;
-	sim_heap wakes;          /* by (wake time, arrival, file order) */
+	heap wakes;          /* by (wake time, arrival, file order) */
 
 	sim_lsn *ls;
 	size_t nls;
@@ -122,7 +128,7 @@ void sim_due(sim *s);
 sim_thr *sim_schedule(sim *s);
 int64_t sim_next_time(const sim *s, int64_t limit);
 void sim_make_ready(sim *s, sim_thr *t, pol_cause why);
-bool sim_wake_before(const sim_hnode *a, const sim_hnode *b); /* wake-up queue order */
+bool sim_wake_before(const heap_node *a, const heap_node *b); /* wake-up queue order */
 pol_reason sim_reason(const sim *s, char *buf);
 
 enum sim_leave { SIM_LEAVE_PREEMPT, SIM_LEAVE_BLOCK, SIM_LEAVE_EXIT };

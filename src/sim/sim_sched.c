@@ -21,9 +21,9 @@ pol_reason sim_reason(const sim *s, char *buf)
 	return r;
 }
 
-static sim_thr *of_wnode(const sim_hnode *n)
+static sim_thr *of_wnode(const heap_node *n)
 {
-	return SIM_CONTAINER(n, sim_thr, wnode);
+	return HEAP_ENTRY(n, sim_thr, wnode);
 }
 
 /* Whether a, becoming ready at ta, comes before b at tb: by time, then
@@ -37,7 +37,7 @@ static bool earlier(int64_t ta, const sim_thr *a, int64_t tb, const sim_thr *b)
 	return a->pt.id < b->pt.id;
 }
 
-bool sim_wake_before(const sim_hnode *x, const sim_hnode *y)
+bool sim_wake_before(const heap_node *x, const heap_node *y)
 {
 	const sim_thr *a = of_wnode(x), *b = of_wnode(y);
 
@@ -48,7 +48,7 @@ bool sim_wake_before(const sim_hnode *x, const sim_hnode *y)
 static sim_thr *next_ready(const sim *s, int64_t *when)
 {
 	sim_thr *a = s->next_arrival < s->nthr ? s->arrivals[s->next_arrival] : NULL;
-	const sim_hnode *w = sim_heap_top(&s->wakes);
+	const heap_node *w = heap_top(&s->wakes);
 	sim_thr *b = w ? of_wnode(w) : NULL;
 
 	if (a && (!b || earlier(a->pt.arrival, a, b->wake_at, b))) {
@@ -98,7 +98,7 @@ void sim_due(sim *s)
 		if (arriving) {
 			s->next_arrival++;
 		} else {
-			sim_heap_remove(&s->wakes, &t->wnode);
+			heap_remove(&s->wakes, &t->wnode);
 			t->io += t->io_len;
 			t->wait = SIM_WAIT_NONE;
 		}
@@ -173,7 +173,7 @@ sim_thr *sim_schedule(sim *s)
 
 		sim_due(s);
 		if ((p = c->pick_next(&s->pol, s->now, &why))) {
-			n = SIM_CONTAINER(p, sim_thr, pt);
+			n = sim_thr_of(p);
 			if (n->rt)
 				rt_prefetch(n->rt);
 			break;

@@ -496,7 +496,7 @@ void sim_sleep_for(sim_thr *t, int64_t ticks)
 	t->wait = SIM_WAIT_SLEEP;
 	t->state = SIM_T_BLOCKED;
 	s->cur = NULL;
-	if (sim_heap_push(&s->wakes, &t->wnode) < 0)
+	if (heap_push(&s->wakes, &t->wnode) < 0)
 		sim_fail(s, "out of memory blocking thread '%s'", t->name);
 	snprintf(why, sizeof why, "sleeps %lld ticks", (long long)ticks);
 	sim_emit(s, SIM_EV_BLOCK, t, 0, why);

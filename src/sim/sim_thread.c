@@ -95,7 +95,7 @@ static int run_io(sim_thr *t, int64_t n)
 	t->wait = SIM_WAIT_IO;
 	t->state = SIM_T_BLOCKED;
 	s->cur = NULL;
-	if (sim_heap_push(&s->wakes, &t->wnode) < 0)
+	if (heap_push(&s->wakes, &t->wnode) < 0)
 		sim_fail(s, "out of memory blocking thread '%s'", t->name);
 	sim_emit(s, SIM_EV_BLOCK, t, n, "");
 	sim_block(s, t);
