@@ -1,18 +1,22 @@
 /* lib_test.c: the Check suite of src/lib/, the helpers owned by no module:
- * decimal numbers at their boundaries, scratch files, the binary heap. */
+ * decimal numbers at their boundaries, scratch files, output files, the
+ * binary heap. */
 #include <config.h>
 
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/heap.h"
 #include "lib/num.h"
+#include "lib/ofile.h"
 #include "lib/tmpf.h"
 
 /* A fresh directory for one test (Check forks each test: no cleanup races). */
@@ -23,6 +27,23 @@ static char *scratch_dir(void)
 	snprintf(dir, sizeof dir, "/tmp/lib_test-XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	return dir;
+}
+
+/* Empty dir (files and links only) and remove it. */
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[512];
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			ck_assert_msg(unlink(path) == 0 || rmdir(path) == 0, "%s", path);
+		}
+	closedir(d);
+	ck_assert_int_eq(rmdir(dir), 0);
 }
 
 /* How many entries dir holds, besides . and .. */
@@ -223,6 +244,7 @@ START_TEST(test_tmpf_open)
 	ck_assert_ptr_nonnull(fgets(back, sizeof back, f));
 	ck_assert_str_eq(back, "hello");
 	fclose(f);
+	ck_assert_int_eq(unsetenv("TMPDIR"), 0);
 	ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
@@ -244,7 +266,258 @@ START_TEST(test_tmpf_fails)
 	errno = 0;
 	ck_assert_ptr_null(tmpf_open("test"));
 	ck_assert_int_eq(errno, ENAMETOOLONG);
+	ck_assert_int_eq(unsetenv("TMPDIR"), 0);
 	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* ---- ofile ----------------------------------------------------------------- */
+
+/* dir/name, in a static buffer of four (a test names a few at once). */
+static const char *at(const char *dir, const char *name)
+{
+	static char buf[4][256];
+	static int i;
+
+	i = (i + 1) % 4;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", dir, name);
+	return buf[i];
+}
+
+static void put_file(const char *path, const char *text, mode_t mode)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_ge(fputs(text, f), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(chmod(path, mode), 0);
+}
+
+/* The file's text (up to 255 bytes). */
+static const char *text_of(const char *path)
+{
+	static char buf[256];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static mode_t mode_of(const char *path)
+{
+	struct stat st;
+
+	ck_assert_int_eq(lstat(path, &st), 0);
+	return st.st_mode;
+}
+
+/* Opened, written, closed: what every user of ofile does before commit. */
+static void write_all_of(ofile *f, const char *text)
+{
+	ck_assert_int_eq(write(f->fd, text, strlen(text)), (ssize_t)strlen(text));
+	ck_assert_int_eq(close(f->fd), 0);
+}
+
+START_TEST(test_ofile_new)
+{
+	char *dir = scratch_dir();
+	ofile f;
+
+	umask(022);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "out")), 0);
+	ck_assert(!ofile_in_place(&f));
+	write_all_of(&f, "new\n");
+	/* Nothing under the name until the commit; only the file beside it. */
+	ck_assert_int_eq(access(at(dir, "out"), F_OK), -1);
+	ck_assert_int_eq(entries(dir), 1);
+	ck_assert_int_eq(strncmp(f.tmp, at(dir, "out.tmp-"), strlen(at(dir, "out.tmp-"))), 0);
+	ck_assert_uint_eq(strlen(f.tmp), strlen(at(dir, "out.tmp-XXXXXX")));
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_str_eq(text_of(at(dir, "out")), "new\n");
+	ck_assert_int_eq(mode_of(at(dir, "out")), S_IFREG | 0644);
+	ck_assert_int_eq(entries(dir), 1);
+	/* Another umask, another mode: the kernel applies it, not a guess. */
+	umask(027);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "out2")), 0);
+	write_all_of(&f, "");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_int_eq(mode_of(at(dir, "out2")), S_IFREG | 0640);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_replace)
+{
+	char *dir = scratch_dir();
+	ofile f;
+
+	umask(022);
+	put_file(at(dir, "old"), "old\n", 0640);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "old")), 0);
+	write_all_of(&f, "replaced\n");
+	ck_assert_str_eq(text_of(at(dir, "old")), "old\n");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_str_eq(text_of(at(dir, "old")), "replaced\n");
+	/* Its mode kept, not the umask's 0644. */
+	ck_assert_int_eq(mode_of(at(dir, "old")), S_IFREG | 0640);
+	ck_assert_int_eq(entries(dir), 1);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_owner)
+{
+	char *dir = scratch_dir();
+	/* Root can give the file away; others can only name themselves. */
+	uid_t uid = geteuid() ? geteuid() : 1234;
+	gid_t gid = geteuid() ? getegid() : 4321;
+	struct stat st;
+	ofile f;
+
+	put_file(at(dir, "owned"), "old\n", 0600);
+	ck_assert_int_eq(chown(at(dir, "owned"), uid, gid), 0);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "owned")), 0);
+	write_all_of(&f, "new\n");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_int_eq(stat(at(dir, "owned"), &st), 0);
+	ck_assert_int_eq(st.st_uid, uid);
+	ck_assert_int_eq(st.st_gid, gid);
+	ck_assert_int_eq(st.st_mode, S_IFREG | 0600);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_abort)
+{
+	char *dir = scratch_dir();
+	ofile f;
+
+	put_file(at(dir, "keep"), "old\n", 0644);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "keep")), 0);
+	write_all_of(&f, "half");
+	errno = EIO;
+	ofile_abort(&f);
+	ck_assert_int_eq(errno, EIO);
+	ck_assert_str_eq(text_of(at(dir, "keep")), "old\n");
+	ck_assert_int_eq(entries(dir), 1);
+	/* A new name given up: nothing at all. */
+	ck_assert_int_eq(ofile_open(&f, at(dir, "never")), 0);
+	close(f.fd);
+	ofile_abort(&f);
+	ck_assert_int_eq(entries(dir), 1);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_commit_fails)
+{
+	char *dir = scratch_dir();
+	ofile f;
+
+	ck_assert_int_eq(ofile_open(&f, at(dir, "late")), 0);
+	write_all_of(&f, "x");
+	/* A directory took the name meanwhile: the rename fails, and the file
+	 * beside it goes. */
+	ck_assert_int_eq(mkdir(at(dir, "late"), 0755), 0);
+	ck_assert_int_eq(ofile_commit(&f), -1);
+	ck_assert_int_eq(errno, EISDIR);
+	ck_assert_int_eq(entries(dir), 1);
+	ck_assert(S_ISDIR(mode_of(at(dir, "late"))));
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_symlinks)
+{
+	char *dir = scratch_dir(), link[256];
+	ofile f;
+
+	put_file(at(dir, "target"), "old\n", 0640);
+	/* Relative, through a second link, and absolute. */
+	ck_assert_int_eq(symlink("target", at(dir, "rel")), 0);
+	ck_assert_int_eq(symlink("rel", at(dir, "chain")), 0);
+	ck_assert_int_eq(symlink(at(dir, "target"), at(dir, "abs")), 0);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "chain")), 0);
+	ck_assert_str_eq(f.path, at(dir, "target"));
+	write_all_of(&f, "through\n");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_str_eq(text_of(at(dir, "target")), "through\n");
+	ck_assert_int_eq(mode_of(at(dir, "target")), S_IFREG | 0640);
+	ck_assert(S_ISLNK(mode_of(at(dir, "chain"))));
+	ck_assert(S_ISLNK(mode_of(at(dir, "rel"))));
+	ck_assert_int_eq(readlink(at(dir, "chain"), link, sizeof link), 3);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "abs")), 0);
+	ck_assert_str_eq(f.path, at(dir, "target"));
+	write_all_of(&f, "abs\n");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_str_eq(text_of(at(dir, "abs")), "abs\n");
+	ck_assert(S_ISLNK(mode_of(at(dir, "abs"))));
+	/* A dangling link names the file to make. */
+	ck_assert_int_eq(symlink("made", at(dir, "dangling")), 0);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "dangling")), 0);
+	write_all_of(&f, "made\n");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_str_eq(text_of(at(dir, "made")), "made\n");
+	ck_assert(S_ISLNK(mode_of(at(dir, "dangling"))));
+	ck_assert_int_eq(entries(dir), 6);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_refused)
+{
+	char *dir = scratch_dir(), huge[5000];
+	ofile f;
+
+	ck_assert_int_eq(ofile_open(&f, dir), -1);
+	ck_assert_int_eq(errno, EISDIR);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "no/such/file")), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	/* Through a link into a missing directory: the link is left alone. */
+	ck_assert_int_eq(symlink("no/such/file", at(dir, "lost")), 0);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "lost")), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	ck_assert(S_ISLNK(mode_of(at(dir, "lost"))));
+	ck_assert_int_eq(symlink("loop2", at(dir, "loop1")), 0);
+	ck_assert_int_eq(symlink("loop1", at(dir, "loop2")), 0);
+	ck_assert_int_eq(ofile_open(&f, at(dir, "loop1")), -1);
+	ck_assert_int_eq(errno, ELOOP);
+	memset(huge, 'a', sizeof huge - 1);
+	huge[sizeof huge - 1] = '\0';
+	ck_assert_int_eq(ofile_open(&f, huge), -1);
+	ck_assert_int_eq(errno, ENAMETOOLONG);
+	ck_assert_int_eq(entries(dir), 3);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_ofile_fifo)
+{
+	char *dir = scratch_dir(), back[16];
+	const char *fifo = at(dir, "fifo");
+	int rd;
+	ofile f;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	/* A reader first, so the writer's open does not wait. */
+	rd = open(fifo, O_RDONLY | O_NONBLOCK);
+	ck_assert_int_ge(rd, 0);
+	ck_assert_int_eq(ofile_open(&f, fifo), 0);
+	ck_assert(ofile_in_place(&f));
+	ck_assert_str_eq(f.path, fifo);
+	write_all_of(&f, "piped");
+	ck_assert_int_eq(ofile_commit(&f), 0);
+	ck_assert_int_eq(read(rd, back, sizeof back), 5);
+	ck_assert_int_eq(memcmp(back, "piped", 5), 0);
+	close(rd);
+	ck_assert(S_ISFIFO(mode_of(fifo)));
+	ck_assert_int_eq(entries(dir), 1);
+	remove_dir(dir);
 }
 END_TEST
 
@@ -367,6 +640,17 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, test_u64);
 	tcase_add_test(tc, test_scan);
 	tcase_add_test(tc, test_digits);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("ofile");
+	tcase_add_test(tc, test_ofile_new);
+	tcase_add_test(tc, test_ofile_replace);
+	tcase_add_test(tc, test_ofile_owner);
+	tcase_add_test(tc, test_ofile_abort);
+	tcase_add_test(tc, test_ofile_commit_fails);
+	tcase_add_test(tc, test_ofile_symlinks);
+	tcase_add_test(tc, test_ofile_refused);
+	tcase_add_test(tc, test_ofile_fifo);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("heap");

@@ -1,9 +1,10 @@
 # src/lib/: small helpers owned by no module (liblib.a), each header with
-# its own prefix: num_ (decimal numbers), tmpf_ (scratch files); and
-# their Check suite.  Included before the modules that link it.
+# its own prefix: num_ (decimal numbers), tmpf_ (scratch files), ofile_
+# (the files schedsim is told to write), heap_ (the binary heap); and their
+# Check suite.  Included before the modules that link it.
 noinst_LIBRARIES += liblib.a
 liblib_a_SOURCES = src/lib/num.h src/lib/num.c src/lib/tmpf.h src/lib/tmpf.c \
-	src/lib/heap.h src/lib/heap.c
+	src/lib/ofile.h src/lib/ofile.c src/lib/heap.h src/lib/heap.c
 LIB_LIBS = liblib.a
 
 check_PROGRAMS += tests/lib_test
