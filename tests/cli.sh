@@ -290,7 +290,8 @@ awk 'BEGIN { print "name burst"; for (i = 0; i < 2000; i++) print "T" i, 1000000
 "$S" run "$tmp/long.wl" -q --policy rr --quantum 1 --trace-out "$tmp/long.trace" &
 pid=$!
 i=0
-size() { if [ -f "$1" ]; then wc -c <"$1"; else echo 0; fi; }
+# The trace grows beside its name (long.trace.tmp-XXXXXX) until the end.
+size() { cat "$1" "$1".tmp-* 2>/dev/null | wc -c; }
 while [ "$(size "$tmp/long.trace")" -lt 200000 ] && [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
@@ -307,6 +308,151 @@ else
 	echo "# status $rc, last byte '$last'" >"$tmp/why"
 	tail -n 2 "$tmp/long.trace" >>"$tmp/why"
 	not_ok "SIGTERM: the trace ends with a whole line (status 143)" "$tmp/why"
+fi
+
+# ---- output files -----------------------------------------------------------
+# Every file schedsim writes (export -o, --trace-out): a regular file or a
+# new name is written beside itself and renamed into place; a device, a FIFO
+# or a link's target is written where it is, and modes are the umask's or
+# the old file's.  The device written to is a node made here: the real
+# /dev/null is only looked at.
+
+o=$tmp/o   # a directory of its own, to see what is left in it
+mkdir "$o"
+"$S" export "$tmp/rr.trace" --format csv >"$tmp/rr.csv" 2>/dev/null
+"$S" run "$rr" -q --trace-out "$tmp/rr2.trace" 2>/dev/null
+# No temporary file left behind.
+clean() { ! ls -a "$o" | grep -q '\.tmp-'; }
+
+if mknod "$o/null" c 1 3 2>/dev/null; then
+	run "$S" export "$tmp/rr.trace" --format chrome -o "$o/null"
+	r1=$rc
+	run "$S" run "$rr" -q --trace-out "$o/null"
+	if [ "$r1" -eq 0 ] && [ "$rc" -eq 0 ] && [ -c "$o/null" ] &&
+	   [ "$(stat -c %t:%T "$o/null")" = 1:3 ] && clean && [ -c /dev/null ]; then
+		ok "export -o and --trace-out write a device in place (it stays one)"
+	else
+		ls -l "$o" >"$tmp/why"
+		not_ok "export -o and --trace-out write a device in place (it stays one)" \
+			"$tmp/why" "$tmp/err"
+	fi
+	rm -f "$o/null"
+else
+	skip "export -o and --trace-out write a device in place (it stays one)" \
+		"mknod cannot make a device node here"
+fi
+
+# fifo_read NAME CMD...: CMD writes into the FIFO NAME while a reader takes
+# what comes into $tmp/fifo.out; the reader is stopped if NAME is no
+# longer a FIFO.
+fifo_read() {
+	f=$1
+	shift
+	timeout 20 cat "$f" >"$tmp/fifo.out" &
+	reader=$!
+	run timeout 20 "$@"
+	[ -p "$f" ] || kill "$reader" 2>/dev/null
+	wait "$reader"
+}
+mkfifo "$o/fifo"
+fifo_read "$o/fifo" "$S" export "$tmp/rr.trace" --format csv -o "$o/fifo"
+r1=$rc
+cmp -s "$tmp/fifo.out" "$tmp/rr.csv"
+c1=$?
+fifo_read "$o/fifo" "$S" run "$rr" -q --trace-out "$o/fifo"
+if [ "$r1" -eq 0 ] && [ "$c1" -eq 0 ] && [ "$rc" -eq 0 ] &&
+   cmp -s "$tmp/fifo.out" "$tmp/rr2.trace" && [ -p "$o/fifo" ] && clean; then
+	ok "export -o and --trace-out write a FIFO in place (a reader gets it all)"
+else
+	ls -l "$o" >"$tmp/why"
+	not_ok "export -o and --trace-out write a FIFO in place (a reader gets it all)" \
+		"$tmp/why" "$tmp/err"
+fi
+rm -f "$o/fifo"
+
+printf 'old\n' >"$o/target.csv"
+ln -s target.csv "$o/link.csv"
+ln -s sub/made.trace "$o/link.trace"
+mkdir "$o/sub"
+run "$S" export "$tmp/rr.trace" --format csv -o "$o/link.csv"
+r1=$rc
+run "$S" run "$rr" -q --trace-out "$o/link.trace"
+if [ "$r1" -eq 0 ] && [ "$rc" -eq 0 ] && [ "$(readlink "$o/link.csv")" = target.csv ] &&
+   cmp -s "$o/target.csv" "$tmp/rr.csv" && [ "$(readlink "$o/link.trace")" = sub/made.trace ] &&
+   cmp -s "$o/sub/made.trace" "$tmp/rr2.trace" && clean && ! ls -a "$o/sub" | grep -q '\.tmp-'; then
+	ok "-o and --trace-out through a symlink write its target and keep the link"
+else
+	ls -lR "$o" >"$tmp/why"
+	not_ok "-o and --trace-out through a symlink write its target and keep the link" \
+		"$tmp/why" "$tmp/err"
+fi
+rm -rf "$o/sub" "$o"/*.csv "$o"/*.trace
+
+(umask 022 && "$S" export "$tmp/rr.trace" --format csv -o "$o/a.csv" &&
+	"$S" run "$rr" -q --trace-out "$o/a.trace" && umask 027 &&
+	"$S" export "$tmp/rr.trace" --format csv -o "$o/b.csv" &&
+	"$S" run "$rr" -q --trace-out "$o/b.trace") 2>"$tmp/err"
+modes=$(stat -c %a "$o/a.csv" "$o/a.trace" "$o/b.csv" "$o/b.trace" 2>&1 | tr '\n' ' ')
+if [ "$modes" = "644 644 640 640 " ] && clean; then
+	ok "a new output file's mode is the umask's (022: 0644, 027: 0640)"
+else
+	echo "# modes $modes" >"$tmp/why"
+	not_ok "a new output file's mode is the umask's (022: 0644, 027: 0640)" "$tmp/why" "$tmp/err"
+fi
+rm -f "$o"/*
+
+printf 'old\n' >"$o/kept.csv"
+printf 'old\n' >"$o/kept.trace"
+chmod 640 "$o/kept.csv" "$o/kept.trace"
+(umask 022 && "$S" export "$tmp/rr.trace" --format csv -o "$o/kept.csv" &&
+	"$S" run "$rr" -q --trace-out "$o/kept.trace") 2>"$tmp/err"
+modes=$(stat -c %a "$o/kept.csv" "$o/kept.trace" | tr '\n' ' ')
+if [ "$modes" = "640 640 " ] && cmp -s "$o/kept.csv" "$tmp/rr.csv" &&
+   cmp -s "$o/kept.trace" "$tmp/rr2.trace" && clean; then
+	ok "an output file replaced keeps its mode (0640 under umask 022)"
+else
+	echo "# modes $modes" >"$tmp/why"
+	not_ok "an output file replaced keeps its mode (0640 under umask 022)" "$tmp/why" "$tmp/err"
+fi
+rm -f "$o"/*
+
+# Plainly, and through a link into a missing directory.
+ln -s no/such/dir/x.csv "$o/lost"
+run "$S" export "$tmp/rr.trace" --format csv -o "$o/no/such/dir/x.csv"
+r1=$rc
+e1=$(cat "$tmp/err")
+run "$S" export "$tmp/rr.trace" --format csv -o "$o/lost"
+r2=$rc
+e2=$(cat "$tmp/err")
+run "$S" run "$rr" -q --trace-out "$o/lost"
+if [ "$r1" -eq 1 ] && [ "$r2" -eq 1 ] && [ "$rc" -eq 1 ] &&
+   [ "$e1" = "schedsim: cannot write '$o/no/such/dir/x.csv': No such file or directory" ] &&
+   [ "$e2" = "schedsim: cannot write '$o/lost': No such file or directory" ] &&
+   [ "$(cat "$tmp/err")" = "schedsim: cannot write trace '$o/lost': No such file or directory" ] &&
+   [ "$(readlink "$o/lost")" = no/such/dir/x.csv ] && [ "$(ls -A "$o")" = lost ]; then
+	ok "-o and --trace-out into a missing directory: status 1, the message, a link unharmed"
+else
+	{ echo "# $r1 $e1"; echo "# $r2 $e2"; ls -l "$o"; } >"$tmp/why"
+	not_ok "-o and --trace-out into a missing directory: status 1, the message, a link unharmed" \
+		"$tmp/why" "$tmp/err"
+fi
+rm -f "$o"/*
+
+# A trace that cannot be written whole (a file size limit, with SIGXFSZ
+# ignored so writes fail with EFBIG) leaves the old trace as it was.
+awk 'BEGIN { print "name burst"; for (i = 0; i < 200; i++) print "T" i, 50 }' >"$tmp/big.wl"
+cp "$tmp/rr2.trace" "$o/old.trace"
+(trap '' XFSZ; ulimit -f 16; exec "$S" run "$tmp/big.wl" -q --policy rr --quantum 1 \
+	--trace-out "$o/old.trace") >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && [ "$(cat "$tmp/err")" = \
+   "schedsim: cannot write trace '$o/old.trace': File too large" ] &&
+   cmp -s "$o/old.trace" "$tmp/rr2.trace" && [ "$(ls -A "$o")" = old.trace ]; then
+	ok "a trace that fails to be written leaves the old file untouched, nothing beside it"
+else
+	ls -l "$o" >"$tmp/why"
+	not_ok "a trace that fails to be written leaves the old file untouched, nothing beside it" \
+		"$tmp/why" "$tmp/err"
 fi
 
 # ---- demo ---------------------------------------------------------------

@@ -113,7 +113,8 @@ printf 'name burst\nA 1000000000\nB 1000000000\n' >"$tmp/long.wl"
 "$S" run "$tmp/long.wl" --policy rr --quantum 1 -q --trace-out "$tmp/long.trace" &
 pid=$!
 i=0
-size() { if [ -f "$1" ]; then wc -c <"$1"; else echo 0; fi; }
+# The trace grows beside its name (long.trace.tmp-XXXXXX) until the end.
+size() { cat "$1" "$1".tmp-* 2>/dev/null | wc -c; }
 while [ "$i" -lt 100 ] && [ "$(size "$tmp/long.trace")" -lt 200000 ]; do
 	sleep 0.05
 	i=$((i + 1))

@@ -13,6 +13,9 @@ not_ok() {
 	done
 }
 
+# skip DESC REASON: a case that cannot run here, said so.
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
 # run CMD...: stdout, stderr and status into $tmp/out, $tmp/err, $rc.
 run() {
 	"$@" >"$tmp/out" 2>"$tmp/err"

@@ -3,13 +3,14 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "export/export.h"
+#include "lib/ofile.h"
 #include "trace/trace_in.h"
 
 #define EXPORT_ALLOW (OPTS_EXPORT | OPTS_CPU)
@@ -37,63 +38,56 @@ static int cannot_write(const char *name, int e)
 	return CLI_FAIL;
 }
 
-/* -o FILE is written beside it and renamed into place once complete, so a
- * bad trace never leaves half a file behind. */
+/* -o FILE is written as lib/ofile.h says: a regular file beside itself and
+ * renamed into place once complete, so a bad trace never leaves half a file
+ * behind; a device or a FIFO in place. */
 static int export_to(const opts *o, export_format fmt)
 {
-	char err[1024], *tmp = NULL;
+	char err[1024];
+	bool to_file = o->output && strcmp(o->output, "-");
 	FILE *out = stdout;
 	trace_in_result res;
 	int status = CLI_OK;
+	ofile of;
 	export *x;
 
-	if (o->output && strcmp(o->output, "-")) {
-		int fd;
-
-		if (!(tmp = malloc(strlen(o->output) + 16)))
-			goto oom;
-		sprintf(tmp, "%s.tmp-XXXXXX", o->output);
-		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
+	if (to_file) {
+		if (ofile_open(&of, o->output) < 0)
+			return cannot_write(o->output, errno);
+		if (!(out = fdopen(of.fd, "w"))) {
 			int e = errno;
 
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp);
-			}
-			free(tmp);
+			close(of.fd);
+			ofile_abort(&of);
 			return cannot_write(o->output, e);
 		}
 	}
-	if (!(x = export_new(fmt, out)))
-		goto oom;
+	if (!(x = export_new(fmt, out))) {
+		fprintf(stderr, "schedsim: out of memory\n");
+		status = CLI_FAIL;
+		goto done;
+	}
 	trace_in_player p = export_player(x);
 	if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		status = res.io_error ? CLI_FAIL : CLI_USAGE;
 	} else if (export_finish(x, res.last_time) < 0 || fflush(out) == EOF) {
-		status = cannot_write(tmp ? o->output : "<stdout>", ferror(out) ? errno : ENOMEM);
+		status = cannot_write(to_file ? o->output : "<stdout>",
+		                      ferror(out) ? errno : ENOMEM);
 	} else {
 		trace_in_warn_cut(o->operand[0], &res);
 	}
 	export_free(x);
-	if (tmp) {
+done:
+	if (to_file) {
 		if (fclose(out) == EOF && status == CLI_OK)
 			status = cannot_write(o->output, errno);
-		if (status == CLI_OK && rename(tmp, o->output) < 0)
-			status = cannot_write(o->output, errno);
 		if (status != CLI_OK)
-			unlink(tmp);
-		free(tmp);
+			ofile_abort(&of);
+		else if (ofile_commit(&of) < 0)
+			status = cannot_write(o->output, errno);
 	}
 	return status;
-oom:
-	fprintf(stderr, "schedsim: out of memory\n");
-	if (tmp) {
-		fclose(out);
-		unlink(tmp);
-		free(tmp);
-	}
-	return CLI_FAIL;
 }
 
 int cmd_export(int argc, char **argv)

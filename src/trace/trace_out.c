@@ -4,11 +4,14 @@
  * counts the bytes of buf that hold whole lines.  A signal handler may
  * therefore write buf[0, committed) at any moment, and the ordinary flush
  * blocks the signals while it writes and empties the buffer.
+ *
+ * A file is written through lib/ofile.h: beside itself, renamed into place
+ * when the trace is closed, or by the signal handler once it has written
+ * the last whole lines (devices and FIFOs are written in place).
  */
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,15 +22,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/ofile.h"
 #include "trace_out.h"
 
 #define BUF_SIZE 65536
 
 struct trace_out {
 	int fd;
-	bool own_fd;
+	bool own_fd;                    /* fd is out's, not standard output */
 	bool in_events;
-	int error;                      /* first errno of a failed write */
+	volatile sig_atomic_t error;    /* first errno of a failed write */
 	char *path;
 	char **names;                   /* thread names as written, by index */
 	size_t nnames;
@@ -39,6 +43,7 @@ struct trace_out {
 	const char *(*end_note)(const void *ctx);
 	const void *end_ctx;
 	struct sigaction old_int, old_term;
+	ofile out;
 	char buf[BUF_SIZE];
 };
 
@@ -60,15 +65,23 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-static void flush(trace_out *t)
+/* The signals whose handler writes the buffer, held off while it changes. */
+static void block_signals(sigset_t *old)
 {
-	sigset_t block, old;
-	int e;
+	sigset_t block;
 
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, &old);
+	sigprocmask(SIG_BLOCK, &block, old);
+}
+
+static void flush(trace_out *t)
+{
+	sigset_t old;
+	int e;
+
+	block_signals(&old);
 	e = write_all(t->fd, t->buf, (size_t)t->committed);
 	if (e && !t->error)
 		t->error = e;
@@ -222,13 +235,13 @@ trace_out *trace_out_open(const char *path, char *err, size_t errlen)
 	if (!strcmp(path, "-")) {
 		t->fd = STDOUT_FILENO;
 	} else {
-		t->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-		if (t->fd < 0) {
+		if (ofile_open(&t->out, path) < 0) {
 			snprintf(err, errlen, "cannot write trace '%s': %s", path, strerror(errno));
 			free(t->path);
 			free(t);
 			return NULL;
 		}
+		t->fd = t->out.fd;
 		t->own_fd = true;
 	}
 	begin(t);
@@ -237,18 +250,17 @@ trace_out *trace_out_open(const char *path, char *err, size_t errlen)
 
 int trace_out_rewind(trace_out *t)
 {
-	sigset_t block, old;
+	sigset_t old;
 
 	/* The handler must not write what is being thrown away. */
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, &old);
+	block_signals(&old);
 	t->committed = 0;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	t->len = 0;
 	t->in_events = false;
-	if (t->own_fd && (ftruncate(t->fd, 0) < 0 || lseek(t->fd, 0, SEEK_SET) < 0)) {
+	/* A device or a FIFO cannot be taken back: the new run follows. */
+	if (t->own_fd && !ofile_in_place(&t->out) &&
+	    (ftruncate(t->fd, 0) < 0 || lseek(t->fd, 0, SEEK_SET) < 0)) {
 		if (!t->error)
 			t->error = errno;
 		return -1;
@@ -389,8 +401,15 @@ static void on_signal(int sig)
 {
 	trace_out *t = active;
 
-	if (t)
-		write_all(t->fd, t->buf, (size_t)t->committed);
+	/* The whole lines so far, put in place (both async-signal-safe). */
+	if (t) {
+		int e = write_all(t->fd, t->buf, (size_t)t->committed);
+
+		if (t->own_fd && (e || t->error))
+			ofile_abort(&t->out);
+		else if (t->own_fd)
+			ofile_commit(&t->out);
+	}
 	/* SA_RESETHAND restored the default action: die of the signal once
 	 * the handler returns, as if it had never been caught. */
 	raise(sig);
@@ -420,8 +439,12 @@ void trace_out_catch_signals(trace_out *t)
 
 int trace_out_close(trace_out *t, char *err, size_t errlen)
 {
+	sigset_t old;
 	int e;
 
+	/* Held off until the file is in place or gone: the handler must not
+	 * commit it a second time, nor the default action cut in between. */
+	block_signals(&old);
 	flush(t);
 	if (t->caught) {
 		sigaction(SIGINT, &t->old_int, NULL);
@@ -429,8 +452,15 @@ int trace_out_close(trace_out *t, char *err, size_t errlen)
 		active = NULL;
 	}
 	e = t->error;
-	if (t->own_fd && close(t->fd) < 0 && !e)
-		e = errno;
+	if (t->own_fd) {
+		if (close(t->fd) < 0 && !e)
+			e = errno;
+		if (e)
+			ofile_abort(&t->out);
+		else if (ofile_commit(&t->out) < 0)
+			e = errno;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (e)
 		snprintf(err, errlen, "cannot write trace '%s': %s", t->path, strerror(e));
 	for (size_t i = 0; i < t->nnames; i++)

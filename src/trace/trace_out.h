@@ -15,8 +15,11 @@
 
 typedef struct trace_out trace_out;
 
-/* Create or truncate path ("-": standard output) and write the first line.
- * NULL with "cannot write trace 'PATH': REASON" in err on failure. */
+/* Start a trace for path ("-": standard output) with its first line.  A
+ * file is written as lib/ofile.h says: it appears, or replaces the old one,
+ * when the trace is closed or cut short by SIGINT or SIGTERM; if a write
+ * fails, the old file stays as it was.  NULL with "cannot write trace
+ * 'PATH': REASON" in err on failure. */
 trace_out *trace_out_open(const char *path, char *err, size_t errlen);
 
 /* The header, in this order: the run, the workload's text (source may be
@@ -52,8 +55,9 @@ int trace_out_rewind(trace_out *t);
  * before the process dies of the signal as usual. */
 void trace_out_catch_signals(trace_out *t);
 
-/* Flush and close.  0, or -1 with "cannot write trace 'PATH': REASON" in
- * err if any write failed. */
+/* Flush, close and put the file in place.  0, or -1 with "cannot write
+ * trace 'PATH': REASON" in err if any write failed (then no file is put in
+ * place). */
 int trace_out_close(trace_out *t, char *err, size_t errlen);
 
 #endif
