@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check_main.h"
 #include "lib/heap.h"
 #include "lib/num.h"
 #include "lib/ofile.h"
@@ -629,7 +630,7 @@ START_TEST(test_heap_sorted)
 }
 END_TEST
 
-static Suite *lib_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("lib");
 	TCase *tc = tcase_create("num");
@@ -665,15 +666,4 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, test_tmpf_fails);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(lib_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -10,4 +10,4 @@ LIB_LIBS = liblib.a
 check_PROGRAMS += tests/lib_test
 TESTS += tests/lib_test
 tests_lib_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_lib_test_LDADD = $(LIB_LIBS) $(CHECK_LIBS)
+tests_lib_test_LDADD = $(LIB_LIBS) $(CHECK_SUITE_LIBS)
