@@ -83,6 +83,26 @@ if [ "$rc" -eq 0 ] && cmp -s "$tmp/rr.trace" "$tmp/rr2.trace"; then
 else
 	not_ok "run --from-trace --trace-out records the same trace again" "$tmp/err"
 fi
+# Re-runs of re-runs: the semaphores the workload declares are recorded
+# once, not once more by each re-run (issue 10, item 2); two semaphores,
+# one also given on the command line (tests/fuzz/repro/item2-two-sems.wl).
+rerun_twice() {
+	w=$1 b=$(basename "$1" .wl)
+	shift
+	"$S" run "$w" -q --trace-out "$tmp/rs-$b.0" "$@"
+	"$S" run --from-trace "$tmp/rs-$b.0" -q --trace-out "$tmp/rs-$b.1"
+	run "$S" run --from-trace "$tmp/rs-$b.1" -q --trace-out "$tmp/rs-$b.2"
+	if [ "$rc" -eq 0 ] && cmp -s "$tmp/rs-$b.0" "$tmp/rs-$b.1" &&
+	   cmp -s "$tmp/rs-$b.0" "$tmp/rs-$b.2"; then
+		ok "run --from-trace twice of $b's trace records it again byte for byte"
+	else
+		diff "$tmp/rs-$b.0" "$tmp/rs-$b.2" >"$tmp/why"
+		not_ok "run --from-trace twice of $b's trace records it again byte for byte" \
+			"$tmp/err" "$tmp/why"
+	fi
+}
+rerun_twice "$traces/semaphore.wl"
+rerun_twice "$src/tests/fuzz/repro/item2-two-sems.wl" --sem B=3
 usage "--from-trace and a FILE" "run: give a workload FILE or --from-trace TRACE, not both" \
 	"$S" run "$traces/silberschatz-rr.wl" --from-trace "$tmp/rr.trace"
 run "$S" run --from-trace "$traces/linux-perf.txt"

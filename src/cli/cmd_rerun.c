@@ -53,11 +53,14 @@ static trace_in *open_trace(const char *path, FILE **fp, char *err, size_t errle
 }
 
 /* The recorded options as command-line words, so the one option parser
- * reads them: "--policy rr --quantum 4 ...".  words[0] is the command. */
+ * reads them: "--policy rr --quantum 4 ...".  words[0] is the command;
+ * the --sem values are made here and owned by sems. */
 typedef struct rec_words {
 	char **w;
 	int n;
 	char nums[8][24];
+	char **sems;
+	size_t nsems;
 } rec_words;
 
 static int rec_add(rec_words *r, const char *a, const char *b)
@@ -73,7 +76,23 @@ static int rec_add(rec_words *r, const char *a, const char *b)
 	return 0;
 }
 
-static int recorded(rec_words *r, const sim_options *o)
+/* Whether the recorded semaphores begin with the ones the workload's own
+ * "#:" lines declared (in o_wl), as every trace schedsim writes does. */
+static size_t from_workload(const sim_options *rec, const sim_options *o_wl)
+{
+	if (o_wl->nsems > rec->nsems)
+		return 0;
+	for (size_t i = 0; i < o_wl->nsems; i++)
+		if (strcmp(rec->sems[i].name, o_wl->sems[i].name) ||
+		    rec->sems[i].count != o_wl->sems[i].count)
+			return 0;
+	return o_wl->nsems;
+}
+
+/* o_wl: the options the workload's "#:" lines gave.  The semaphores they
+ * declared were recorded first; passing them again would declare them
+ * twice, and each re-run would record them once more. */
+static int recorded(rec_words *r, const sim_options *o, const sim_options *o_wl)
 {
 	int k = 0, rc = rec_add(r, "run", NULL);
 
@@ -88,24 +107,27 @@ static int recorded(rec_words *r, const sim_options *o)
 	rc |= rec_add(r, "--seed", NUM("%" PRIu64, o->seed));
 	rc |= rec_add(r, o->inherit ? "--inherit" : "--no-inherit", NULL);
 #undef NUM
-	for (size_t i = 0; i < o->nsems && !rc; i++) {
+	if (rc || !(r->sems = calloc(o->nsems ? o->nsems : 1, sizeof *r->sems)))
+		return -1;
+	for (size_t i = from_workload(o, o_wl); i < o->nsems; i++) {
 		size_t len = strlen(o->sems[i].name) + 24;
 		char *w = malloc(len);
 
-		if (!w || rec_add(r, "--sem", w) < 0) {
-			free(w);
+		if (!w)
 			return -1;
-		}
+		r->sems[r->nsems++] = w;
 		snprintf(w, len, "%s=%" PRId64, o->sems[i].name, o->sems[i].count);
+		if (rec_add(r, "--sem", w) < 0)
+			return -1;
 	}
-	return rc;
+	return 0;
 }
 
 static void rec_free(rec_words *r)
 {
-	for (int i = 1; i < r->n; i++)
-		if (!strcmp(r->w[i - 1], "--sem"))
-			free(r->w[i]);
+	for (size_t i = 0; i < r->nsems; i++)
+		free(r->sems[i]);
+	free(r->sems);
 	free(r->w);
 }
 
@@ -123,7 +145,7 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 		fprintf(stderr, "%s\n", err);
 		return CLI_USAGE;
 	}
-	if (recorded(&rec, trace_in_options(t)) < 0) {
+	if (recorded(&rec, trace_in_options(t), &o->sim) < 0) {
 		fprintf(stderr, "schedsim: out of memory\n");
 		status = CLI_FAIL;
 	} else if (opts_parse_argv(o, rec.n, rec.w, OPTS_SIM, 0, err, sizeof err) < 0) {
