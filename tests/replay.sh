@@ -189,6 +189,54 @@ run "$S" replay "$tmp/empty.trace"
 expect "an empty file" 2 "" "$tmp/empty.trace:1:1: not a schedsim or Linux scheduling \
 trace$nl"
 
+# ---- bounded memory ---------------------------------------------------------------
+
+# Inputs without a newline: every reader stops one byte past its longest
+# line instead of reading the whole input into memory (issue 10, item 6).
+# Under a limit of 200 MB of address space a reader that grows its buffer
+# to the 300 MB given fails for lack of memory instead of eating the
+# machine (a sanitized build needs more address space: there the limit
+# goes, and only the messages are checked).
+limit=200000
+(ulimit -v "$limit" && "$S" --version) >/dev/null 2>&1 || limit=unlimited
+bounded() {
+	desc=$1 gen=$2 want=$3
+	shift 3
+	sh -c "ulimit -v $limit; $gen | \"\$@\"" sh "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	expect "$desc" 2 "" "$want$nl"
+}
+zeros='head -c 300000000 /dev/zero'
+bounded "replay of /dev/zero's bytes" "$zeros" \
+	"<stdin>:1:4097: line longer than 4096 bytes" "$S" replay -
+bounded "export of /dev/zero's bytes" "$zeros" \
+	"<stdin>:1:4097: line longer than 4096 bytes" "$S" export - --format csv
+bounded "run --from-trace of /dev/zero's bytes" "$zeros" \
+	"<stdin>:1:1: not a schedsim trace" "$S" run --from-trace -
+bounded "a schedsim trace's first line without a newline" \
+	"{ printf 'schedsim-trace '; $zeros | tr '\\0' x; }" \
+	"<stdin>:1:65537: line longer than 65536 bytes" "$S" replay -
+bounded "a schedsim trace's endless second line" \
+	"{ echo schedsim-trace 1; $zeros | tr '\\0' x; }" \
+	"<stdin>:2:65537: line longer than 65536 bytes" "$S" replay -
+bounded "a schedsim trace's endless NUL bytes" "{ echo schedsim-trace 1; $zeros; }" \
+	"<stdin>:2:1: a NUL byte in the line" "$S" replay -
+bounded "a Linux trace's endless second line" \
+	"{ head -n 1 '$traces/linux-ftrace.txt'; $zeros | tr '\\0' x; }" \
+	"<stdin>:2:4097: line longer than 4096 bytes" "$S" replay -
+bounded "a recorded workload larger than any workload" \
+	"{ printf 'schedsim-trace 1\\npolicy fifo\\nworkload w 9 99999999999\\n'; }" \
+	"<stdin>:3:14: a workload of 99999999999 bytes: workloads hold at most 67108864" \
+	"$S" replay -
+bounded "a recorded workload's lines past its bytes" \
+	"{ printf 'schedsim-trace 1\\npolicy fifo\\nworkload w 99999 99999\\n'; yes '| x'; }" \
+	"<stdin>:50004:1: line 50001 of 99999 of the workload goes past its 99999 bytes" \
+	"$S" replay -
+run "$S" replay "$src/tests/fuzz/repro/item6-workload-past-bytes.trace"
+expect "a recorded workload's line past its bytes" 2 "" \
+	"$src/tests/fuzz/repro/item6-workload-past-bytes.trace:7:1: line 3 of 3 of the workload \
+goes past its 16 bytes$nl"
+
 # ---- usage --------------------------------------------------------------------
 
 usage "replay without a trace" "replay: missing TRACE" "$S" replay

@@ -13,39 +13,37 @@
 #include "ltrace/ltrace.h"
 #include "trace/trace_in.h"
 
-/* The trace's header, its first line read here to tell a Linux trace. */
-static trace_in *open_trace(const char *path, FILE **fp, char *err, size_t errlen)
+/* The trace's header, its first line read here to tell a Linux trace.
+ * NULL with the message in err, and *io_error set when the system failed. */
+static trace_in *open_trace(const char *path, FILE **fp, bool *io_error, char *err,
+                            size_t errlen)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	char *head;
+	size_t len;
 	trace_in *t = NULL;
+	int rc;
 
+	*io_error = false;
 	if (!f) {
 		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		return NULL;
 	}
-	errno = 0;
-	n = getline(&line, &cap, f);
-	if (n > 0 && line[n - 1] == '\n')
-		line[--n] = '\0';
-	if (n < 0 && ferror(f)) {
-		snprintf(err, errlen, "%s: %s", name, strerror(errno ? errno : EIO));
-	} else if (n < 0) {
+	rc = trace_in_open(f, name, &t, &head, &len, io_error, err, errlen);
+	if (rc == 0 && !len) {
 		snprintf(err, errlen, "%s:1:1: empty trace", name);
-	} else if (!trace_in_sniff(line, (size_t)n)) {
-		snprintf(err, errlen, "%s:1:1: %s", name, ltrace_sniff(line, (size_t)n) ?
+	} else if (rc == 0) {
+		len -= head[len - 1] == '\n';
+		snprintf(err, errlen, "%s:1:1: %s", name, ltrace_sniff(head, len) ?
 		         "--from-trace needs a schedsim trace; this is a Linux trace, which "
 		         "records no workload" : "not a schedsim trace");
-	} else if (!(t = trace_in_new(f, name, line))) {
-		snprintf(err, errlen, "%s: out of memory", name);
-	} else if (trace_in_header(t, err, errlen) < 0) {
+	} else if (rc > 0 && trace_in_header(t, err, errlen) < 0) {
+		*io_error = trace_in_io_error(t);
 		trace_in_free(t);
 		t = NULL;
 	}
-	free(line);
+	free(head);
 	*fp = t ? f : NULL;
 	if (!t && f != stdin)
 		fclose(f);
@@ -170,11 +168,12 @@ int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
 	FILE *f = NULL;
 	opts o;
 	int status;
-	trace_in *t = open_trace(path, &f, err, sizeof err);
+	bool io_error;
+	trace_in *t = open_trace(path, &f, &io_error, err, sizeof err);
 
 	if (!t) {
 		fprintf(stderr, "%s\n", err);
-		return CLI_USAGE;
+		return io_error ? CLI_FAIL : CLI_USAGE;
 	}
 	memset(&wl, 0, sizeof wl);
 	name = trace_in_workload_name(t);

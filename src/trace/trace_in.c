@@ -15,15 +15,11 @@
 
 #define MAGIC "schedsim-trace"
 
-/* Far above any line schedsim writes (workload lines are at most 4096
- * bytes); a longer one is not a trace. */
-#define TRACE_IN_LINE_MAX 65536
-
 struct trace_in {
 	FILE *f;
 	char *name;
 	char *first;             /* the first line, if the caller read it */
-	char *line;              /* the current line, from getline */
+	char *line;              /* the current line, from trace_in_getline */
 	size_t linecap, len;
 	size_t lineno;
 	bool eof, io_error;
@@ -112,7 +108,7 @@ static int nomem(trace_in *t, char *err, size_t errlen)
  * or -1 on a read error. */
 static int next_line(trace_in *t, char *err, size_t errlen)
 {
-	ssize_t n;
+	int rc;
 
 	if (t->eof)
 		return 0;
@@ -126,25 +122,24 @@ static int next_line(trace_in *t, char *err, size_t errlen)
 		return 1;
 	}
 	errno = 0;
-	n = getline(&t->line, &t->linecap, t->f);
-	if (n < 0 || t->line[n - 1] != '\n') {
+	rc = trace_in_getline(t->f, &t->line, &t->linecap, &t->len);
+	if (rc < 0) {
 		t->eof = true;
-		if (ferror(t->f)) {
-			t->io_error = true;
-			snprintf(err, errlen, "cannot read '%s': %s", t->name,
-			         strerror(errno ? errno : EIO));
-			return -1;
-		}
+		t->io_error = true;
+		snprintf(err, errlen, "cannot read '%s': %s", t->name,
+		         strerror(errno ? errno : EIO));
+		return -1;
+	}
+	if (rc == 0) {
+		t->eof = true;
 		return 0;
 	}
-	t->len = (size_t)n - 1;
-	t->line[t->len] = '\0';
 	t->lineno++;
 	/* Text: a NUL would cut a field short unseen. */
 	const char *nul = memchr(t->line, '\0', t->len);
 	if (nul)
 		return fail(t, err, errlen, (size_t)(nul - t->line) + 1, "a NUL byte in the line");
-	if (t->len > TRACE_IN_LINE_MAX)
+	if (rc == 2)
 		return fail(t, err, errlen, TRACE_IN_LINE_MAX + 1, "line longer than %d bytes",
 		            TRACE_IN_LINE_MAX);
 	return 1;
@@ -314,10 +309,19 @@ static int workload_text(trace_in *t, hline *h)
 		return -1;
 	if (!trace_in_int(h->f->p, 0, INT64_MAX, &lines))
 		return fail(t, h->err, h->errlen, col, "bad workload line count '%s'", h->f->p);
+	size_t lines_col = col;
 	if (value(t, h, "workload", "its name, lines and bytes", false, &col) < 0)
 		return -1;
+	/* A workload holds at most WL_FILE_MAX bytes: so much and no more
+	 * is read into memory, whatever the trace claims. */
 	if (!trace_in_int(h->f->p, 0, INT64_MAX, &bytes))
 		return fail(t, h->err, h->errlen, col, "bad workload byte count '%s'", h->f->p);
+	if (bytes > (int64_t)WL_FILE_MAX)
+		return fail(t, h->err, h->errlen, col, "a workload of %" PRId64 " bytes: "
+		            "workloads hold at most %zu", bytes, WL_FILE_MAX);
+	if (lines > bytes + 1)
+		return fail(t, h->err, h->errlen, lines_col, "%" PRId64 " workload lines cannot "
+		            "hold %" PRId64 " bytes", lines, bytes);
 	if (line_done(t, h, "workload") < 0)
 		return -1;
 	t->wl_text.len = 0;
@@ -334,6 +338,10 @@ static int workload_text(trace_in *t, hline *h)
 		if (t->len < 2 || memcmp(t->line, "| ", 2))
 			return fail(t, h->err, h->errlen, 1, "expected '| ' and line %" PRId64
 			            " of %" PRId64 " of the workload", i + 1, lines);
+		if (t->wl_text.len + (i > 0) + t->len - 2 > (uint64_t)bytes)
+			return fail(t, h->err, h->errlen, 1, "line %" PRId64 " of %" PRId64
+			            " of the workload goes past its %" PRId64 " bytes", i + 1,
+			            lines, bytes);
 		if ((i > 0 && trace_in_put(&t->wl_text, "\n", 1) < 0) ||
 		    trace_in_put(&t->wl_text, t->line + 2, t->len - 2) < 0)
 			return nomem(t, h->err, h->errlen);

@@ -25,6 +25,11 @@
 
 #define TRACE_IN_VERSION 1
 
+/* The longest line a trace may hold: far above any line schedsim writes
+ * (workload lines are at most 4096 bytes).  Reading stops one byte past
+ * it, so no input fills memory. */
+#define TRACE_IN_LINE_MAX 65536
+
 /* ---- a schedsim trace, line by line ------------------------------------ */
 
 typedef struct trace_in trace_in;
@@ -76,6 +81,23 @@ void trace_in_free(trace_in *t);
 /* Whether line (the first line of a file, without its newline) claims to
  * be a schedsim trace, whatever its version. */
 bool trace_in_sniff(const char *line, size_t len);
+
+/* One line of f, as getline() reads it but never more than
+ * TRACE_IN_LINE_MAX + 1 bytes of it: *line (of *cap bytes, grown as
+ * needed) holds the *len bytes read, without the newline, NUL-terminated.
+ * 1: a whole line; 0: the end of the input (*len bytes of a last line
+ * without its newline, maybe none); 2: the line is longer than
+ * TRACE_IN_LINE_MAX (the rest of it is not read); -1: a read error or no
+ * memory (errno). */
+int trace_in_getline(FILE *f, char **line, size_t *cap, size_t *len);
+
+/* Read f's first line to tell the kinds apart.  A schedsim trace: 1, and
+ * *t reads it from there (trace_in_header next).  Anything else: 0, with
+ * the bytes read in *head (*headlen of them, the newline included; the
+ * caller frees it) for another reader to start with.  -1 with the message
+ * in err, *io_error set when the system failed (exit 1, else 2). */
+int trace_in_open(FILE *f, const char *name, trace_in **t, char **head, size_t *headlen,
+                  bool *io_error, char *err, size_t errlen);
 
 /* ---- either kind, played to a listener -------------------------------- */
 

@@ -139,17 +139,14 @@ static int play_linux(FILE *f, const char *name, int cpu, const trace_in_player 
 
 /* ---- a schedsim trace -------------------------------------------------- */
 
-static int play_schedsim(FILE *f, const char *name, const char *first, int cpu,
+static int play_schedsim(trace_in *t, const char *name, int cpu,
                          const trace_in_player *p, trace_in_result *res,
                          char *err, size_t errlen)
 {
-	trace_in *t = trace_in_new(f, name, first);
 	trace_in_task *tasks = NULL;
 	sim_event ev;
 	int rc = -1;
 
-	if (!t)
-		goto oom;
 	if (trace_in_header(t, err, errlen) < 0)
 		goto done;
 	if (cpu >= 0) {
@@ -199,9 +196,9 @@ int trace_in_play(const char *path, int cpu, const trace_in_player *p,
 	FILE *f = std ? stdin : fopen(path, "r");
 	FILE *g = NULL;
 	prefixed *keep = NULL;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	trace_in *t;
+	char *head;
+	size_t len;
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -210,30 +207,20 @@ int trace_in_play(const char *path, int cpu, const trace_in_player *p,
 		snprintf(err, errlen, "%s: %s", name, strerror(errno));
 		return -1;
 	}
-	errno = 0;
-	n = getline(&line, &cap, f);
-	if (n < 0 && ferror(f) && errno == EISDIR) {
-		snprintf(err, errlen, "%s: %s", name, strerror(errno));
-		rc = -1;
-	} else if (n < 0 && ferror(f)) {
-		res->io_error = true;
-		snprintf(err, errlen, "cannot read '%s': %s", name, strerror(errno ? errno : EIO));
-		rc = -1;
-	} else if (n >= 0 && trace_in_sniff(line, (size_t)n - (line[n - 1] == '\n'))) {
-		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
-		rc = play_schedsim(f, name, line, cpu, p, res, err, errlen);
-	} else if (!(g = from_start(f, line, n < 0 ? 0 : (size_t)n, &keep))) {
+	rc = trace_in_open(f, name, &t, &head, &len, &res->io_error, err, errlen);
+	if (rc > 0) {
+		rc = play_schedsim(t, name, cpu, p, res, err, errlen);
+	} else if (rc == 0 && !(g = from_start(f, head, len, &keep))) {
 		res->io_error = true;
 		snprintf(err, errlen, "cannot read '%s': %s", name,
 		         strerror(errno ? errno : ENOMEM));
 		rc = -1;
-	} else {
+	} else if (rc == 0) {
 		rc = play_linux(g, name, cpu, p, res, err, errlen);
 	}
 	if (g && g != f)
 		fclose(g);
-	free(line);
+	free(head);
 	if (!std)
 		fclose(f);
 	return rc;
