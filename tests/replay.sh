@@ -189,6 +189,38 @@ run "$S" replay "$tmp/empty.trace"
 expect "an empty file" 2 "" "$tmp/empty.trace:1:1: not a schedsim or Linux scheduling \
 trace$nl"
 
+# ---- extremes: times, sums, events against the thread table ------------------
+
+# Reproducers of issue 10's findings (tests/fuzz/repro/): each trace was
+# accepted and crashed, looped or gave negative or wrapped figures.
+repro=$src/tests/fuzz/repro
+malformed() {
+	run "$S" replay "$repro/$1" --no-tui
+	expect "$2" 2 "" "$repro/$1:$3$nl"
+}
+malformed item3-int64max.trace "a time near INT64_MAX (the Gantt chart crashed)" \
+	"11:1: time 9223372036854775000 is past the latest a trace may name (5000000000000000000)"
+malformed item3-switch-sum.trace "a switch whose end overflows" \
+	"9:30: the switch at 4999999999999999999 for 1000000000000 ticks ends past the latest \
+time a trace may name (5000000000000000000)"
+malformed item4-before-arrival.trace "a thread that runs before its arrival" \
+	"7:12: 'A' cannot be dispatched at 0: it has not arrived (its arrival is 5)"
+malformed item8-negative-block.trace "a negative argument of a block" \
+	"9:11: bad argument '-5' of 'block': expected ticks from 0 to 5000000000000000000"
+
+# 6,074 threads of 10^12 ticks: the turnaround adds up past UINT64_MAX.
+awk 'BEGIN { print "name burst"; for (i = 0; i < 6074; i++) print "T" i, "1000000000000" }' \
+	>"$tmp/wide.wl"
+run "$S" run "$tmp/wide.wl" --json --trace-out "$tmp/wide.trace"
+if [ "$rc" -eq 0 ] && grep -qx ' "averages": {"turnaround": 3037500000000000, "waiting": 3036500000000000, "response": 3036500000000000},' "$tmp/out"; then
+	ok "averages that no sum of 64 bits holds"
+else
+	not_ok "averages that no sum of 64 bits holds" "$tmp/err"
+fi
+cp "$tmp/out" "$tmp/wide.json"
+run "$S" replay "$tmp/wide.trace" --json
+same "... and replayed" "$tmp/wide.json"
+
 # ---- bounded memory ---------------------------------------------------------------
 
 # Inputs without a newline: every reader stops one byte past its longest

@@ -833,6 +833,45 @@ START_TEST(test_spawn_only)
 }
 END_TEST
 
+/* Virtual time stops at SIM_TIME_MAX, the latest a trace may name: a
+ * step past it fails the run instead of recording a time no reader takes
+ * (issue 10, item 3). */
+static void to_the_end(void *arg)
+{
+	int how = (int)(intptr_t)arg;
+
+	ck_assert_int_eq(sim_cpu(SIM_TIME_MAX - 1), 0);
+	if (how == 0)
+		sim_cpu(2);
+	else if (how == 1)
+		sim_io(2);
+	else
+		sim_sleep(2);
+}
+
+START_TEST(test_time_max)
+{
+	static const char *const want[] = {
+		"thread 'x': virtual time overflows at 4999999999999999999",
+		"thread 'x': virtual time overflows at 4999999999999999999",
+		"thread 'x': virtual time overflows at 4999999999999999999",
+	};
+	sim_options o;
+	rec r;
+
+	for (int how = 0; how < 3; how++) {
+		sim *s;
+
+		opts(&o, "fifo", 0, false);
+		s = make_of(NULL, &o, &r);
+		ck_assert_int_eq(sim_spawn(s, "x", 0, 0, -1, to_the_end, (void *)(intptr_t)how), 0);
+		ck_assert_int_eq(sim_run(s), -1);
+		ck_assert_str_eq(sim_error(s), want[how]);
+		sim_free(s);
+	}
+}
+END_TEST
+
 static void yielder(void *arg)
 {
 	(void)arg;
@@ -1001,6 +1040,7 @@ Suite *check_suite(void)
 	tc = tcase_create("bodies");
 	tcase_add_test(tc, test_spawn);
 	tcase_add_test(tc, test_spawn_only);
+	tcase_add_test(tc, test_time_max);
 	tcase_add_test(tc, test_yield);
 	tcase_add_test(tc, test_runtime_failure);
 	tcase_add_test(tc, test_outside);

@@ -414,6 +414,62 @@ static const bad bad_event[] = {
 	  "t.trace:18:11: missing THREAD: an event is 'TIME KIND THREAD ARG \"REASON\"'" },
 	{ 18, "", 0,
 	  "t.trace:18:1: missing TIME: an event is 'TIME KIND THREAD ARG \"REASON\"'" },
+	/* Times within SIM_TIME_MAX, and every sum with them (issue 10, item 3). */
+	{ 18, "5000000000000000001 dispatch A 0 \"\"", 0,
+	  "t.trace:18:1: time 5000000000000000001 is past the latest a trace"
+	  " may name (5000000000000000000)" },
+	{ 18, "9223372036854775807 dispatch A 0 \"\"", 0,
+	  "t.trace:18:1: time 9223372036854775807 is past the latest a trace"
+	  " may name (5000000000000000000)" },
+	{ 21, "2 switch \"B c\" 4999999999999999999 \"\"", 0,
+	  "t.trace:21:16: the switch at 2 for 4999999999999999999 ticks ends"
+	  " past the latest time a trace may name (5000000000000000000)" },
+	{ 20, "2 block A 4999999999999999999 \"\"", 0,
+	  "t.trace:20:11: the block at 2 for 4999999999999999999 ticks ends"
+	  " past the latest time a trace may name (5000000000000000000)" },
+	/* Arguments in their ranges (item 8). */
+	{ 20, "2 block A -1 \"\"", 0,
+	  "t.trace:20:11: bad argument '-1' of 'block': expected ticks from 0"
+	  " to 5000000000000000000" },
+	{ 21, "2 switch \"B c\" -1 \"\"", 0,
+	  "t.trace:21:16: bad argument '-1' of 'switch': expected ticks from"
+	  " 0 to 5000000000000000000" },
+	{ 18, "0 dispatch A 5 \"\"", 0,
+	  "t.trace:18:14: bad argument '5' of 'dispatch': expected 0" },
+	{ 18, "0 prio A 2147483648 \"\"", 0,
+	  "t.trace:18:10: bad argument '2147483648' of 'prio': expected a"
+	  " priority from -2147483648 to 2147483647" },
+	/* Events that contradict each other or the thread table (item 4). */
+	{ 17, NULL, 0,
+	  "t.trace:17:12: 'A' cannot be dispatched at 0: it has not arrived"
+	  " (its arrival is 0)" },
+	{ 19, "0 arrive \"B c\" 0 \"\"", 0,
+	  "t.trace:19:1: 'B c' arrives at 0, but the thread table gives its"
+	  " arrival as 1" },
+	{ 19, "1 arrive A 0 \"\"", 0,
+	  "t.trace:19:10: 'A' cannot arrive at 1: it is running" },
+	{ 20, "2 exit \"B c\" 0 \"\"", 0,
+	  "t.trace:20:8: 'B c' cannot exit at 2: it is ready" },
+	{ 20, "2 wake A 0 \"\"", 0,
+	  "t.trace:20:8: 'A' cannot wake at 2: it is running" },
+	{ 20, "2 dispatch \"B c\" 0 \"\"", 0,
+	  "t.trace:20:12: 'B c' cannot be dispatched at 2: 'A' is running" },
+	{ 22, "2 dispatch \"B c\" 0 \"\"", 0,
+	  "t.trace:22:12: 'B c' cannot be dispatched at 2: the switch to 'B"
+	  " c' lasts until 3" },
+	{ 22, "4 dispatch \"B c\" 0 \"\"", 0,
+	  "t.trace:22:1: the switch to 'B c' ends at 3 with its dispatch,"
+	  " before time 4" },
+	{ 22, "3 idle - 0 \"\"", 0,
+	  "t.trace:22:1: 'idle' cannot come at 3: the switch to 'B c' lasts"
+	  " until 3" },
+	{ 23, NULL, 0,
+	  "t.trace:23:1: 'end' cannot come at 4: 'B c' is running" },
+	{ 24, "4 exit A 0 \"\"", 0,
+	  "t.trace:24:8: 'A' cannot exit at 4: it has exited" },
+	{ 18, "0 dispatch A 0 \"\"\n0 exit A 0 \"\"\n0 end - 0 \"\"", 0,
+	  "t.trace:20:1: 'end' at 0, but 'B c' has not arrived (its arrival"
+	  " is 1)" },
 	{ 24, "4 end - 0 \"\"\n5 idle - 0 \"\"", 0, "t.trace:25:1: a line after the 'end' event" },
 	{ 24, "4 end - 0 \"\"\nresult x", 0, "t.trace:25:8: 'result' needs one quoted text" },
 	{ 24, "4 end - 0 \"\"\nresult \"x\" \"y\"", 0,
@@ -697,6 +753,7 @@ START_TEST(long_trace_bounded)
 
 	for (int i = 0; i < 16; i++)
 		fprintf(f, "%s\n", base[i]);
+	fprintf(f, "0 arrive A 0 \"\"\n"); /* then n events */
 	for (long i = 0; i < n / 2; i++)
 		fprintf(f, "%ld dispatch A 0 \"next in the round-robin queue\"\n"
 		        "%ld preempt A 0 \"quantum of 2 expired\"\n", 2 * i, 2 * i + 2);
@@ -706,7 +763,7 @@ START_TEST(long_trace_bounded)
 		if (++got == 10)
 			early = trace_in_memory(t);
 	}
-	ck_assert_int_eq(got, n);
+	ck_assert_int_eq(got, n + 1);
 	ck_assert(trace_in_cut_short(t));
 	ck_assert_int_eq(trace_in_last_time(t), n);
 	ck_assert_uint_eq(trace_in_memory(t), early);

@@ -45,6 +45,15 @@ void sim_options_default(sim_options *o);
 
 /* ---- events ----------------------------------------------------------- */
 
+/* The latest time a run may reach, in ticks, bounded as workloads bound
+ * their numbers: above the 4.8 * 10^18 that the numbers of the largest
+ * workload (WL_FILE_MAX bytes of WL_TICKS_MAX) add up to, and far enough
+ * below INT64_MAX (9.2 * 10^18) that a time plus any tick count a run or
+ * a trace gives (at most WL_TICKS_MAX), or plus a column of a chart,
+ * cannot overflow.  The engine stops a run that would pass it (a run-time
+ * failure); a trace that names a later time is malformed. */
+#define SIM_TIME_MAX ((int64_t)5000000000000000000)
+
 typedef enum sim_ev_kind {
 	SIM_EV_ARRIVE,   /* thread enters the system (ready) */
 	SIM_EV_DISPATCH, /* thread gets the CPU; reason says why it was chosen */

@@ -146,10 +146,11 @@ static void switch_cost(sim *s, sim_thr *n)
 
 	s->switches++;
 	s->incoming = n;
-	sim_emit(s, SIM_EV_SWITCH, n, s->opt.switch_cost, "");
-	if (__builtin_add_overflow(s->now, s->opt.switch_cost, &end))
+	/* Checked first: a trace never records a switch past SIM_TIME_MAX. */
+	if (__builtin_add_overflow(s->now, s->opt.switch_cost, &end) || end > SIM_TIME_MAX)
 		sim_fail(s, "virtual time overflows during a context switch at %lld",
 			 (long long)s->now);
+	sim_emit(s, SIM_EV_SWITCH, n, s->opt.switch_cost, "");
 	while (s->now < end) {
 		s->now = sim_next_time(s, end);
 		if (s->now < end)

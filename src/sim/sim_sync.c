@@ -489,7 +489,7 @@ void sim_sleep_for(sim_thr *t, int64_t ticks)
 	sim *s = t->s;
 	char why[SIM_REASON_MAX];
 
-	if (__builtin_add_overflow(s->now, ticks, &t->wake_at))
+	if (__builtin_add_overflow(s->now, ticks, &t->wake_at) || t->wake_at > SIM_TIME_MAX)
 		sim_fail(s, "thread '%s': virtual time overflows at %lld",
 			 t->name, (long long)s->now);
 	t->io_len = 0;

@@ -71,7 +71,7 @@ static int run_cpu(sim_thr *t, int64_t n)
 		}
 		if (!t->run_left)
 			return 0;
-		if (__builtin_add_overflow(s->now, t->run_left, &end))
+		if (__builtin_add_overflow(s->now, t->run_left, &end) || end > SIM_TIME_MAX)
 			sim_fail(s, "thread '%s': virtual time overflows at %lld",
 				 t->name, (long long)s->now);
 		end = sim_next_time(s, end);
@@ -88,7 +88,7 @@ static int run_io(sim_thr *t, int64_t n)
 {
 	sim *s = t->s;
 
-	if (__builtin_add_overflow(s->now, n, &t->wake_at))
+	if (__builtin_add_overflow(s->now, n, &t->wake_at) || t->wake_at > SIM_TIME_MAX)
 		sim_fail(s, "thread '%s': virtual time overflows at %lld",
 			 t->name, (long long)s->now);
 	t->io_len = n;

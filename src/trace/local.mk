@@ -4,7 +4,8 @@ noinst_LIBRARIES += libtrace.a
 libtrace_a_SOURCES = src/trace/trace_out.h src/trace/trace_out.c \
 	src/trace/trace_out_sim.c \
 	src/trace/trace_in.h src/trace/trace_in_int.h src/trace/trace_in.c \
-	src/trace/trace_in_field.c src/trace/trace_in_line.c src/trace/trace_in_play.c \
+	src/trace/trace_in_field.c src/trace/trace_in_line.c src/trace/trace_in_check.c \
+	src/trace/trace_in_play.c \
 	src/trace/trace_in_spool.c
 TRACE_LIBS = libtrace.a $(LTRACE_LIBS) $(SIM_LIBS)
 # The reader speaks the event vocabulary (sim/event.h) and never runs the

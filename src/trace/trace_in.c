@@ -37,6 +37,7 @@ struct trace_in {
 	trace_in_buf result;          /* a demo's, after `end` */
 	int64_t last_time;
 	bool ended, cut_short;
+	trace_in_state state;     /* where the threads stand */
 };
 
 trace_in *trace_in_new(FILE *f, const char *name, const char *first)
@@ -77,6 +78,7 @@ void trace_in_free(trace_in *t)
 	free(t->field.p);
 	free(t->reason.p);
 	free(t->result.p);
+	trace_in_state_free(&t->state);
 	free(t);
 }
 
@@ -532,6 +534,8 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 	if (!t->wl_name)
 		return fail(t, err, errlen, 1, "the header has no 'workload' line");
 	t->opt.policy = t->policy;
+	if (trace_in_state_init(&t->state, t->n) < 0)
+		return nomem(t, err, errlen);
 	return 0;
 }
 
@@ -559,7 +563,8 @@ bool trace_in_io_error(const trace_in *t) { return t->io_error; }
 size_t trace_in_memory(const trace_in *t)
 {
 	size_t n = sizeof *t + t->linecap + t->field.cap + t->reason.cap + t->wl_text.cap +
-	           t->cap * sizeof *t->threads + (t->hash ? (t->hmask + 1) * sizeof *t->hash : 0);
+	           t->cap * sizeof *t->threads + (t->hash ? (t->hmask + 1) * sizeof *t->hash : 0) +
+	           (t->state.st ? t->n : 0);
 
 	for (size_t i = 0; i < t->n; i++)
 		n += strlen(t->threads[i].name) + 1;
@@ -645,6 +650,9 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 	if (fk != TRACE_IN_BARE || !trace_in_int(t->field.p, 0, INT64_MAX, &time))
 		return fail(t, err, errlen, col, "bad time '%s': expected a whole number of ticks",
 		            t->field.p);
+	if (time > SIM_TIME_MAX)
+		return fail(t, err, errlen, col, "time %" PRId64 " is past the latest a trace may "
+		            "name (%" PRId64 ")", time, SIM_TIME_MAX);
 	if (time < t->last_time)
 		return fail(t, err, errlen, col, "time goes backwards: %" PRId64 " after %" PRId64,
 		            time, t->last_time);
@@ -652,24 +660,42 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 		return -1;
 	if (fk != TRACE_IN_BARE || (kind = kind_of(t->field.p)) < 0)
 		return fail(t, err, errlen, col, "unknown event kind '%s'", t->field.p);
+	const char *kname = sim_ev_name((sim_ev_kind)kind);
 	if (!(col = event_field(t, &s, &t->field, "THREAD", &fk, err, errlen)))
 		return -1;
+	size_t thread_col = col;
 	bool none = fk == TRACE_IN_BARE && !strcmp(t->field.p, "-");
 	if (kind == SIM_EV_IDLE || kind == SIM_EV_END) {
 		if (!none)
 			return fail(t, err, errlen, col, "'%s' takes no thread ('-'), not '%s'",
-			            sim_ev_name((sim_ev_kind)kind), t->field.p);
+			            kname, t->field.p);
 	} else if (none) {
-		return fail(t, err, errlen, col, "'%s' needs a thread",
-		            sim_ev_name((sim_ev_kind)kind));
+		return fail(t, err, errlen, col, "'%s' needs a thread", kname);
 	} else if ((thread = find_thread(t, t->field.p)) < 0) {
 		return fail(t, err, errlen, col, "unknown thread '%s'", t->field.p);
 	}
 	if (!(col = event_field(t, &s, &t->field, "ARG", &fk, err, errlen)))
 		return -1;
-	if (fk != TRACE_IN_BARE || !trace_in_int(t->field.p, -WL_TICKS_MAX, WL_TICKS_MAX, &arg))
+	if (fk != TRACE_IN_BARE || !trace_in_int(t->field.p, INT64_MIN, INT64_MAX, &arg))
 		return fail(t, err, errlen, col, "bad argument '%s': expected a whole number",
 		            t->field.p);
+	/* Ticks for a block or a switch, a priority for prio, else 0. */
+	if (kind == SIM_EV_BLOCK || kind == SIM_EV_SWITCH) {
+		if (arg < 0 || arg > SIM_TIME_MAX)
+			return fail(t, err, errlen, col, "bad argument '%s' of '%s': expected "
+			            "ticks from 0 to %" PRId64, t->field.p, kname, SIM_TIME_MAX);
+		if (arg > SIM_TIME_MAX - time)
+			return fail(t, err, errlen, col, "the %s at %" PRId64 " for %" PRId64
+			            " ticks ends past the latest time a trace may name (%" PRId64 ")",
+			            kname, time, arg, SIM_TIME_MAX);
+	} else if (kind == SIM_EV_PRIO) {
+		if (arg < INT_MIN || arg > INT_MAX)
+			return fail(t, err, errlen, col, "bad argument '%s' of 'prio': expected "
+			            "a priority from %d to %d", t->field.p, INT_MIN, INT_MAX);
+	} else if (arg != 0) {
+		return fail(t, err, errlen, col, "bad argument '%s' of '%s': expected 0",
+		            t->field.p, kname);
+	}
 	if (!(col = event_field(t, &s, &t->reason, "REASON", &fk, err, errlen)))
 		return -1;
 	if (fk != TRACE_IN_QUOTED)
@@ -678,8 +704,13 @@ int trace_in_next(trace_in *t, sim_event *ev, char *err, size_t errlen)
 		return fail(t, err, errlen, s.at + 1 == s.len ? s.at + 1 : s.at + 2, "%s",
 		            s.at + 1 == s.len ? "a space ends the line" :
 		            "unexpected text after the reason");
+	sim_event e = { time, (sim_ev_kind)kind, thread, arg, t->reason.p };
+	char msg[256];
+	bool at_thread;
+	if (!trace_in_state_step(&t->state, t->threads, &e, &at_thread, msg, sizeof msg))
+		return fail(t, err, errlen, at_thread ? thread_col : 1, "%s", msg);
 	t->last_time = time;
 	t->ended = kind == SIM_EV_END;
-	*ev = (sim_event){ time, (sim_ev_kind)kind, thread, arg, t->reason.p };
+	*ev = e;
 	return 1;
 }

@@ -30,6 +30,7 @@
  * it, so no input fills memory. */
 #define TRACE_IN_LINE_MAX 65536
 
+
 /* ---- a schedsim trace, line by line ------------------------------------ */
 
 typedef struct trace_in trace_in;
