@@ -287,7 +287,7 @@ START_TEST(json_options_all)
 	        "\"priority_order\": \"high-first\", \"switch_cost\": 3, "
 	        "\"seed\": 18446744073709551615},\n"
 	        " \"threads\": [],\n"
-	        " \"averages\": {\"turnaround\": 0, \"waiting\": 0, \"response\": 0},\n"
+	        " \"averages\": {\"turnaround\": null, \"waiting\": null, \"response\": null},\n"
 	        " \"makespan\": 0,\n"
 	        " \"cpu_utilization\": 0.0,\n"
 	        " \"context_switches\": 0,\n"
@@ -371,6 +371,47 @@ START_TEST(text_huge_times)
 }
 END_TEST
 
+/* Sums that no number of threads overflows: 6,074 threads of 10^12 ticks
+ * one after the other add up to 1.8 * 10^19 ticks of turnaround, past
+ * UINT64_MAX, and averaged 499000047818.3 when the sums were 64 bits
+ * (issue 10, item 4). */
+START_TEST(averages_wide)
+{
+	enum { N = 6074 };
+	const int64_t T = 1000000000000;
+	sim_options opt = { 0 };
+	report *r = report_new("fifo", &opt);
+	char *buf = NULL, name[16];
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(r);
+	for (int i = 0; i < N; i++) {
+		snprintf(name, sizeof name, "T%d", i);
+		ck_assert_int_eq(report_add_thread(r, name, 0), 0);
+		report_event(r, &(sim_event){ 0, SIM_EV_ARRIVE, i, 0, "" });
+	}
+	for (int i = 0; i < N; i++) {
+		report_event(r, &(sim_event){ i * T, SIM_EV_DISPATCH, i, 0, "" });
+		report_event(r, &(sim_event){ (i + 1) * T, SIM_EV_EXIT, i, 0, "" });
+	}
+	report_event(r, &(sim_event){ N * T, SIM_EV_END, -1, 0, "" });
+	ck_assert_int_eq(report_json(r, f), 0);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "\n \"averages\": {\"turnaround\": 3037500000000000, "
+	                             "\"waiting\": 3036500000000000, "
+	                             "\"response\": 3036500000000000},\n"));
+	free(buf);
+	report_free(r);
+
+	char d[64];
+	report_decimal(d, sizeof d, (report_sum_t)UINT64_MAX * 1000 + 7, 1000, 2, false);
+	ck_assert_str_eq(d, "18446744073709551615.01");
+	report_decimal(d, sizeof d, (report_sum_t)UINT64_MAX * UINT64_MAX, 1, 0, true);
+	ck_assert_str_eq(d, "340282366920938463426481119284349108225.0");
+}
+END_TEST
+
 /* Names line up by characters, not bytes, and are cut at a character. */
 START_TEST(text_utf8_names)
 {
@@ -407,7 +448,7 @@ START_TEST(text_empty)
 	       "Timeline: \n"
 	       "\n"
 	       "Thread   Arrival  CPU  I/O  Finish  Turnaround  Waiting  Response\n"
-	       "Average                                      0        0         0\n"
+	       "Average                                      -        -         -\n"
 	       "\n"
 	       "Makespan          0 ticks\n"
 	       "CPU utilization   0% (0 of 0 ticks running threads)\n"
@@ -576,6 +617,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, json_unfinished);
 	tcase_add_test(tc, text_scaled);
 	tcase_add_test(tc, text_huge_times);
+	tcase_add_test(tc, averages_wide);
 	tcase_add_test(tc, text_utf8_names);
 	tcase_add_test(tc, text_empty);
 	tcase_add_test(tc, decimal_rounding);

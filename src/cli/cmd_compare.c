@@ -24,7 +24,8 @@ static const char *const heads[K_COLS] = {
 typedef struct row {
 	const char *policy;
 	char label[64];
-	uint64_t num[K_COLS], den[K_COLS];
+	report_sum_t num[K_COLS];
+	uint64_t den[K_COLS];
 	char *json;          /* its `run --json` object */
 	bool deadlock;
 } row;
@@ -146,12 +147,16 @@ static int run_one(const workload *wl, const opts *o, row *w)
 
 /* a/b against c/d, exactly: -1, 0 or 1.  Nothing to compare (0/0) is
  * worst. */
-static int cmp_frac(uint64_t a, uint64_t b, uint64_t c, uint64_t d)
+static int cmp_frac(report_sum_t a, uint64_t b, report_sum_t c, uint64_t d)
 {
-	unsigned __int128 x = (unsigned __int128)a * d, y = (unsigned __int128)c * b;
-
 	if (!b || !d)
 		return !b && !d ? 0 : !b ? 1 : -1;
+	/* The whole parts, then the remainders: r/b against s/d, each
+	 * product below 2^128. */
+	report_sum_t q = a / b, r = c / d;
+	if (q != r)
+		return q < r ? -1 : 1;
+	report_sum_t x = a % b * d, y = c % d * b;
 	return x < y ? -1 : x > y;
 }
 
@@ -174,7 +179,7 @@ static void cell(char *buf, size_t len, const row *v, size_t n, const row *w, in
 	char d[32];
 
 	if (k == K_UTIL) {
-		uint64_t busy = w->num[k];
+		uint64_t busy = (uint64_t)w->num[k];
 
 		report_decimal(d, sizeof d, busy < UINT64_MAX / 100 ? busy * 100 : busy,
 		               busy < UINT64_MAX / 100 ? w->den[k] : w->den[k] / 100, 2, false);

@@ -200,6 +200,27 @@ static void end_wait(report *r, report_thr *t, int64_t now)
 	t->blocked_at = -1;
 }
 
+/* A trace cut short during a switch ends before the switch does: the
+ * switch, in the timeline and its thread's spans, ends there too. */
+static void clip_switch(report *r, int64_t end)
+{
+	report_seg *last = r->timeline.n ? &r->timeline.v[r->timeline.n - 1] : NULL;
+
+	if (!last || !last->sw || last->end <= end)
+		return;
+	last->end = end;
+	r->timeline.n -= last->start == end; /* nothing of it was seen */
+	for (size_t i = 0; i < r->n; i++) {
+		report_segs *sp = &r->t[i].spans;
+		report_seg *v = sp->n ? &sp->v[sp->n - 1] : NULL;
+
+		if (v && v->sw && v->end > end) {
+			v->end = end;
+			sp->n -= v->start == end;
+		}
+	}
+}
+
 void report_event(void *ctx, const sim_event *ev)
 {
 	report *r = ctx;
@@ -261,6 +282,7 @@ void report_event(void *ctx, const sim_event *ev)
 		break;
 	case SIM_EV_END:
 		stop_running(r, ev->time);
+		clip_switch(r, ev->time);
 		for (size_t i = 0; i < r->n; i++) /* a deadlock leaves some waiting */
 			end_wait(r, &r->t[i], ev->time);
 		r->end = ev->time;
@@ -305,7 +327,7 @@ void report_sum(const report *r, report_sums *s)
 
 		if (!report_figures(r, i, &f))
 			continue;
-		s->turnaround += (uint64_t)f.turnaround;
+		s->turnaround += (uint64_t)f.turnaround;  /* figures are never negative */
 		s->waiting += (uint64_t)f.waiting;
 		s->response += (uint64_t)f.response;
 		s->finished++;
@@ -327,10 +349,12 @@ void report_totals_get(const report *r, report_totals *t)
 	t->makespan = r->end;
 }
 
-void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
+void report_decimal(char *buf, size_t len, report_sum_t num, uint64_t den,
                     int places, bool point)
 {
-	uint64_t whole, rem, frac = 0, scale = 1;
+	report_sum_t whole, rem;
+	uint64_t frac = 0, scale = 1;
+	char w[48], *p = w + sizeof w;
 
 	if (places > 18)
 		places = 18; /* 10^18 still fits */
@@ -338,13 +362,12 @@ void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
 		snprintf(buf, len, point ? "0.0" : "0");
 		return;
 	}
-	/* Long division one digit at a time: nothing overflows while den
-	 * stays below UINT64_MAX / 10, far above any tick count. */
+	/* Long division one digit at a time: rem < den, so rem * 10 fits. */
 	whole = num / den;
 	rem = num % den;
 	for (int i = 0; i < places; i++) {
 		rem *= 10;
-		frac = frac * 10 + rem / den;
+		frac = frac * 10 + (uint64_t)(rem / den);
 		rem %= den;
 		scale *= 10;
 	}
@@ -358,13 +381,19 @@ void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
 		frac /= 10;
 		places--;
 	}
+	/* whole may pass 64 bits: its digits by hand. */
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + (int)(whole % 10));
+		whole /= 10;
+	} while (whole);
 	if (places > 0) {
 		char digits[24];
 
 		digits[places] = '\0';
 		for (int i = places - 1; i >= 0; i--, frac /= 10)
 			digits[i] = (char)('0' + frac % 10);
-		snprintf(buf, len, "%llu.%s", (unsigned long long)whole, digits);
+		snprintf(buf, len, "%s.%s", p, digits);
 	} else
-		snprintf(buf, len, point ? "%llu.0" : "%llu", (unsigned long long)whole);
+		snprintf(buf, len, point ? "%s.0" : "%s", p);
 }

@@ -78,11 +78,15 @@ void report_json_int(FILE *out, int64_t v);
 
 void report_free(report *r);
 
+/* A sum of figures over threads: 128 bits, which no number of threads
+ * (each figure below 2^63) can overflow. */
+typedef unsigned __int128 report_sum_t;
+
 /* What `compare` sets side by side.  Sums are over the threads that
  * finished (a deadlock leaves some unfinished). */
 typedef struct report_totals {
 	uint64_t threads, finished;
-	uint64_t turnaround, waiting, response;
+	report_sum_t turnaround, waiting, response;
 	int64_t switches, busy, makespan;
 } report_totals;
 
@@ -90,7 +94,7 @@ void report_totals_get(const report *r, report_totals *t);
 
 /* num/den rounded half up to `places` decimals, trailing zeros dropped;
  * with `point`, at least one decimal stays ("1.0").  den 0 gives "0". */
-void report_decimal(char *buf, size_t len, uint64_t num, uint64_t den,
+void report_decimal(char *buf, size_t len, report_sum_t num, uint64_t den,
                     int places, bool point);
 
 #endif

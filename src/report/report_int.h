@@ -78,7 +78,7 @@ bool report_waiting(const report *r, size_t i, int64_t *waiting);
 
 /* Sums over the finished threads, for averages. */
 typedef struct report_sums {
-	uint64_t turnaround, waiting, response;
+	report_sum_t turnaround, waiting, response;
 	uint64_t finished;
 } report_sums;
 

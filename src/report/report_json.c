@@ -125,6 +125,10 @@ static void json_averages(const report *r, FILE *out)
 	report_decimal(ta, sizeof ta, s.turnaround, s.finished, 2, false);
 	report_decimal(wa, sizeof wa, s.waiting, s.finished, 2, false);
 	report_decimal(re, sizeof re, s.response, s.finished, 2, false);
+	/* Over the threads that finished: null when none did, as a thread's
+	 * own unknown figures are. */
+	if (!s.finished)
+		strcpy(ta, "null"), strcpy(wa, "null"), strcpy(re, "null");
 	fprintf(out, " \"averages\": {\"turnaround\": %s, \"waiting\": %s, "
 	        "\"response\": %s},\n", ta, wa, re);
 }

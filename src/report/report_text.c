@@ -25,7 +25,15 @@ static const char *unit(const report *r, int64_t n)
 	return n == 1 ? "tick" : "ticks";
 }
 
-/* Ticks per column: 1, 2, 5, 10, 20, 50, ... so the axis reads easily. */
+/* Columns that span ticks (span > 0) take at tpc ticks a column, without
+ * the overflow of (span + tpc - 1) / tpc. */
+static int64_t columns(int64_t span, int64_t tpc)
+{
+	return (span - 1) / tpc + 1;
+}
+
+/* Ticks per column: 1, 2, 5, 10, 20, 50, ... so the axis reads easily
+ * (5 * 10^18 at the most: as far as int64_t goes). */
 static int64_t nice_scale(int64_t span, int avail)
 {
 	static const int steps[] = { 1, 2, 5 };
@@ -34,7 +42,7 @@ static int64_t nice_scale(int64_t span, int avail)
 		for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
 			int64_t tpc = steps[i] * mag;
 
-			if ((span + tpc - 1) / tpc <= avail)
+			if (columns(span, tpc) <= avail || mag > INT64_MAX / 50)
 				return tpc;
 		}
 }
@@ -180,10 +188,10 @@ static int gantt(const report *r, FILE *out)
 	/* The last axis label sits after the last column: leave room for it. */
 	int room = WIDTH - (c.labelw + 1);
 	c.tpc = nice_scale(c.end, room - num_digits(c.end) - 1);
-	c.ncols = (int)((c.end + c.tpc - 1) / c.tpc);
-	while (c.ncols + num_digits(c.ncols * c.tpc) + 1 > room) {
+	c.ncols = (int)columns(c.end, c.tpc);
+	while (c.ncols > 1 && c.ncols + num_digits(c.ncols * c.tpc) + 1 > room) {
 		c.tpc = nice_scale(c.end, c.ncols - 1);
-		c.ncols = (int)((c.end + c.tpc - 1) / c.tpc);
+		c.ncols = (int)columns(c.end, c.tpc);
 	}
 	c.acc = calloc((size_t)c.ncols, sizeof *c.acc);
 	if (!c.acc)
@@ -282,9 +290,12 @@ static void table(const report *r, FILE *out)
 		strcpy(avg[k], "");
 	}
 	strcpy(avg[C_NAME], "Average");
+	/* Averages over the threads that finished: "-" when none did. */
 	report_decimal(avg[C_TURN], 32, s.turnaround, s.finished, 2, false);
 	report_decimal(avg[C_WAIT], 32, s.waiting, s.finished, 2, false);
 	report_decimal(avg[C_RESP], 32, s.response, s.finished, 2, false);
+	if (!s.finished)
+		strcpy(avg[C_TURN], "-"), strcpy(avg[C_WAIT], "-"), strcpy(avg[C_RESP], "-");
 	for (int k = 0; k < C_COLS; k++)
 		if ((int)strlen(avg[k]) > w[k])
 			w[k] = (int)strlen(avg[k]);
