@@ -208,6 +208,19 @@ malformed item4-before-arrival.trace "a thread that runs before its arrival" \
 malformed item8-negative-block.trace "a negative argument of a block" \
 	"9:11: bad argument '-5' of 'block': expected ticks from 0 to 5000000000000000000"
 
+# Names and reasons with ESC, BEL and a C1 control (CSI, U+009B): the text
+# report, the CSV and the messages show them as \xHH, never raw (item 7).
+run "$S" replay "$repro/item7-esc-names.trace" --no-tui
+same "control bytes in the text report are escaped" "$golden/replay-item7-esc.txt"
+run "$S" export "$repro/item7-esc-names.trace" --format csv
+same "control bytes in the CSV are escaped" "$golden/export-item7-esc.csv"
+sed 's/^3 exit "\\x1b\[2J/3 exit "\\x1b[2K/' "$repro/item7-esc-names.trace" >"$tmp/esc.trace"
+run "$S" replay "$tmp/esc.trace"
+expect "control bytes in a message are escaped" 2 "" \
+	"$tmp/esc.trace:14:8: unknown thread '\\x1b[2K\\xc2\\x9b'$nl"
+malformed item7-nul-name.trace "a NUL byte in a quoted name" \
+	"5:11: '\\x00' in a quoted field: text holds no NUL byte"
+
 # 6,074 threads of 10^12 ticks: the turnaround adds up past UINT64_MAX.
 awk 'BEGIN { print "name burst"; for (i = 0; i < 6074; i++) print "T" i, "1000000000000" }' \
 	>"$tmp/wide.wl"

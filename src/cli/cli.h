@@ -35,6 +35,10 @@ int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow);
 int cli_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* A complete message (a reader's "FILE:LINE:COL: ...") and a newline on
+ * stderr, made safe for the terminal (report_safe): it may quote a trace. */
+void cli_error(const char *msg);
+
 /* The options of a run, in the order they override each other: the
  * workload's "#:" words, then `pre` (a demo's own words, NULL-terminated,
  * or NULL), then the command line, already checked with the same allow

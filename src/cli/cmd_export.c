@@ -69,7 +69,7 @@ static int export_to(const opts *o, export_format fmt)
 	}
 	trace_in_player p = export_player(x);
 	if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
-		fprintf(stderr, "%s\n", err);
+		cli_error(err);
 		status = res.io_error ? CLI_FAIL : CLI_USAGE;
 	} else if (export_finish(x, res.last_time) < 0 || fflush(out) == EOF) {
 		status = cannot_write(to_file ? o->output : "<stdout>",

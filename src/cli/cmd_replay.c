@@ -116,14 +116,14 @@ static int replay_report(const opts *o)
 		/* Nothing to print: the trace is only read and checked. */
 		p = (trace_in_player){ NULL, ignore, NULL };
 		if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
-			fprintf(stderr, "%s\n", err);
+			cli_error(err);
 			return res.io_error ? CLI_FAIL : CLI_USAGE;
 		}
 		trace_in_warn_cut(o->operand[0], &res);
 		return CLI_OK;
 	}
 	if (trace_in_play(o->operand[0], (int)o->cpu, &p, &res, err, sizeof err) < 0) {
-		fprintf(stderr, "%s\n", err);
+		cli_error(err);
 		report_free(c.r);
 		return res.io_error ? CLI_FAIL : CLI_USAGE;
 	}
@@ -203,7 +203,7 @@ static int replay_view(const opts *o)
 
 	v.sp = trace_in_spool_new(o->operand[0], (int)o->cpu, &v.res, err, sizeof err);
 	if (!v.sp) {
-		fprintf(stderr, "%s\n", err);
+		cli_error(err);
 		return v.res.io_error ? CLI_FAIL : CLI_USAGE;
 	}
 	v.info = trace_in_spool_info(v.sp);

@@ -140,7 +140,7 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 
 	opts_init(o);
 	if (opts_parse_workload(o, wl, err, sizeof err) < 0) {
-		fprintf(stderr, "%s\n", err);
+		cli_error(err);
 		return CLI_USAGE;
 	}
 	if (recorded(&rec, trace_in_options(t), &o->sim) < 0) {
@@ -160,7 +160,7 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 
 int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
 {
-	char err[1024];
+	char err[1536], msg[1024];
 	const demo *d = NULL;
 	const char *text, *name;
 	size_t len;
@@ -172,21 +172,24 @@ int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
 	trace_in *t = open_trace(path, &f, &io_error, err, sizeof err);
 
 	if (!t) {
-		fprintf(stderr, "%s\n", err);
+		cli_error(err);
 		return io_error ? CLI_FAIL : CLI_USAGE;
 	}
 	memset(&wl, 0, sizeof wl);
 	name = trace_in_workload_name(t);
 	text = trace_in_workload(t, &len);
 	if (text) {
-		if (wl_parse(&wl, name, text, len, err, sizeof err) < 0) {
-			fprintf(stderr, "schedsim: %s: the recorded workload: %s\n", path, err);
+		if (wl_parse(&wl, name, text, len, msg, sizeof msg) < 0) {
+			snprintf(err, sizeof err, "schedsim: %s: the recorded workload: %s", path,
+			         msg);
+			cli_error(err);
 			status = CLI_USAGE;
 			goto done;
 		}
 	} else if (!(d = demo_find(name)) || !d->setup) {
-		fprintf(stderr, "schedsim: %s: the trace holds no workload, and '%s' is not a "
-		        "built-in demo made of C code\n", path, name);
+		snprintf(err, sizeof err, "schedsim: %s: the trace holds no workload, and '%s' "
+		         "is not a built-in demo made of C code", path, name);
+		cli_error(err);
 		status = CLI_USAGE;
 		goto done;
 	} else {

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -48,6 +49,16 @@ int cli_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("\nTry 'schedsim --help' for more information.\n", stderr);
 	return CLI_USAGE;
+}
+
+void cli_error(const char *msg)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	const char *safe = report_safe(msg, &buf, &cap);
+
+	fprintf(stderr, "%s\n", safe ? safe : msg);
+	free(buf);
 }
 
 int main(int argc, char **argv)

@@ -44,6 +44,7 @@ void export_free(export *x)
 		free(x->t[i].reason);
 	}
 	free(x->t);
+	free(x->safe);
 	free(x);
 }
 

@@ -9,9 +9,16 @@
 #include "report/report.h"
 
 /* Quoted only when it must be: a comma, a quote, a line break, or spaces
- * at either end that a spreadsheet would trim. */
-static void field(FILE *out, const char *s)
+ * at either end that a spreadsheet would trim.  Control bytes are written
+ * as "\xHH" (report_safe): a CSV is read on terminals too. */
+static void field(export *x, const char *s)
 {
+	FILE *out = x->out;
+
+	if (!(s = report_safe(s, &x->safe, &x->safe_cap))) {
+		x->oom = true;
+		return;
+	}
 	size_t n = strlen(s);
 
 	if (!s[strcspn(s, ",\"\r\n")] && (!n || (s[0] != ' ' && s[n - 1] != ' '))) {
@@ -43,14 +50,14 @@ static void slice(export *x, const export_slice *s)
 	report_json_int(out, s->end);
 	putc(',', out);
 	if (who >= 0)
-		field(out, x->t[who].name);
+		field(x, x->t[who].name);
 	putc(',', out);
 	if (who >= 0 && x->t[who].tid >= 0)
 		fprintf(out, "%d", x->t[who].tid);
 	putc(',', out);
 	fputs(s->state, out);
 	putc(',', out);
-	field(out, s->reason);
+	field(x, s->reason);
 	putc('\n', out);
 }
 

@@ -40,6 +40,8 @@ struct export {
 	bool first;             /* no slice written yet */
 	bool ended;
 	bool oom;
+	char *safe;             /* text made safe for a terminal (report_safe) */
+	size_t safe_cap;
 };
 
 extern const export_writer export_chrome, export_csv;

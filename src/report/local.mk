@@ -3,7 +3,7 @@
 noinst_LIBRARIES += libreport.a
 libreport_a_SOURCES = src/report/report.h src/report/report_int.h \
 	src/report/report.c src/report/report_text.c src/report/report_json.c \
-	src/report/report_sim.c
+	src/report/report_sim.c src/report/report_safe.c
 REPORT_LIBS = libreport.a $(SIM_LIBS)
 
 check_PROGRAMS += tests/report_test

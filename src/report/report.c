@@ -32,6 +32,7 @@ void report_free(report *r)
 		return;
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->t[i].name);
+		free(r->t[i].label);
 		free(r->t[i].spans.v);
 	}
 	for (size_t i = 0; i < r->nnotes; i++) {
@@ -62,6 +63,9 @@ int report_add_thread(report *r, const char *name, int64_t arrival)
 	memset(t, 0, sizeof *t);
 	t->name = strdup(name);
 	if (!t->name)
+		goto oom;
+	size_t cap = 0;
+	if (!report_safe(name, &t->label, &cap)) /* t->label stays NULL if name is safe */
 		goto oom;
 	t->arrival = arrival;
 	t->finish = -1;
@@ -292,6 +296,11 @@ void report_event(void *ctx, const sim_event *ev)
 	case SIM_EV_KINDS:
 		break;
 	}
+}
+
+const char *report_label(const report *r, size_t i)
+{
+	return r->t[i].label ? r->t[i].label : r->t[i].name;
 }
 
 bool report_figures(const report *r, size_t i, report_fig *f)

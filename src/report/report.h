@@ -23,6 +23,7 @@
 #define SCHEDSIM_REPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -73,6 +74,15 @@ int report_json(report *r, FILE *out);
 
 /* s as a JSON string, escaped; invalid UTF-8 becomes U+FFFD. */
 void report_json_string(FILE *out, const char *s);
+/* s for a terminal: each control byte (C0, DEL), each byte of a C1
+ * control (U+0080..U+009F) and each byte of invalid UTF-8 as "\xHH", so
+ * that text from a trace cannot drive the terminal.  Returns s itself
+ * when it needs nothing (the common case), else the escaped text in *buf
+ * (of *cap bytes, grown as needed); NULL when out of memory. */
+const char *report_safe(const char *s, char **buf, size_t *cap);
+/* The same as a new string; NULL when out of memory. */
+char *report_safe_dup(const char *s);
+
 /* v in decimal, without printf's cost (exports write millions). */
 void report_json_int(FILE *out, int64_t v);
 

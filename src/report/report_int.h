@@ -23,6 +23,7 @@ typedef struct report_segs {
 
 typedef struct report_thr {
 	char *name;
+	char *label;        /* the name for the text report (report_safe), NULL if the same */
 	int64_t arrival;
 	int64_t cpu, io;
 	int64_t finish;     /* -1 until it exits */
@@ -72,6 +73,9 @@ typedef struct report_fig {
 } report_fig;
 
 bool report_figures(const report *r, size_t i, report_fig *f);
+
+/* Thread i's name as the text report prints it. */
+const char *report_label(const report *r, size_t i);
 
 /* Its waiting, known when it finished or when a trace measured it. */
 bool report_waiting(const report *r, size_t i, int64_t *waiting);

@@ -166,7 +166,7 @@ static void thread_row(const report *r, chart *c, size_t i, FILE *out)
 		if (hi > lo && hi - lo > used)
 			c->acc[col][G_READY] = hi - lo - used;
 	}
-	chart_row(c, out, t->name);
+	chart_row(c, out, report_label(r, i));
 }
 
 static int gantt(const report *r, FILE *out)
@@ -175,7 +175,7 @@ static int gantt(const report *r, FILE *out)
 	int longest = 3; /* "CPU" */
 
 	for (size_t i = 0; i < r->n; i++) {
-		int len = width(r->t[i].name);
+		int len = width(report_label(r, i));
 
 		if (len > longest)
 			longest = len;
@@ -229,7 +229,8 @@ static void timeline_words(const report *r, FILE *out)
 	}
 	for (size_t k = 0; k < r->timeline.n; k++) {
 		const report_seg *s = &r->timeline.v[k];
-		const char *who = s->sw ? "switch" : s->thread >= 0 ? r->t[s->thread].name : "idle";
+		const char *who = s->sw ? "switch" : s->thread >= 0 ?
+		                  report_label(r, (size_t)s->thread) : "idle";
 		char span[64];
 		int len = snprintf(span, sizeof span, " %" PRId64 "-%" PRId64 "%s", s->start,
 		                   s->end, k + 1 < r->timeline.n ? "," : "") + width(who);
@@ -300,7 +301,7 @@ static void table(const report *r, FILE *out)
 		if ((int)strlen(avg[k]) > w[k])
 			w[k] = (int)strlen(avg[k]);
 	for (size_t i = 0; i < r->n; i++) {
-		int len = width(r->t[i].name);
+		int len = width(report_label(r, i));
 
 		if (len > w[C_NAME])
 			w[C_NAME] = len;
@@ -317,7 +318,7 @@ static void table(const report *r, FILE *out)
 	putc('\n', out);
 	for (size_t i = 0; i < r->n; i++) {
 		row_cells(r, i, cell);
-		put_padded(out, r->t[i].name, w[C_NAME]);
+		put_padded(out, report_label(r, i), w[C_NAME]);
 		for (int k = C_ARRIVAL; k < C_COLS; k++)
 			if (shown(r, k))
 				fprintf(out, "  %*s", w[k], cell[k]);
@@ -336,8 +337,8 @@ static void switch_table(const report *r, FILE *out)
 	int wname = (int)strlen("Thread"), wtid = (int)strlen("Tid");
 
 	for (size_t i = 0; i < r->n; i++) {
-		if (width(r->t[i].name) > wname)
-			wname = width(r->t[i].name);
+		if (width(report_label(r, i)) > wname)
+			wname = width(report_label(r, i));
 		if (r->t[i].measured && num_digits(r->t[i].m.tid) > wtid)
 			wtid = num_digits(r->t[i].m.tid);
 	}
@@ -348,7 +349,7 @@ static void switch_table(const report *r, FILE *out)
 
 		if (!r->t[i].measured)
 			continue;
-		put_padded(out, r->t[i].name, wname);
+		put_padded(out, report_label(r, i), wname);
 		fprintf(out, "  %*d  %10" PRId64 "  %11" PRId64 "  %9" PRId64 "\n",
 		        wtid, m->tid, m->dispatches, m->preemptions, m->voluntary);
 	}
@@ -427,7 +428,17 @@ int report_text(report *r, FILE *out)
 	totals(r, out);
 	if (r->nnotes)
 		putc('\n', out);
-	for (size_t i = 0; i < r->nnotes; i++)
-		fprintf(out, "%s\n", r->notes[i].line);
+	char *buf = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < r->nnotes; i++) {
+		const char *line = report_safe(r->notes[i].line, &buf, &cap);
+
+		if (!line) {
+			free(buf);
+			return -1;
+		}
+		fprintf(out, "%s\n", line);
+	}
+	free(buf);
 	return ferror(out) ? -1 : 0;
 }

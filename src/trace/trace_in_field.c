@@ -72,6 +72,9 @@ static trace_in_fkind quoted(trace_in_scan *s, trace_in_buf *out)
 			if (i + 3 < s->len && hex(s->line[i + 2]) >= 0 &&
 			    hex(s->line[i + 3]) >= 0) {
 				v = (char)(hex(s->line[i + 2]) << 4 | hex(s->line[i + 3]));
+				if (!v) /* the C string would end there, unseen */
+					return bad(s, i, "'\\x00' in a quoted field: text holds "
+					           "no NUL byte");
 				i += 2;
 				break;
 			}
