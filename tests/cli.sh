@@ -165,6 +165,24 @@ run "$S" run "$tmp/decl.wl"
 expect "a bad declaration" 2 "" \
 	"$tmp/decl.wl:1:10: invalid value 'S=x' for --sem: expected NAME=COUNT, as in 'S=2'$nl"
 
+# A count too large is said as such, not as a wrong shape (issue 10, item 8).
+usage "--sem with a count too large" "invalid value 'S=9223372036854775807' for --sem: \
+the count is larger than 1000000000000" "$S" run "$traces/semaphore.wl" --sem S=9223372036854775807
+printf '#: --sem S=1000000000001\nname burst\nP1 wait:S\n' >"$tmp/decl.wl"
+run "$S" run "$tmp/decl.wl"
+expect "a declaration's count too large" 2 "" \
+	"$tmp/decl.wl:1:10: invalid value 'S=1000000000001' for --sem: the count is larger than \
+1000000000000$nl"
+
+# A UTF-8 byte-order mark before the first line is skipped, as editors
+# that write one expect (item 8); the trace keeps the file's bytes.
+tail -c +4 "$src/tests/fuzz/repro/item8-bom.wl" >"$tmp/nobom.wl"
+"$S" run "$tmp/nobom.wl" --json >"$tmp/nobom.json"
+run "$S" run "$src/tests/fuzz/repro/item8-bom.wl" --json --trace-out "$tmp/bom.trace"
+same "a workload that begins with a byte-order mark" "$tmp/nobom.json"
+run "$S" run --from-trace "$tmp/bom.trace" --json
+same "... and its trace re-runs" "$tmp/nobom.json"
+
 # ---- the textbook's averages, exactly ------------------------------------
 
 averages() {

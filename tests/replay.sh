@@ -221,6 +221,23 @@ expect "control bytes in a message are escaped" 2 "" \
 malformed item7-nul-name.trace "a NUL byte in a quoted name" \
 	"5:11: '\\x00' in a quoted field: text holds no NUL byte"
 
+# Smaller findings (item 8): an unknown policy is the reader's error, with
+# its place, for every command; a Linux line well formed but out of range
+# says what is wrong with it, even as the first line.
+for c in replay "export --format csv" "run --from-trace"; do
+	run "$S" $c "$repro/item8-unknown-policy.trace"
+	expect "$c of a trace naming an unknown policy" 2 "" "$repro/item8-unknown-policy.trace:3:8: \
+unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)$nl"
+done
+malformed item8-linux-cpu99999.txt "a Linux trace's first line with CPU 99999" \
+	"1:27: CPU number out of range (0 to 8191)"
+malformed item8-linux-bad-pid.txt "a Linux trace's first line with a pid out of range" \
+	"1:90: sched_switch: bad prev_pid '99999999999'"
+printf 'error [12345] disk full\n' >"$tmp/log.txt"
+run "$S" replay "$tmp/log.txt"
+expect "... but a number in brackets alone is no trace" 2 "" \
+	"$tmp/log.txt:1:1: not a schedsim or Linux scheduling trace$nl"
+
 # 6,074 threads of 10^12 ticks: the turnaround adds up past UINT64_MAX.
 awk 'BEGIN { print "name burst"; for (i = 0; i < 6074; i++) print "T" i, "1000000000000" }' \
 	>"$tmp/wide.wl"
@@ -290,7 +307,9 @@ usage "replay --trace-out" "unknown option '--trace-out'" \
 usage "replay --json --quiet" "--json and --quiet cannot be used together" \
 	"$S" replay "$tmp/rr.trace" --json --quiet
 usage "replay --cpu x" "invalid value 'x' for --cpu: expected a whole number from 0 to \
-1000000000000" "$S" replay "$tmp/rr.trace" --cpu x
+8191" "$S" replay "$tmp/rr.trace" --cpu x
+usage "replay --cpu -1: the largest CPU is 8191" "invalid value '-1' for --cpu: expected a \
+whole number from 0 to 8191" "$S" replay "$traces/linux-ftrace.txt" --cpu -1
 usage "export without --format" "export: missing --format (chrome or csv)" \
 	"$S" export "$tmp/rr.trace"
 usage "export --format svg" "invalid value 'svg' for --format: expected chrome or csv" \

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/num.h"
+#include "ltrace/ltrace.h"
 #include "opts.h"
 
 /* Only on the command line (--help). */
@@ -124,7 +125,12 @@ static int add_sem(opts *o, const char *arg, failure *f, size_t word, size_t off
 	char name[WL_NAME_MAX + 1];
 	int64_t count;
 
-	if (wl_sem_decl(arg, name, &count) < 0)
+	int rc = wl_sem_decl(arg, name, &count);
+
+	if (rc == -2)
+		return fail(f, word, off, "invalid value '%s' for --sem: " WL_SEM_COUNT_HELP,
+		            arg, WL_TICKS_MAX);
+	if (rc < 0)
 		return fail(f, word, off, "invalid value '%s' for --sem: " WL_SEM_DECL_HELP
 		            ", with a count from 0 to %" PRId64, arg, WL_TICKS_MAX);
 	if (i == OPTS_SEMS_MAX)
@@ -168,13 +174,16 @@ static int apply(opts *o, const opt_def *d, const char *arg, failure *f,
 	case K_TUI:
 		*(opts_tui *)base = (opts_tui)d->val;
 		return 0;
-	case K_TICKS:
-		if (!whole_number(arg, (uint64_t)d->val, (uint64_t)WL_TICKS_MAX, &v))
+	case K_TICKS: {
+		int64_t max = d->off == OPT(cpu) ? LTRACE_CPU_MAX : WL_TICKS_MAX;
+
+		if (!whole_number(arg, (uint64_t)d->val, (uint64_t)max, &v))
 			return fail(f, word, off, "invalid value '%s' for --%s: expected "
 			            "a whole number from %" PRId64 " to %" PRId64,
-			            arg, d->name, d->val, WL_TICKS_MAX);
+			            arg, d->name, d->val, max);
 		*(int64_t *)base = (int64_t)v;
 		return 0;
+	}
 	case K_SEED:
 		if (!whole_number(arg, 0, UINT64_MAX, &v))
 			return fail(f, word, off, "invalid value '%s' for --%s: expected "

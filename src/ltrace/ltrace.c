@@ -267,7 +267,7 @@ static int one_line(ltrace *lt, struct pass *ps, char *line, size_t len)
 	char msg[200];
 
 	int k = ltrace_parse(line, len, &r, &hdr, &col, msg, sizeof msg);
-	if (k < 0 && !ps->content)
+	if (k == -1 && !ps->content)
 		return at(ps, ps->line, 1, "not a schedsim or Linux scheduling trace%s",
 			  not_a_trace(line, len));
 	if (k < 0)

@@ -45,6 +45,10 @@
 
 #include "sim/event.h"
 
+/* The largest CPU number a trace may name (--cpu too): the kernel's
+ * largest NR_CPUS, less one. */
+#define LTRACE_CPU_MAX 8191
+
 typedef struct ltrace ltrace;
 
 typedef enum ltrace_form {

@@ -5,7 +5,6 @@
 #include "ltrace.h"
 
 #define LTRACE_LINE_MAX 4096  /* bytes, without the newline */
-#define LTRACE_CPU_MAX 8191   /* the kernel's largest NR_CPUS */
 
 typedef enum ltrace_kind {
 	LTK_OTHER,      /* an event line of no interest */
@@ -40,7 +39,9 @@ typedef struct ltrace_rec {
 
 /* 1: an event line, in rec; 0: a line to pass over (blank, or a header
  * line of one of the forms; *header says which); -1: malformed, with the
- * 1-based column in *col and the message in msg. */
+ * 1-based column in *col and the message in msg; -2: the same for a line
+ * that has an event line's shape (a value out of range, a bad payload),
+ * so that even a first line gets its own message. */
 int ltrace_parse(const char *line, size_t len, ltrace_rec *rec, bool *header,
                  int *col, char *msg, size_t msglen);
 

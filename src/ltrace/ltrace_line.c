@@ -34,6 +34,7 @@
 typedef struct perr {
 	const char *at;
 	char msg[160];
+	bool shaped;        /* the line has an event line's shape: say what is wrong */
 } perr;
 
 __attribute__((format(printf, 3, 4)))
@@ -485,14 +486,17 @@ static const char *timestamp(const char *p, const char *e, int64_t *us)
 static const char *header(const char *b, const char *e, ltrace_rec *r,
                           const char **event, const char **event_end, perr *err)
 {
-	const char *p = b + 1, *t, *ts;
+	const char *p = b + 1, *t, *ts, *over = NULL;
 	long cpu = 0;
 
+	/* A CPU out of range is said once the rest shows an event line:
+	 * otherwise it is some other text with a number in brackets. */
 	for (; p < e && is_digit(*p); p++) {
 		cpu = cpu * 10 + (*p - '0');
-		if (cpu > LTRACE_CPU_MAX)
-			return fail(err, b + 1, "CPU number out of range (0 to %d)",
-				    LTRACE_CPU_MAX);
+		if (cpu > LTRACE_CPU_MAX) {
+			over = b + 1;
+			cpu = LTRACE_CPU_MAX;
+		}
 	}
 	if (p == b + 1 || p == e || *p != ']')
 		return NULL;
@@ -527,6 +531,11 @@ static const char *header(const char *b, const char *e, ltrace_rec *r,
 			    (int)(t - p), p);
 	*event = p;
 	*event_end = t - 1;
+	if (over) {
+		err->at = NULL;
+		err->shaped = true;
+		return fail(err, over, "CPU number out of range (0 to %d)", LTRACE_CPU_MAX);
+	}
 	return skip_spaces(t, e);
 }
 
@@ -613,6 +622,7 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 	perr err;
 
 	err.at = NULL;
+	err.shaped = false;
 
 	*hdr = false;
 	s = skip_spaces(s, e);
@@ -632,7 +642,7 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 		*col = err.at ? (int)(err.at - line) + 1 : 1;
 		snprintf(msg, msglen, "%s", err.at ? err.msg
 			 : "expected 'TASK-PID [CPU] TIMESTAMP: EVENT: ...'");
-		return -1;
+		return err.shaped ? -2 : -1;
 	}
 	r->ts_col += (int)(b - line) + 1;
 	r->kind = LTK_OTHER;
@@ -649,7 +659,7 @@ int ltrace_parse(const char *line, size_t len, ltrace_rec *r, bool *hdr,
 	if (payload(ev, ev_end, p, e, r, &err)) {
 		*col = (int)(err.at - line) + 1;
 		snprintf(msg, msglen, "%s", err.msg);
-		return -1;
+		return -2; /* an event line, with something wrong in it */
 	}
 	return 1;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "trace_in.h"
+#include "sched/policy.h"
 #include "trace_in_int.h"
 #include "wl/workload.h"
 
@@ -281,6 +282,22 @@ static int text(trace_in *t, hline *h, const char *key, bool quoted_ok, bool las
 	return last ? line_done(t, h, key) : 0;
 }
 
+/* `policy NAME`: one the registry knows (a replay prints its name, a
+ * re-run runs it), said here with the line rather than later. */
+static int policy_line(trace_in *t, hline *h)
+{
+	size_t col = h->s.at + 2;
+	char known[256];
+
+	if (text(t, h, "policy", false, true, &t->policy) < 0)
+		return -1;
+	if (pol_find(t->policy))
+		return 0;
+	pol_known(known, sizeof known);
+	return fail(t, h->err, h->errlen, col, "unknown policy '%s' (known: %s)", t->policy,
+	            known);
+}
+
 static int version(trace_in *t, char *err, size_t errlen)
 {
 	size_t m = strlen(MAGIC);
@@ -496,7 +513,7 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 		if (!strcmp(key, "schedsim"))
 			rc = text(t, &h, key, false, true, &t->writer);
 		else if (!strcmp(key, "policy"))
-			rc = text(t, &h, key, false, true, &t->policy);
+			rc = policy_line(t, &h);
 		else if (!strcmp(key, "quantum"))
 			rc = ticks(t, &h, key, &t->opt.quantum);
 		else if (!strcmp(key, "aging"))

@@ -17,10 +17,13 @@ int wl_sem_decl(const char *word, char *name, int64_t *count)
 	const char *eq = strchr(word, '=');
 	size_t len = eq ? (size_t)(eq - word) : 0;
 	uint64_t v;
+	num_err e;
 
-	if (!eq || !len || len > WL_NAME_MAX || strcspn(word, ",: \t") < len ||
-	    num_u64(eq + 1, strlen(eq + 1), 0, (uint64_t)WL_TICKS_MAX, &v) != NUM_OK)
+	if (!eq || !len || len > WL_NAME_MAX || strcspn(word, ",: \t") < len)
 		return -1;
+	e = num_u64(eq + 1, strlen(eq + 1), 0, (uint64_t)WL_TICKS_MAX, &v);
+	if (e != NUM_OK)
+		return e == NUM_RANGE ? -2 : -1; /* too large, but a count */
 	memcpy(name, word, len);
 	name[len] = '\0';
 	*count = (int64_t)v;
@@ -70,7 +73,11 @@ static int declarations(const wl_ctx *c, workload *wl)
 		} else {
 			continue;
 		}
-		if (wl_sem_decl(a->text + off, name, &count) < 0)
+		int rc = wl_sem_decl(a->text + off, name, &count);
+		if (rc == -2)
+			return wl_error(c, a->line, a->col + off, "invalid value '%s' for --sem: "
+			                WL_SEM_COUNT_HELP, a->text + off, WL_TICKS_MAX);
+		if (rc < 0)
 			return wl_error(c, a->line, a->col + off,
 			                "invalid value '%s' for --sem: " WL_SEM_DECL_HELP,
 			                a->text + off);

@@ -217,7 +217,10 @@ int wl_parse(workload *wl, const char *name, const char *text, size_t len,
 	memcpy(wl->source, text, len);
 	wl->source[len] = '\0';
 	wl->source_len = len;
-	rc = parse_text(&p, text, len);
+	/* A UTF-8 byte-order mark, which some editors put first, is no part
+	 * of the header's first column name (the source keeps it). */
+	size_t bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
+	rc = parse_text(&p, text + bom, len - bom);
 out:
 	free(p.f);
 	wl_names_free(&p.names);

@@ -19,6 +19,7 @@
 #ifndef SCHEDSIM_WORKLOAD_H
 #define SCHEDSIM_WORKLOAD_H
 
+#include <inttypes.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -110,8 +111,12 @@ const char *wl_step_name(wl_step_kind k);
 
 /* A semaphore declaration's value, "NAME=COUNT" (the argument of --sem):
  * NAME of 1 to WL_NAME_MAX bytes without '=', ',', ':' or blanks, COUNT
- * from 0 to WL_TICKS_MAX.  name needs WL_NAME_MAX + 1 bytes.  0, or -1. */
+ * from 0 to WL_TICKS_MAX.  name needs WL_NAME_MAX + 1 bytes.  0; -1 when
+ * the word is not of that shape (WL_SEM_DECL_HELP); -2 when it is but
+ * COUNT is larger than WL_TICKS_MAX (WL_SEM_COUNT_HELP). */
 int wl_sem_decl(const char *word, char *name, int64_t *count);
 #define WL_SEM_DECL_HELP "expected NAME=COUNT, as in 'S=2'"
+#define WL_SEM_COUNT_HELP "the count is larger than %" PRId64
+
 
 #endif

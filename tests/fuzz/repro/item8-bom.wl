@@ -1,0 +1,4 @@
+﻿# a workload saved with a byte-order mark
+name burst
+A 1
+B 2
