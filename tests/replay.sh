@@ -218,6 +218,9 @@ sed 's/^3 exit "\\x1b\[2J/3 exit "\\x1b[2K/' "$repro/item7-esc-names.trace" >"$t
 run "$S" replay "$tmp/esc.trace"
 expect "control bytes in a message are escaped" 2 "" \
 	"$tmp/esc.trace:14:8: unknown thread '\\x1b[2K\\xc2\\x9b'$nl"
+run "$S" run --from-trace "$repro/item7-esc-sem.trace"
+expect "a semaphore name with control bytes" 2 "" \
+	"$repro/item7-esc-sem.trace:4:5: bad semaphore name '\\x1b[31m'$nl"
 malformed item7-nul-name.trace "a NUL byte in a quoted name" \
 	"5:11: '\\x00' in a quoted field: text holds no NUL byte"
 

@@ -354,6 +354,7 @@ static const bad bad_header[] = {
 	{ 9, "seed 1\ninherit sometimes", 0,
 	  "t.trace:10:9: bad inherit 'sometimes': expected false or true" },
 	{ 9, "seed 1\nsem S x", 0, "t.trace:10:7: bad semaphore count 'x'" },
+	{ 9, "seed 1\nsem \"\\x1b]0;\" 2", 0, "t.trace:10:5: bad semaphore name '\x1b]0;'" },
 	{ 9, "seed 1\n| stray", 0, "t.trace:10:1: a workload line outside the workload" },
 	{ 9, "seed 1\n x", 0, "t.trace:10:1: a space begins the line" },
 	{ 9, "seed 1\n\"quoted\" 1", 0,

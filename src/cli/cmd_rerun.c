@@ -147,7 +147,10 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 		fprintf(stderr, "schedsim: out of memory\n");
 		status = CLI_FAIL;
 	} else if (opts_parse_argv(o, rec.n, rec.w, OPTS_SIM, 0, err, sizeof err) < 0) {
-		fprintf(stderr, "schedsim: %s: the recorded options: %s\n", path, err);
+		char line[1536];
+
+		snprintf(line, sizeof line, "schedsim: %s: the recorded options: %s", path, err);
+		cli_error(line); /* err may quote the trace's text */
 		status = CLI_USAGE;
 	} else if (opts_parse_argv(o, argc, argv, allow, 0, err, sizeof err) < 0 ||
 	           opts_check(o, err, sizeof err) < 0) {

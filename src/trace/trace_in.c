@@ -389,8 +389,19 @@ static int sem_line(trace_in *t, hline *h)
 	size_t col;
 	sim_sem_init *v;
 
+	size_t name_col = h->s.at + 2;
 	if (text(t, h, "sem", true, false, &name) < 0)
 		return -1;
+	/* No control bytes: a re-run passes the name back to --sem, and
+	 * messages quote it. */
+	size_t k = 0;
+	while (name[k] && ((unsigned char)name[k] >= 0x20 && name[k] != 0x7f))
+		k++;
+	if (!*name || name[k]) {
+		fail(t, h->err, h->errlen, name_col, "bad semaphore name '%s'", name);
+		free(name);
+		return -1;
+	}
 	if (value(t, h, "sem", "a name and a count", false, &col) < 0 ||
 	    (!trace_in_int(h->f->p, 0, WL_TICKS_MAX, &count) &&
 	     fail(t, h->err, h->errlen, col, "bad semaphore count '%s'", h->f->p)) ||
