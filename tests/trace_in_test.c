@@ -362,6 +362,8 @@ static const bad bad_header[] = {
 	{ 10, NULL, 0, "t.trace:10:1: a workload line outside the workload" },
 	{ 10, "workload w x 19", 0, "t.trace:10:12: bad workload line count 'x'" },
 	{ 10, "workload w 3 -1", 0, "t.trace:10:14: bad workload byte count '-1'" },
+	{ 10, "workload w 3 1", 0,
+	  "t.trace:10:12: 3 workload lines take at least 2 bytes (their newlines), not 1" },
 	{ 10, "workload w 3 25", 0,
 	  "t.trace:10:1: the workload's 3 lines hold 19 bytes (20 with a final newline), not 25" },
 	{ 10, "workload w 4 19", 0, "t.trace:14:1: expected '| ' and line 4 of 4 of the workload" },

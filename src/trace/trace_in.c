@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "trace_in.h"
-#include "sched/policy.h"
 #include "trace_in_int.h"
+#include "sched/policy.h"
 #include "wl/workload.h"
 
 #define MAGIC "schedsim-trace"
@@ -339,8 +339,9 @@ static int workload_text(trace_in *t, hline *h)
 		return fail(t, h->err, h->errlen, col, "a workload of %" PRId64 " bytes: "
 		            "workloads hold at most %zu", bytes, WL_FILE_MAX);
 	if (lines > bytes + 1)
-		return fail(t, h->err, h->errlen, lines_col, "%" PRId64 " workload lines cannot "
-		            "hold %" PRId64 " bytes", lines, bytes);
+		return fail(t, h->err, h->errlen, lines_col, "%" PRId64 " workload lines take "
+		            "at least %" PRId64 " bytes (their newlines), not %" PRId64, lines,
+		            lines - 1, bytes);
 	if (line_done(t, h, "workload") < 0)
 		return -1;
 	t->wl_text.len = 0;
