@@ -192,6 +192,49 @@ START_TEST(test_step_names)
 }
 END_TEST
 
+/* What the step table says of each kind: what its argument names, and
+ * whether it takes no time (a burst goes on across it). */
+START_TEST(test_step_properties)
+{
+	static const struct {
+		wl_step_kind kind;
+		wl_step_arg takes;
+		bool instant;
+	} want[] = {
+		{ WL_STEP_CPU, WL_ARG_TICKS, false },
+		{ WL_STEP_IO, WL_ARG_TICKS, false },
+		{ WL_STEP_LOCK, WL_ARG_MUTEX, true },
+		{ WL_STEP_UNLOCK, WL_ARG_MUTEX, true },
+		{ WL_STEP_WAIT, WL_ARG_SEM, true },
+		{ WL_STEP_POST, WL_ARG_SEM, true },
+		{ WL_STEP_SLEEP, WL_ARG_TICKS, false },
+		{ WL_STEP_JOIN, WL_ARG_THREAD, false },
+	};
+
+	ck_assert_int_eq(sizeof want / sizeof *want, WL_STEP_KINDS);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		ck_assert_int_eq(wl_step_takes(want[i].kind), want[i].takes);
+		ck_assert_int_eq(wl_step_instant(want[i].kind), want[i].instant);
+	}
+	ck_assert_str_eq(wl_step_name(WL_STEP_KINDS), "?");
+	ck_assert(!wl_step_instant(WL_STEP_KINDS));
+}
+END_TEST
+
+/* A step's argument starts just after "KIND:", whatever the kind. */
+START_TEST(test_step_arg_col)
+{
+	workload wl;
+
+	parse_ok(&wl, "name burst\nP1 2,lock:A,unlock:A,join:P2\nP2 sleep:4\n");
+	ck_assert_int_eq(wl_step_arg_col(&wl.threads[0].steps[1]), 11);
+	ck_assert_int_eq(wl_step_arg_col(&wl.threads[0].steps[2]), 20);
+	ck_assert_int_eq(wl_step_arg_col(&wl.threads[0].steps[3]), 27);
+	ck_assert_int_eq(wl_step_arg_col(&wl.threads[1].steps[0]), 10);
+	wl_free(&wl);
+}
+END_TEST
+
 /* Every synchronization step, the objects they name (semaphores as
  * declared, then mutexes by first use), and the joined thread's index. */
 START_TEST(test_sync_steps)
@@ -791,6 +834,8 @@ Suite *check_suite(void)
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_long_line_ok);
 	tcase_add_test(tc, test_step_names);
+	tcase_add_test(tc, test_step_properties);
+	tcase_add_test(tc, test_step_arg_col);
 	tcase_add_test(tc, test_sync_steps);
 	tcase_add_test(tc, test_sem_decl);
 	suite_add_tcase(s, tc);

@@ -18,8 +18,7 @@ int64_t sim_script_burst(const sim_thr *t, size_t from)
 
 		if (st->kind == WL_STEP_CPU)
 			n += st->n;
-		else if (st->kind != WL_STEP_LOCK && st->kind != WL_STEP_UNLOCK &&
-			 st->kind != WL_STEP_WAIT && st->kind != WL_STEP_POST)
+		else if (!wl_step_instant(st->kind))
 			break;
 	}
 	return n;

@@ -1,6 +1,8 @@
 /* wl_step.c: burst fields.  A burst is a comma-separated list of steps;
- * each step kind is a row of the table below, so a new kind (lock, wait,
- * sleep, ...) is one row and, at most, one argument parser. */
+ * each step kind is a row of the table below, with every property of the
+ * kind that the parser, the checks of wl_sync.c and the engine ask about,
+ * so a new kind (lock, wait, sleep, ...) is one row and, at most, one
+ * argument parser. */
 #include <config.h>
 
 #include <stdio.h>
@@ -18,31 +20,62 @@ static int parse_ticks(const wl_ctx *c, int line, const wl_field *arg,
 static int parse_name(const wl_ctx *c, int line, const wl_field *arg,
                       const char *kind, wl_step *st);
 
-static const struct step_type {
-	const char *name;	/* written "NAME:ARG"; a bare number is "cpu" */
-	wl_step_kind kind;
+/* Each kind of argument: how it is parsed, what it is called in messages
+ * and an example of it. */
+static const struct step_arg {
 	arg_parser parse;
-	const char *arg;	/* what ARG is, and an example of it */
+	const char *what;
 	const char *example;
+} step_args[] = {
+	[WL_ARG_TICKS] = { parse_ticks, "ticks", "3" },
+	[WL_ARG_MUTEX] = { parse_name, "a mutex", "A" },
+	[WL_ARG_SEM] = { parse_name, "a semaphore", "S" },
+	[WL_ARG_THREAD] = { parse_name, "a thread", "P1" },
+};
+
+/* Each kind of step, in the order messages list them. */
+static const struct step_type {
+	const char *name;	/* written "NAME:ARG" */
+	wl_step_arg takes;
+	bool instant;		/* takes no virtual time */
+	bool bare;		/* also written as its bare argument: "3" is "cpu:3" */
 } step_types[] = {
-	{ "cpu", WL_STEP_CPU, parse_ticks, "ticks", "3" },
-	{ "io", WL_STEP_IO, parse_ticks, "ticks", "3" },
-	{ "lock", WL_STEP_LOCK, parse_name, "a mutex", "A" },
-	{ "unlock", WL_STEP_UNLOCK, parse_name, "a mutex", "A" },
-	{ "wait", WL_STEP_WAIT, parse_name, "a semaphore", "S" },
-	{ "post", WL_STEP_POST, parse_name, "a semaphore", "S" },
-	{ "sleep", WL_STEP_SLEEP, parse_ticks, "ticks", "3" },
-	{ "join", WL_STEP_JOIN, parse_name, "a thread", "P1" },
+	[WL_STEP_CPU] = { "cpu", WL_ARG_TICKS, false, true },
+	[WL_STEP_IO] = { "io", WL_ARG_TICKS, false, false },
+	[WL_STEP_LOCK] = { "lock", WL_ARG_MUTEX, true, false },
+	[WL_STEP_UNLOCK] = { "unlock", WL_ARG_MUTEX, true, false },
+	[WL_STEP_WAIT] = { "wait", WL_ARG_SEM, true, false },
+	[WL_STEP_POST] = { "post", WL_ARG_SEM, true, false },
+	[WL_STEP_SLEEP] = { "sleep", WL_ARG_TICKS, false, false },
+	[WL_STEP_JOIN] = { "join", WL_ARG_THREAD, false, false },
 };
 
 #define NTYPES (sizeof(step_types) / sizeof(step_types[0]))
+_Static_assert(NTYPES == WL_STEP_KINDS, "a step kind without its row");
+
+static const struct step_type *type_of(wl_step_kind k)
+{
+	return (size_t)k < NTYPES ? &step_types[k] : NULL;
+}
 
 const char *wl_step_name(wl_step_kind k)
 {
-	for (size_t i = 0; i < NTYPES; i++)
-		if (step_types[i].kind == k)
-			return step_types[i].name;
-	return "?";
+	return type_of(k) ? type_of(k)->name : "?";
+}
+
+wl_step_arg wl_step_takes(wl_step_kind k)
+{
+	return type_of(k) ? type_of(k)->takes : WL_ARG_TICKS;
+}
+
+bool wl_step_instant(wl_step_kind k)
+{
+	return type_of(k) && type_of(k)->instant;
+}
+
+int wl_step_arg_col(const wl_step *st)
+{
+	return st->col + (int)strlen(wl_step_name(st->kind)) + 1;
 }
 
 static int parse_ticks(const wl_ctx *c, int line, const wl_field *arg,
@@ -93,6 +126,15 @@ static const struct step_type *lookup(const char *s, size_t len)
 	return NULL;
 }
 
+/* The kind a bare number is. */
+static const struct step_type *bare_type(void)
+{
+	for (size_t i = 0; i < NTYPES; i++)
+		if (step_types[i].bare)
+			return &step_types[i];
+	return NULL;
+}
+
 static int unknown(const wl_ctx *c, int line, const wl_field *f)
 {
 	char q[WL_QUOTE_SIZE], known[128] = "";
@@ -122,19 +164,20 @@ static int parse_step(const wl_ctx *c, int line, const wl_field *f, wl_step *st)
 			return unknown(c, line, &kind);
 	} else if ((f->s[0] >= '0' && f->s[0] <= '9') || f->s[0] == '-' ||
 	           f->s[0] == '+') {
-		t = &step_types[0];
+		t = bare_type();
 	} else {
 		t = lookup(f->s, f->len);
 		if (!t)
 			return unknown(c, line, f);
 		return wl_error(c, line, f->col + (int)f->len,
 		                "missing %s after '%s', as in '%s:%s'",
-		                t->arg, t->name, t->name, t->example);
+		                step_args[t->takes].what, t->name, t->name,
+		                step_args[t->takes].example);
 	}
-	st->kind = t->kind;
+	st->kind = (wl_step_kind)(t - step_types);
 	st->line = line;
 	st->col = f->col;
-	return t->parse(c, line, &arg, t->name, st);
+	return step_args[t->takes].parse(c, line, &arg, t->name, st);
 }
 
 int wl_steps_parse(const wl_ctx *c, int line, const wl_field *f, wl_thread *t)

@@ -20,6 +20,7 @@
 #define SCHEDSIM_WORKLOAD_H
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,10 +46,19 @@ typedef enum wl_step_kind {
 	WL_STEP_KINDS
 } wl_step_kind;
 
+/* What a step kind's argument, after "KIND:", names. */
+typedef enum wl_step_arg {
+	WL_ARG_TICKS,
+	WL_ARG_MUTEX,
+	WL_ARG_SEM,
+	WL_ARG_THREAD
+} wl_step_arg;
+
 typedef struct wl_step {
 	wl_step_kind kind;
-	int64_t n;       /* ticks; lock to post: index in objs; join: thread index */
-	char *name;      /* lock to join: the name as written; NULL otherwise */
+	int64_t n;       /* ticks, or the index of the mutex or semaphore in
+	                    objs, or of the thread, that the argument names */
+	char *name;      /* a named argument as written; NULL for ticks */
 	int line, col;   /* where it was written, for run-time messages */
 } wl_step;
 
@@ -106,8 +116,16 @@ void wl_free(workload *wl);
 int64_t wl_cpu_total(const wl_thread *t);
 int64_t wl_io_total(const wl_thread *t);
 
-/* The step kind's spelling ("cpu", "io", "lock", ...). */
+/* The properties of a step kind, each read from the one table of kinds
+ * (wl_step.c): its spelling ("cpu", "io", "lock", ...), what its argument
+ * names, and whether it is instant: it takes no virtual time, so a burst
+ * (what SJF counts) goes on across it. */
 const char *wl_step_name(wl_step_kind k);
+wl_step_arg wl_step_takes(wl_step_kind k);
+bool wl_step_instant(wl_step_kind k);
+
+/* The column of a step's argument, just after its "KIND:". */
+int wl_step_arg_col(const wl_step *st);
 
 /* A semaphore declaration's value, "NAME=COUNT" (the argument of --sem):
  * NAME of 1 to WL_NAME_MAX bytes without '=', ',', ':' or blanks, COUNT
