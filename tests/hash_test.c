@@ -26,7 +26,7 @@ static void make_names(void)
 }
 
 /* Every item of names[0..n) under hash HV (0: its own hash). */
-static void add_all(hash *h, int n, uint64_t hv)
+static void add_all(hash_table *h, int n, uint64_t hv)
 {
 	for (int i = 0; i < n; i++)
 		ck_assert_int_eq(hash_add(h, hv ? hv : hash_str(names[i]), (size_t)i), 0);
@@ -34,7 +34,7 @@ static void add_all(hash *h, int n, uint64_t hv)
 
 START_TEST(test_empty)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	ck_assert_uint_eq(hash_find(&h, hash_str("T1"), name_eq, names, "T1"), HASH_NONE);
 	ck_assert(!hash_remove(&h, hash_str("T1"), 1));
@@ -74,7 +74,7 @@ END_TEST
  * size stays a power of two at least twice the count. */
 START_TEST(test_growth)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	make_names();
 	for (int i = 0; i < MANY; i++) {
@@ -96,7 +96,7 @@ END_TEST
  * another name. */
 START_TEST(test_exact)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	make_names();
 	add_all(&h, 100, 0);
@@ -114,7 +114,7 @@ END_TEST
  * alone; a key of that hash that no item has is not found. */
 START_TEST(test_collisions)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	make_names();
 	add_all(&h, 1000, 42);
@@ -133,7 +133,7 @@ END_TEST
  * reachable. */
 START_TEST(test_remove)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	make_names();
 	/* 7 items at home slot 14 of a 16-slot table: slots 14, 15, 0..4. */
@@ -170,7 +170,7 @@ END_TEST
  * stay exact (a table that leaked tombstones would fill up). */
 START_TEST(test_churn)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	make_names();
 	add_all(&h, 100, 0);
@@ -190,12 +190,16 @@ START_TEST(test_churn)
 }
 END_TEST
 
-START_TEST(test_item_none_refused)
+START_TEST(test_item_range)
 {
-	hash h = { 0 };
+	hash_table h = { 0 };
 
 	ck_assert_int_eq(hash_add(&h, 1, HASH_NONE), -1);
+	ck_assert_int_eq(hash_add(&h, 1, HASH_ITEMS), -1);
 	ck_assert_uint_eq(h.count, 0);
+	ck_assert_int_eq(hash_add(&h, 1, HASH_ITEMS - 1), 0);
+	ck_assert(!hash_remove(&h, 1, HASH_ITEMS));
+	ck_assert(hash_remove(&h, 1, HASH_ITEMS - 1));
 	hash_free(&h);
 }
 END_TEST
@@ -213,7 +217,7 @@ static Suite *hash_suite(void)
 	tcase_add_test(tc, test_collisions);
 	tcase_add_test(tc, test_remove);
 	tcase_add_test(tc, test_churn);
-	tcase_add_test(tc, test_item_none_refused);
+	tcase_add_test(tc, test_item_range);
 	suite_add_tcase(s, tc);
 	return s;
 }

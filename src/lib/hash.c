@@ -30,7 +30,7 @@ static size_t home(size_t size, uint64_t hv)
 	return (size_t)hv & (size - 1);
 }
 
-static void put(hash_slot *slot, size_t size, uint64_t hv, size_t item1)
+static void put(hash_slot *slot, size_t size, uint32_t hv, uint32_t item1)
 {
 	size_t i = home(size, hv);
 
@@ -40,20 +40,20 @@ static void put(hash_slot *slot, size_t size, uint64_t hv, size_t item1)
 	slot[i].item = item1;
 }
 
-size_t hash_find(const hash *h, uint64_t hv, hash_eq *eq, const void *ctx,
+size_t hash_find(const hash_table *h, uint64_t hv, hash_eq *eq, const void *ctx,
                  const void *key)
 {
 	if (!h->size)
 		return HASH_NONE;
 	for (size_t i = home(h->size, hv); h->slot[i].item; i = (i + 1) & (h->size - 1))
-		if (h->slot[i].hv == hv && eq(ctx, h->slot[i].item - 1, key))
+		if (h->slot[i].hv == (uint32_t)hv && eq(ctx, h->slot[i].item - 1, key))
 			return h->slot[i].item - 1;
 	return HASH_NONE;
 }
 
-int hash_add(hash *h, uint64_t hv, size_t item)
+int hash_add(hash_table *h, uint64_t hv, size_t item)
 {
-	if (item == HASH_NONE)
+	if (item >= HASH_ITEMS)
 		return -1;
 	if (2 * (h->count + 1) > h->size) {
 		size_t size = h->size ? 2 * h->size : HASH_MIN_SIZE;
@@ -68,7 +68,7 @@ int hash_add(hash *h, uint64_t hv, size_t item)
 		h->slot = slot;
 		h->size = size;
 	}
-	put(h->slot, h->size, hv, item + 1);
+	put(h->slot, h->size, (uint32_t)hv, (uint32_t)item + 1);
 	h->count++;
 	return 0;
 }
@@ -80,11 +80,11 @@ static bool may_fill(size_t i, size_t j, size_t k)
 	return i <= j ? k <= i || k > j : k <= i && k > j;
 }
 
-bool hash_remove(hash *h, uint64_t hv, size_t item)
+bool hash_remove(hash_table *h, uint64_t hv, size_t item)
 {
 	size_t mask = h->size - 1, i;
 
-	if (!h->size)
+	if (!h->size || item >= HASH_ITEMS)
 		return false;
 	for (i = home(h->size, hv); h->slot[i].item != item + 1; i = (i + 1) & mask)
 		if (!h->slot[i].item)
@@ -101,12 +101,12 @@ bool hash_remove(hash *h, uint64_t hv, size_t item)
 	return true;
 }
 
-size_t hash_memory(const hash *h)
+size_t hash_memory(const hash_table *h)
 {
 	return h->size * sizeof *h->slot;
 }
 
-void hash_free(hash *h)
+void hash_free(hash_table *h)
 {
 	free(h->slot);
 	h->slot = NULL;

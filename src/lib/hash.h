@@ -17,18 +17,21 @@
 #include <stdint.h>
 
 #define HASH_NONE ((size_t)-1)   /* "no such item" */
+#define HASH_ITEMS ((size_t)UINT32_MAX - 1) /* items are numbered below it */
 
+/* Eight bytes, so that a table of 100,000 names stays small enough for
+ * the caches: the low half of the key's hash, and a 32-bit item. */
 typedef struct hash_slot {
-	uint64_t hv;     /* the key's hash */
-	size_t item;     /* the item's number + 1; 0 is an empty slot */
+	uint32_t hv;     /* the key's hash, its low 32 bits */
+	uint32_t item;   /* the item's number + 1; 0 is an empty slot */
 } hash_slot;
 
 /* Zeroed, it is an empty table. */
-typedef struct hash {
+typedef struct hash_table {
 	hash_slot *slot;
 	size_t size;     /* 0, or a power of two at least twice count */
 	size_t count;
-} hash;
+} hash_table;
 
 /* Whether ITEM (of the caller's array, reached through CTX) has KEY. */
 typedef bool hash_eq(const void *ctx, size_t item, const void *key);
@@ -38,20 +41,21 @@ uint64_t hash_str(const char *s);
 uint64_t hash_int(uint64_t v);
 
 /* The item whose key is KEY (of hash HV), or HASH_NONE. */
-size_t hash_find(const hash *h, uint64_t hv, hash_eq *eq, const void *ctx,
+size_t hash_find(const hash_table *h, uint64_t hv, hash_eq *eq, const void *ctx,
                  const void *key);
 
-/* Adds ITEM with its key's hash HV; the caller has made sure no item has
- * its key (hash_find).  0, or -1 out of memory (the table is unchanged). */
-int hash_add(hash *h, uint64_t hv, size_t item);
+/* Adds ITEM (below HASH_ITEMS) with its key's hash HV; the caller has
+ * made sure no item has its key (hash_find).  0, or -1 out of memory or
+ * for an item out of range (the table is unchanged). */
+int hash_add(hash_table *h, uint64_t hv, size_t item);
 
 /* Removes ITEM, added with HV; whether it was there. */
-bool hash_remove(hash *h, uint64_t hv, size_t item);
+bool hash_remove(hash_table *h, uint64_t hv, size_t item);
 
 /* Bytes the table holds. */
-size_t hash_memory(const hash *h);
+size_t hash_memory(const hash_table *h);
 
 /* Empties the table and frees its memory. */
-void hash_free(hash *h);
+void hash_free(hash_table *h);
 
 #endif
