@@ -391,6 +391,14 @@ static const struct bad {
 	  "it would wait for itself forever" },
 	{ "name burst\nP1 lock:B,lock:A,3,unlock:A\n",
 	  "t.wl:2:9: thread 'P1' never unlocks mutex 'B'" },
+	/* Of two mutexes never unlocked, the first in the workload's order
+	 * (A, first used on line 2), not the first the thread locked. */
+	{ "name burst\nP0 lock:A,unlock:A\nP1 lock:B,lock:A\n",
+	  "t.wl:3:16: thread 'P1' never unlocks mutex 'A'" },
+	{ "name burst\nP1 LOCK:A,1\n",
+	  "t.wl:2:9: thread 'P1' never unlocks mutex 'A'" },
+	{ "name burst\nP1 JOIN:P9\n",
+	  "t.wl:2:9: join of unknown thread 'P9'" },
 	{ "name burst\nP1 wait:S\n",
 	  "t.wl:2:9: undeclared semaphore 'S' (declare it with a line '#: --sem S=COUNT')" },
 	{ "#: --sem S=1\nname burst\nP1 lock:S,unlock:S\n",

@@ -1,64 +1,40 @@
-/* wl_names.c: an open-addressing hash set of thread indices by name. */
+/* wl_names.c: thread and object names in the hash table of lib/hash.h. */
 #include <config.h>
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "wl_names.h"
 
-static size_t hash(const char *s)
+static bool thread_is(const void *ctx, size_t i, const void *name)
 {
-	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	const workload *wl = ctx;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
+	return !strcmp(wl->threads[i].name, name);
 }
 
-static void put(size_t *slot, size_t size, const wl_thread *threads, size_t i)
+static bool obj_is(const void *ctx, size_t i, const void *name)
 {
-	size_t j = hash(threads[i].name) & (size - 1);
+	const workload *wl = ctx;
 
-	while (slot[j])
-		j = (j + 1) & (size - 1);
-	slot[j] = i + 1;
+	return !strcmp(wl->objs[i].name, name);
 }
 
-static int grow(wl_names *set, const wl_thread *threads)
+size_t wl_names_thread(const hash_table *h, const workload *wl, const char *name)
 {
-	size_t size = set->size ? set->size * 2 : 64;
-	size_t *slot = calloc(size, sizeof(*slot));
-
-	if (!slot)
-		return -1;
-	for (size_t j = 0; j < set->size; j++)
-		if (set->slot[j])
-			put(slot, size, threads, set->slot[j] - 1);
-	free(set->slot);
-	set->slot = slot;
-	set->size = size;
-	return 0;
+	return hash_find(h, hash_str(name), thread_is, wl, name);
 }
 
-size_t wl_names_add(wl_names *set, const wl_thread *threads, size_t i)
+size_t wl_names_obj(const hash_table *h, const workload *wl, const char *name)
 {
-	if (2 * (set->count + 1) > set->size && grow(set, threads) < 0)
-		return (size_t)-2;
-
-	size_t j = hash(threads[i].name) & (set->size - 1);
-
-	for (; set->slot[j]; j = (j + 1) & (set->size - 1))
-		if (!strcmp(threads[set->slot[j] - 1].name, threads[i].name))
-			return set->slot[j] - 1;
-	set->slot[j] = i + 1;
-	set->count++;
-	return (size_t)-1;
+	return hash_find(h, hash_str(name), obj_is, wl, name);
 }
 
-void wl_names_free(wl_names *set)
+int wl_names_add_thread(hash_table *h, const workload *wl, size_t i)
 {
-	free(set->slot);
-	set->slot = NULL;
-	set->size = set->count = 0;
+	return hash_add(h, hash_str(wl->threads[i].name), i);
+}
+
+int wl_names_add_obj(hash_table *h, const workload *wl, size_t i)
+{
+	return hash_add(h, hash_str(wl->objs[i].name), i);
 }

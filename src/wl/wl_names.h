@@ -1,22 +1,22 @@
-/* wl_names.h: a set of thread names, so duplicates are found in linear
- * time even in a 100,000-thread workload. */
+/* wl_names.h: a workload's threads and objects found by name in constant
+ * time (src/lib/hash.h), so a 100,000-thread workload with its joins and
+ * mutexes is read in linear time. */
 #ifndef SCHEDSIM_WL_NAMES_H
 #define SCHEDSIM_WL_NAMES_H
 
 #include <stddef.h>
 
+#include "lib/hash.h"
 #include "workload.h"
 
-typedef struct wl_names {
-	size_t *slot;	/* thread index + 1; 0 is empty */
-	size_t size;	/* a power of two, at least twice the count */
-	size_t count;
-} wl_names;
+/* The index of WL's thread (or object) named NAME that H holds, or
+ * HASH_NONE. */
+size_t wl_names_thread(const hash_table *h, const workload *wl, const char *name);
+size_t wl_names_obj(const hash_table *h, const workload *wl, const char *name);
 
-/* Adds THREADS[I]; returns the index of an earlier thread of the same
- * name, (size_t)-1 if there is none, or (size_t)-2 out of memory. */
-size_t wl_names_add(wl_names *set, const wl_thread *threads, size_t i);
-
-void wl_names_free(wl_names *set);
+/* Adds WL's thread (or object) I to H, after a search for its name found
+ * none.  0, or -1 out of memory. */
+int wl_names_add_thread(hash_table *h, const workload *wl, size_t i);
+int wl_names_add_obj(hash_table *h, const workload *wl, size_t i);
 
 #endif

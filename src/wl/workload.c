@@ -23,7 +23,7 @@ typedef struct parser {
 	wl_field *f;
 	wl_header h;
 	int have_header;
-	wl_names names;
+	hash_table names;	/* the threads so far, by name */
 	size_t cap_threads, cap_args;
 } parser;
 
@@ -108,14 +108,14 @@ static int add_thread(parser *p, int line, size_t nf)
 	if (wl_row_parse(&p->c, &p->h, line, p->f, nf, t, &name_col) < 0)
 		return -1;
 
-	size_t first = wl_names_add(&p->names, wl->threads, wl->nthreads - 1);
+	size_t first = wl_names_thread(&p->names, wl, t->name);
 
-	if (first == (size_t)-2)
-		return wl_nomem(&p->c);
-	if (first != (size_t)-1)
+	if (first != HASH_NONE)
 		return wl_error(&p->c, line, name_col,
 		                "duplicate thread name '%s' (first at line %d)",
 		                t->name, wl->threads[first].line);
+	if (wl_names_add_thread(&p->names, wl, wl->nthreads - 1) < 0)
+		return wl_nomem(&p->c);
 	return 0;
 }
 
@@ -182,7 +182,7 @@ static int parse_text(parser *p, const char *text, size_t len)
 			return -1;
 	}
 	if (p->have_header && p->wl->nthreads > 0)
-		return wl_sync_resolve(&p->c, p->wl);
+		return wl_sync_resolve(&p->c, p->wl, &p->names);
 	end_of_file(text, len, &eline, &ecol);
 	if (!p->have_header)
 		return wl_error(&p->c, eline, ecol,
@@ -223,7 +223,7 @@ int wl_parse(workload *wl, const char *name, const char *text, size_t len,
 	rc = parse_text(&p, text + bom, len - bom);
 out:
 	free(p.f);
-	wl_names_free(&p.names);
+	hash_free(&p.names);
 	if (rc < 0)
 		wl_free(wl);
 	return rc;
