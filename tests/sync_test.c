@@ -545,6 +545,55 @@ START_TEST(misuse)
 }
 END_TEST
 
+/* A mutex handed over counts as held, and W then finishes holding it:
+ * taken back from a condition through the signaller's unlock (way 0) or
+ * straight by the signal (1), or handed over by an unlock to W waiting
+ * in sim_mutex_lock (2: S holds it across a sleep). */
+static int handover;
+
+static void handed_waiter(void *arg)
+{
+	(void)arg;
+	sim_mutex_lock(0);
+	if (handover < 2)
+		sim_cond_wait(1, 0);
+}
+
+static void handed_giver(void *arg)
+{
+	(void)arg;
+	if (handover == 2) {
+		sim_mutex_lock(0);
+		sim_sleep(1);
+		sim_mutex_unlock(0);
+		return;
+	}
+	sim_cpu(1);
+	if (handover == 0)
+		sim_mutex_lock(0);
+	sim_cond_signal(1);
+	if (handover == 0)
+		sim_mutex_unlock(0);
+}
+
+START_TEST(misuse_held_when_handed_over)
+{
+	sim *s = make(NULL, "fifo", 0, false);
+
+	handover = _i;
+	ck_assert_int_eq(sim_mutex_new(s, "m"), 0);
+	ck_assert_int_eq(sim_cond_new(s, "c"), 1);
+	if (handover == 2)
+		ck_assert_int_eq(sim_spawn(s, "S", 0, 0, -1, handed_giver, NULL), 0);
+	ck_assert_int_eq(sim_spawn(s, "W", 0, 0, -1, handed_waiter, NULL), 0);
+	if (handover < 2)
+		ck_assert_int_eq(sim_spawn(s, "S", 0, 0, -1, handed_giver, NULL), 0);
+	ck_assert_int_eq(sim_run(s), -1);
+	ck_assert_str_eq(sim_error(s), "time 1: thread 'W' finishes holding mutex 'm'");
+	done(s);
+}
+END_TEST
+
 /* Outside a simulated thread, and making objects too late. */
 START_TEST(outside)
 {
@@ -581,6 +630,7 @@ Suite *check_suite(void)
 	tcase_add_loop_test(tc, deadlock_named, 0, sizeof deadlocks / sizeof *deadlocks);
 	tcase_add_test(tc, deadlock_steps_to_end);
 	tcase_add_loop_test(tc, misuse, 0, sizeof misuses / sizeof *misuses);
+	tcase_add_loop_test(tc, misuse_held_when_handed_over, 0, 3);
 	tcase_add_test(tc, outside);
 	suite_add_tcase(s, tc);
 	return s;

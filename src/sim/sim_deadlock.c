@@ -42,7 +42,7 @@ static const sim_obj *held_for(const sim *s, const sim_thr *t, const sim_thr *w)
 /* A mutex t holds that somebody waits for, or NULL. */
 static const sim_obj *held_wanted(const sim *s, const sim_thr *t)
 {
-	for (size_t i = 0; i < s->nobj; i++)
+	for (size_t i = 0; t->nheld && i < s->nobj; i++)
 		if (s->obj[i].holder == t && s->obj[i].q.n)
 			return &s->obj[i];
 	return NULL;

@@ -9,6 +9,7 @@
 #ifndef SCHEDSIM_SIM_INT_H
 #define SCHEDSIM_SIM_INT_H
 
+#include "lib/hash.h"
 #include "sched/policy.h"
 #include "rt/rt.h"
 #include "sim.h"
@@ -57,6 +58,8 @@ typedef struct sim_thr {
 	int cond_mutex;          /* waiting on a condition: the mutex to take back, or -1 */
 	struct sim_thr *wq_next;
 	sim_wq joiners;          /* threads in sim_join() on this one */
+	size_t nheld;            /* mutexes it holds: most hold none, and then
+	                            nothing looks through every object */
 } sim_thr;
 
 /* The engine's thread around what its policy sees of it. */
@@ -85,7 +88,8 @@ struct sim {
 	size_t nls;
 
 	sim_obj *obj;
-	size_t nobj;
+	size_t nobj, cap_obj;
+	hash_table obj_names;    /* the objects, by name */
 	char *deadlock;          /* the message, once deadlocked */
 
 	int64_t now;

@@ -91,14 +91,6 @@ size_t sim_ready(const sim *s, int *threads, size_t max)
 
 /* ---- synchronization objects ---------------------------------------------- */
 
-int sim_sync_find(const sim *s, const char *name)
-{
-	for (size_t i = 0; name && i < s->nobj; i++)
-		if (!strcmp(s->obj[i].name, name))
-			return (int)i;
-	return -1;
-}
-
 size_t sim_sync_count(const sim *s)
 {
 	return s->nobj;

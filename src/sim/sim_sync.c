@@ -46,9 +46,26 @@ static sim_thr *wq_pop(sim_wq *q)
 
 /* ---- making objects ----------------------------------------------------------- */
 
+/* ---- objects by name ------------------------------------------------------------ */
+
+static bool obj_is(const void *ctx, size_t i, const void *name)
+{
+	const sim *s = ctx;
+
+	return !strcmp(s->obj[i].name, name);
+}
+
+int sim_sync_find(const sim *s, const char *name)
+{
+	size_t i = name ? hash_find(&s->obj_names, hash_str(name), obj_is, s, name)
+	                : HASH_NONE;
+
+	return i == HASH_NONE ? -1 : (int)i;
+}
+
 static int obj_new(sim *s, const char *name, sim_sync_kind kind, int64_t count)
 {
-	sim_obj *v;
+	sim_obj *v = s->obj;
 	char *copy;
 
 	if (s->started || !name || count < 0 || sim_sync_find(s, name) >= 0) {
@@ -58,14 +75,22 @@ static int obj_new(sim *s, const char *name, sim_sync_kind kind, int64_t count)
 			 "that name is taken");
 		return -1;
 	}
-	if (!(copy = strdup(name)) || !(v = realloc(s->obj, (s->nobj + 1) * sizeof *v))) {
+	if (s->nobj == s->cap_obj) {
+		size_t cap = s->cap_obj ? 2 * s->cap_obj : 16;
+
+		if ((v = realloc(s->obj, cap * sizeof *v))) {
+			s->obj = v;
+			s->cap_obj = cap;
+		}
+	}
+	copy = v ? strdup(name) : NULL;
+	if (!copy || hash_add(&s->obj_names, hash_str(name), s->nobj) < 0) {
 		free(copy);
 		snprintf(s->err, sizeof s->err, "%s '%s': out of memory",
 			 sim_sync_kind_name(kind), name);
 		return -1;
 	}
-	s->obj = v;
-	v = &v[s->nobj];
+	v = &s->obj[s->nobj];
 	memset(v, 0, sizeof *v);
 	v->name = copy;
 	v->kind = kind;
@@ -123,6 +148,17 @@ void sim_sync_free(sim *s)
 	for (size_t i = 0; i < s->nobj; i++)
 		free(s->obj[i].name);
 	free(s->obj);
+	hash_free(&s->obj_names);
+}
+
+/* Mutex o passes to t (or to nobody). */
+static void hand_to(sim_obj *o, sim_thr *t)
+{
+	if (o->holder)
+		o->holder->nheld--;
+	o->holder = t;
+	if (t)
+		t->nheld++;
 }
 
 /* ---- misuse ----------------------------------------------------------------------- */
@@ -161,7 +197,7 @@ int sim_sync_prio(const sim *s, const sim_thr *t)
 {
 	int p = t->pt.base_prio;
 
-	if (!s->opt.inherit)
+	if (!s->opt.inherit || !t->nheld)
 		return p;
 	for (size_t i = 0; i < s->nobj; i++)
 		if (s->obj[i].holder == t)
@@ -260,7 +296,7 @@ static void release(sim *s, sim_thr *t, sim_obj *o)
 	sim_thr *w = wq_pop(&o->q);
 	int p;
 
-	o->holder = w;
+	hand_to(o, w);
 	if (s->opt.inherit && (p = sim_sync_prio(s, t)) != t->pt.prio) {
 		char why[SIM_REASON_MAX];
 
@@ -284,7 +320,7 @@ static void lock(sim *s, sim_thr *t, int h)
 	if (o->holder == t)
 		misuse(s, t, "locks mutex '%s', which it already holds", o->name);
 	if (!o->holder) {
-		o->holder = t;
+		hand_to(o, t);
 		return;
 	}
 	block_on(s, t, h, "waits for mutex %s held by %s", o->name, o->holder->name);
@@ -409,7 +445,7 @@ static bool signal_one(sim *s, sim_thr *t, int c)
 		return false;
 	m = w->cond_mutex;
 	if (!s->obj[m].holder) {
-		s->obj[m].holder = w;
+		hand_to(&s->obj[m], w);
 		w->cond_mutex = -1;
 		wake(s, w, "condition %s signalled by %s", s->obj[c].name, t->name);
 	} else {
@@ -518,7 +554,7 @@ int sim_sleep(int64_t ticks)
 
 void sim_sync_check_exit(sim *s, sim_thr *t)
 {
-	for (size_t i = 0; i < s->nobj; i++)
+	for (size_t i = 0; t->nheld && i < s->nobj; i++)
 		if (s->obj[i].holder == t)
 			misuse(s, t, "finishes holding mutex '%s'", s->obj[i].name);
 }
