@@ -819,6 +819,37 @@ START_TEST(test_wakeups_before_the_first_switch)
 }
 END_TEST
 
+START_TEST(test_held_wakeups_keep_their_order)
+{
+	/* Held wake-ups are replayed in the order they came: one dropped
+	 * (c ran on CPU 1) and held again comes last, at its new time; a
+	 * second wake-up of a held task (b) changes nothing. */
+	static const char t[] =
+		WK("001", "1.000000", "b", "11", "000")
+		WK("001", "1.000001", "c", "12", "000")
+		WK("001", "1.000002", "d", "13", "000")
+		SW("001", "1.000003", "swapper/1", "0", "R", "c", "12")
+		WK("001", "1.000004", "c", "12", "000")
+		WK("001", "1.000005", "b", "11", "000")
+		SW("000", "1.000006", "a", "10", "S", "b", "11");
+	struct out *o = import_text(t, 0);
+
+	ck_assert_str_eq(o->events,
+		"0 arrive 0 running at the trace's start\n"
+		"0 dispatch 0 \n"
+		"0 arrive 1 sched_wakeup\n"
+		"2 arrive 2 sched_wakeup\n"
+		"4 arrive 3 sched_wakeup\n"
+		"6 block 0 prev_state=S\n"
+		"6 switch 1 \n"
+		"6 dispatch 1 \n"
+		"6 end -1 \n");
+	ck_assert_str_eq(ltrace_task_at(o->lt, 2)->name, "d");
+	ck_assert_str_eq(ltrace_task_at(o->lt, 3)->name, "c");
+	out_free(o);
+}
+END_TEST
+
 START_TEST(test_busiest_ties)
 {
 	/* CPUs 0 and 2 are both busy all along; 2 has more switches. */
@@ -1192,6 +1223,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, test_exit_and_pid_reuse);
 	tcase_add_test(tc, test_lost_events);
 	tcase_add_test(tc, test_wakeups_before_the_first_switch);
+	tcase_add_test(tc, test_held_wakeups_keep_their_order);
 	tcase_add_test(tc, test_busiest_ties);
 	tcase_add_test(tc, test_perf_groups_and_timestamps);
 	tcase_add_test(tc, test_sniff);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "ltrace_int.h"
 
 enum tstate { T_OFF, T_READY, T_RUNNING, T_DONE };
@@ -31,15 +32,10 @@ struct task {
 
 /* A wake-up before the first switch. */
 struct pending {
-	int pid;
+	int pid;            /* 0: dropped (the idle task is never held) */
 	int64_t time;
 	bool is_new;
 	char *name;
-};
-
-struct slot {
-	int pid;            /* 0: empty (the idle task is never stored) */
-	int task;
 };
 
 struct ltrace_machine {
@@ -47,14 +43,14 @@ struct ltrace_machine {
 	ltrace_sink sink;
 	struct task *tasks;
 	size_t ntasks, taskcap;
-	struct slot *map;   /* pid -> newest task with that pid */
-	size_t mapcap, mapn;
+	hash_table by_pid;  /* the newest task of each pid */
 	bool started;
 	size_t nready;      /* tasks in T_READY */
 	int cur;            /* running task, -1 idle */
 	int holder;         /* whose context the CPU holds: the last to run */
 	struct pending *pend;
-	size_t npend, pendcap;
+	size_t npend, pendcap, nheld; /* nheld: those not dropped */
+	hash_table pend_by_pid;
 	int exit_pid;       /* sched_process_exit here before the first switch */
 	size_t namebytes;
 };
@@ -106,47 +102,28 @@ const char *ltrace_reason_text(const ltrace_reason *r, char *buf)
 	return buf;
 }
 
+static bool task_is(const void *ctx, size_t i, const void *pid)
+{
+	const ltrace_machine *m = ctx;
+
+	return m->tasks[i].pub.pid == *(const int *)pid;
+}
+
 static int lookup(const ltrace_machine *m, int pid)
 {
-	if (!m->mapcap)
-		return -1;
-	for (size_t i = (size_t)pid & (m->mapcap - 1);; i = (i + 1) & (m->mapcap - 1)) {
-		if (m->map[i].pid == pid)
-			return m->map[i].task;
-		if (!m->map[i].pid)
-			return -1;
-	}
+	size_t i = hash_find(&m->by_pid, hash_int((uint64_t)pid), task_is, m, &pid);
+
+	return i == HASH_NONE ? -1 : (int)i;
 }
 
-static void map_put(struct slot *map, size_t cap, int pid, int task)
-{
-	size_t i = (size_t)pid & (cap - 1);
-
-	while (map[i].pid && map[i].pid != pid)
-		i = (i + 1) & (cap - 1);
-	map[i].pid = pid;
-	map[i].task = task;
-}
-
+/* task is now the newest with its pid. */
 static int map_set(ltrace_machine *m, int pid, int task)
 {
-	if (2 * (m->mapn + 1) > m->mapcap) {
-		size_t cap = m->mapcap ? 2 * m->mapcap : 64;
-		struct slot *map = calloc(cap, sizeof *map);
+	int old = lookup(m, pid);
 
-		if (!map)
-			return -1;
-		for (size_t i = 0; i < m->mapcap; i++)
-			if (m->map[i].pid)
-				map_put(map, cap, m->map[i].pid, m->map[i].task);
-		free(m->map);
-		m->map = map;
-		m->mapcap = cap;
-	}
-	if (lookup(m, pid) < 0)
-		m->mapn++;
-	map_put(m->map, m->mapcap, pid, task);
-	return 0;
+	if (old >= 0)
+		hash_remove(&m->by_pid, hash_int((uint64_t)pid), (size_t)old);
+	return hash_add(&m->by_pid, hash_int((uint64_t)pid), (size_t)task);
 }
 
 static int set_name(ltrace_machine *m, struct task *t, const char *s, size_t n)
@@ -269,29 +246,36 @@ static int wake(ltrace_machine *m, int pid, const char *comm, size_t len,
 	return 0;
 }
 
-static size_t find_pending(const ltrace_machine *m, int pid)
+static bool pending_is(const void *ctx, size_t i, const void *pid)
 {
-	size_t i = 0;
+	const ltrace_machine *m = ctx;
 
-	while (i < m->npend && m->pend[i].pid != pid)
-		i++;
-	return i;
+	return m->pend[i].pid == *(const int *)pid;
 }
 
+static size_t find_pending(const ltrace_machine *m, int pid)
+{
+	return hash_find(&m->pend_by_pid, hash_int((uint64_t)pid), pending_is, m, &pid);
+}
+
+/* The entry stays in its place, emptied, so the others keep their order
+ * at no cost. */
 static void drop_pending(ltrace_machine *m, int pid)
 {
 	size_t i = find_pending(m, pid);
 
-	if (i == m->npend)
+	if (i == HASH_NONE)
 		return;
+	hash_remove(&m->pend_by_pid, hash_int((uint64_t)pid), i);
 	free(m->pend[i].name);
-	memmove(&m->pend[i], &m->pend[i + 1], (m->npend - i - 1) * sizeof *m->pend);
-	m->npend--;
+	m->pend[i].name = NULL;
+	m->pend[i].pid = 0;
+	m->nheld--;
 }
 
 static int hold_wakeup(ltrace_machine *m, const ltrace_rec *r, bool is_new)
 {
-	if (find_pending(m, r->a_pid) < m->npend)
+	if (find_pending(m, r->a_pid) != HASH_NONE)
 		return 0;
 	if (grow((void **)&m->pend, &m->pendcap, m->npend, sizeof *m->pend))
 		return -1;
@@ -299,10 +283,15 @@ static int hold_wakeup(ltrace_machine *m, const ltrace_rec *r, bool is_new)
 	p->name = strndup(r->a_comm, r->a_len);
 	if (!p->name)
 		return -1;
+	if (hash_add(&m->pend_by_pid, hash_int((uint64_t)r->a_pid), m->npend) < 0) {
+		free(p->name);
+		return -1;
+	}
 	p->pid = r->a_pid;
 	p->time = r->ts;
 	p->is_new = is_new;
 	m->npend++;
+	m->nheld++;
 	return 0;
 }
 
@@ -331,14 +320,15 @@ static int start(ltrace_machine *m, const ltrace_rec *r)
 	for (size_t j = 0; j < m->npend; j++) {
 		struct pending *p = &m->pend[j];
 
-		if (!err && wake(m, p->pid, p->name, strlen(p->name), p->time,
-				 p->is_new))
+		if (!err && p->pid && wake(m, p->pid, p->name, strlen(p->name),
+					   p->time, p->is_new))
 			err = -1;
 		free(p->name);
 	}
 	free(m->pend);
 	m->pend = NULL;
-	m->npend = m->pendcap = 0;
+	m->npend = m->pendcap = m->nheld = 0;
+	hash_free(&m->pend_by_pid);
 	return err;
 }
 
@@ -469,7 +459,7 @@ int ltrace_machine_feed(ltrace_machine *m, const ltrace_rec *r)
 
 bool ltrace_machine_queued(const ltrace_machine *m)
 {
-	return m->started ? m->nready > 0 : m->npend > 0;
+	return m->started ? m->nready > 0 : m->nheld > 0;
 }
 
 bool ltrace_machine_started(const ltrace_machine *m)
@@ -514,8 +504,8 @@ const ltrace_task *ltrace_machine_task(const ltrace_machine *m, size_t i)
 size_t ltrace_machine_memory(const ltrace_machine *m)
 {
 	return sizeof *m + m->taskcap * sizeof *m->tasks +
-	       m->mapcap * sizeof *m->map + m->pendcap * sizeof *m->pend +
-	       m->namebytes;
+	       hash_memory(&m->by_pid) + m->pendcap * sizeof *m->pend +
+	       hash_memory(&m->pend_by_pid) + m->namebytes;
 }
 
 void ltrace_machine_free(ltrace_machine *m)
@@ -527,7 +517,8 @@ void ltrace_machine_free(ltrace_machine *m)
 	for (size_t i = 0; i < m->npend; i++)
 		free(m->pend[i].name);
 	free(m->tasks);
-	free(m->map);
+	hash_free(&m->by_pid);
 	free(m->pend);
+	hash_free(&m->pend_by_pid);
 	free(m);
 }
