@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "trace_in.h"
 #include "trace_in_int.h"
 #include "sched/policy.h"
@@ -29,10 +30,10 @@ struct trace_in {
 	trace_in_buf wl_text;
 	sim_options opt;
 	sim_sem_init *sems;      /* opt.sems; the names are owned */
+	size_t semcap;
 	trace_in_thread *threads;
 	size_t n, cap;
-	int *hash;               /* thread indices by name; -1 empty */
-	size_t hmask;
+	hash_table by_name;      /* the threads */
 	/* The events. */
 	trace_in_buf field, reason;
 	trace_in_buf result;          /* a demo's, after `end` */
@@ -68,7 +69,7 @@ void trace_in_free(trace_in *t)
 	for (size_t i = 0; i < t->opt.nsems; i++)
 		free((char *)t->sems[i].name);
 	free(t->sems);
-	free(t->hash);
+	hash_free(&t->by_name);
 	free(t->name);
 	free(t->first);
 	free(t->line);
@@ -157,49 +158,18 @@ bool trace_in_sniff(const char *line, size_t len)
 
 /* ---- the thread table ------------------------------------------------------ */
 
-static size_t hash_name(const char *s)
+static bool thread_is(const void *ctx, size_t k, const void *name)
 {
-	size_t h = 14695981039346656037u;
+	const trace_in *t = ctx;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return !strcmp(t->threads[k].name, name);
 }
 
 static int find_thread(const trace_in *t, const char *name)
 {
-	if (!t->hash)
-		return -1;
-	for (size_t i = hash_name(name) & t->hmask;; i = (i + 1) & t->hmask) {
-		int k = t->hash[i];
+	size_t k = hash_find(&t->by_name, hash_str(name), thread_is, t, name);
 
-		if (k < 0 || !strcmp(t->threads[k].name, name))
-			return k;
-	}
-}
-
-/* The table stays at most half full. */
-static int hash_insert(trace_in *t, int k)
-{
-	if (2 * (size_t)(k + 1) > t->hmask) {
-		size_t size = t->hash ? 2 * (t->hmask + 1) : 64;
-		int *h = malloc(size * sizeof *h);
-
-		if (!h)
-			return -1;
-		for (size_t i = 0; i < size; i++)
-			h[i] = -1;
-		free(t->hash);
-		t->hash = h;
-		t->hmask = size - 1;
-		for (int j = 0; j < k; j++)
-			hash_insert(t, j);
-	}
-	size_t i = hash_name(t->threads[k].name) & t->hmask;
-	while (t->hash[i] >= 0)
-		i = (i + 1) & t->hmask;
-	t->hash[i] = k;
-	return 0;
+	return k == HASH_NONE ? -1 : (int)k;
 }
 
 /* ---- the header ------------------------------------------------------------ */
@@ -410,13 +380,18 @@ static int sem_line(trace_in *t, hline *h)
 		free(name);
 		return -1;
 	}
-	if (!(v = realloc(t->sems, (t->opt.nsems + 1) * sizeof *v))) {
-		free(name);
-		return nomem(t, h->err, h->errlen);
+	if (t->opt.nsems == t->semcap) {
+		size_t cap = t->semcap ? 2 * t->semcap : 4;
+
+		if (!(v = realloc(t->sems, cap * sizeof *v))) {
+			free(name);
+			return nomem(t, h->err, h->errlen);
+		}
+		t->sems = v;
+		t->opt.sems = v;
+		t->semcap = cap;
 	}
-	v[t->opt.nsems++] = (sim_sem_init){ name, count };
-	t->sems = v;
-	t->opt.sems = v;
+	t->sems[t->opt.nsems++] = (sim_sem_init){ name, count };
 	return 0;
 }
 
@@ -468,7 +443,7 @@ static int thread_line(trace_in *t, hline *h)
 		t->cap = cap;
 	}
 	t->threads[t->n] = (trace_in_thread){ name, arrival, (int)prio };
-	if (hash_insert(t, (int)t->n) < 0)
+	if (hash_add(&t->by_name, hash_str(name), t->n) < 0)
 		goto oom;
 	t->n++;
 	return 0;
@@ -592,7 +567,7 @@ bool trace_in_io_error(const trace_in *t) { return t->io_error; }
 size_t trace_in_memory(const trace_in *t)
 {
 	size_t n = sizeof *t + t->linecap + t->field.cap + t->reason.cap + t->wl_text.cap +
-	           t->cap * sizeof *t->threads + (t->hash ? (t->hmask + 1) * sizeof *t->hash : 0) +
+	           t->cap * sizeof *t->threads + hash_memory(&t->by_name) +
 	           (t->state.st ? t->n : 0);
 
 	for (size_t i = 0; i < t->n; i++)
