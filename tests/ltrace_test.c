@@ -850,6 +850,47 @@ START_TEST(test_held_wakeups_keep_their_order)
 }
 END_TEST
 
+START_TEST(test_migration_among_many_cpus)
+{
+	/* A task left waiting on CPU 5 runs on CPU 3 (while CPUs 0 to 6 have
+	 * all switched): followed as the busiest, CPU 5 sees it migrate just
+	 * as when it is the CPU given; and then one that only woke there. */
+	static const char t[] =
+		SW("000", "1.000000", "swapper/0", "0", "R", "swapper/0", "0")
+		SW("001", "1.000000", "swapper/1", "0", "R", "swapper/1", "0")
+		SW("002", "1.000000", "swapper/2", "0", "R", "swapper/2", "0")
+		SW("004", "1.000000", "swapper/4", "0", "R", "swapper/4", "0")
+		SW("006", "1.000000", "swapper/6", "0", "R", "swapper/6", "0")
+		SW("005", "1.000001", "a", "10", "R", "b", "11")
+		SW("003", "1.000003", "swapper/3", "0", "R", "a", "10")
+		WK("001", "1.000003", "c", "12", "005")
+		SW("004", "1.000004", "swapper/4", "0", "R", "c", "12")
+		SW("005", "1.000009", "b", "11", "S", "swapper/5", "0");
+	static const char want[] =
+		"0 arrive 0 running at the trace's start\n"
+		"0 dispatch 0 \n"
+		"1 preempt 0 prev_state=R\n"
+		"1 arrive 1 no wake-up seen\n"
+		"1 switch 1 \n"
+		"1 dispatch 1 \n"
+		"3 block 0 migrated to CPU 3\n"
+		"3 arrive 2 sched_wakeup\n"
+		"4 block 2 migrated to CPU 4\n"
+		"9 block 1 prev_state=S\n"
+		"9 idle -1 \n"
+		"9 end -1 \n";
+
+	for (int cpu = -1; cpu <= 5; cpu += 6) {
+		struct out *o = import_text(t, cpu);
+
+		ck_assert_int_eq(o->rc, 0);
+		ck_assert_int_eq(ltrace_cpu(o->lt), 5);
+		ck_assert_str_eq(o->events, want);
+		out_free(o);
+	}
+}
+END_TEST
+
 START_TEST(test_busiest_ties)
 {
 	/* CPUs 0 and 2 are both busy all along; 2 has more switches. */
@@ -1224,6 +1265,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, test_lost_events);
 	tcase_add_test(tc, test_wakeups_before_the_first_switch);
 	tcase_add_test(tc, test_held_wakeups_keep_their_order);
+	tcase_add_test(tc, test_migration_among_many_cpus);
 	tcase_add_test(tc, test_busiest_ties);
 	tcase_add_test(tc, test_perf_groups_and_timestamps);
 	tcase_add_test(tc, test_sniff);

@@ -22,6 +22,7 @@
 struct cpustate {
 	ltrace_cpuinfo info;
 	bool seen, started, idle;
+	bool listed;             /* in ltrace.waiting */
 	int64_t since;
 	ltrace_machine *m;       /* when every CPU is followed */
 };
@@ -44,6 +45,10 @@ struct ltrace {
 	int64_t t0, last;        /* absolute microseconds */
 	struct cpustate *cpus;   /* by number */
 	size_t ncpustate;
+	/* The CPUs whose machines may have a task waiting: a switch elsewhere
+	 * asks them only, not every CPU (8,191 of them) on every line. */
+	int *waiting;
+	size_t nwaiting, capwaiting;
 	ltrace_cpuinfo *seen;    /* the CPUs seen, by number, after a read */
 	size_t nseen;
 	struct listener *ls;
@@ -214,6 +219,49 @@ static ltrace_machine *machine(ltrace *lt, int cpu, bool *oom)
 	return c ? c->m : NULL;
 }
 
+/* cpu's machine has just been fed: list it if a task waits there now. */
+static bool list_waiting(ltrace *lt, int cpu)
+{
+	struct cpustate *c = &lt->cpus[cpu];
+
+	if (c->listed || !c->m || !ltrace_machine_queued(c->m))
+		return true;
+	if (lt->nwaiting == lt->capwaiting) {
+		size_t cap = lt->capwaiting ? 2 * lt->capwaiting : 16;
+		int *v = realloc(lt->waiting, cap * sizeof *v);
+
+		if (!v)
+			return false;
+		lt->waiting = v;
+		lt->capwaiting = cap;
+	}
+	lt->waiting[lt->nwaiting++] = cpu;
+	c->listed = true;
+	return true;
+}
+
+/* A switch on r->cpu: its own machine, and every machine a task waits
+ * on (it may have migrated); the list keeps those still waiting. */
+static bool feed_switch(ltrace *lt, ltrace_machine *own, const ltrace_rec *r)
+{
+	bool ok = !own || !ltrace_machine_feed(own, r);
+	size_t k = 0;
+
+	for (size_t j = 0; j < lt->nwaiting; j++) {
+		struct cpustate *c = &lt->cpus[lt->waiting[j]];
+
+		if (c->m != own && ok && ltrace_machine_queued(c->m) &&
+		    ltrace_machine_feed(c->m, r))
+			ok = false;
+		if (ltrace_machine_queued(c->m))
+			lt->waiting[k++] = lt->waiting[j];
+		else
+			c->listed = false;
+	}
+	lt->nwaiting = k;
+	return ok && (!own || list_waiting(lt, r->cpu));
+}
+
 static int feed(ltrace *lt, const ltrace_rec *r)
 {
 	bool oom = false;
@@ -222,21 +270,17 @@ static int feed(ltrace *lt, const ltrace_rec *r)
 	switch (r->kind) {
 	case LTK_SWITCH:
 		/* Every machine sees every switch: migrations. */
-		machine(lt, r->cpu, &oom);
+		m = machine(lt, r->cpu, &oom);
 		if (lt->want >= 0)
 			return lt->m && ltrace_machine_feed(lt->m, r) ? -1 : 0;
-		for (size_t i = 0; i < lt->ncpustate && !oom; i++) {
-			ltrace_machine *mi = lt->cpus[i].m;
-
-			if (mi && ((int)i == r->cpu || ltrace_machine_queued(mi)) &&
-			    ltrace_machine_feed(mi, r))
-				oom = true;
-		}
+		if (!oom && !feed_switch(lt, m, r))
+			oom = true;
 		break;
 	case LTK_WAKEUP:
 	case LTK_WAKEUP_NEW:
 		m = machine(lt, r->target, &oom);
-		if (m && ltrace_machine_feed(m, r))
+		if (m && (ltrace_machine_feed(m, r) ||
+		          (lt->want < 0 && !list_waiting(lt, r->target))))
 			oom = true;
 		break;
 	case LTK_EXIT:
@@ -425,7 +469,7 @@ int ltrace_read_after(ltrace *lt, const char *head, size_t headlen, FILE *f,
 	drop_machines(lt);
 	free(lt->cpus);
 	lt->cpus = NULL;
-	lt->ncpustate = lt->nseen = 0;
+	lt->ncpustate = lt->nseen = lt->nwaiting = 0;
 	lt->have_t0 = false;
 	lt->seg_open = false;
 	lt->form = LTRACE_UNKNOWN;
@@ -571,6 +615,7 @@ void ltrace_free(ltrace *lt)
 		return;
 	drop_machines(lt);
 	free(lt->cpus);
+	free(lt->waiting);
 	free(lt->seen);
 	free(lt->ls);
 	free(lt->segs);
