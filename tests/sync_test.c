@@ -594,6 +594,33 @@ START_TEST(misuse_held_when_handed_over)
 }
 END_TEST
 
+/* Of the mutexes a thread finishes holding, the first made is named,
+ * whatever the order it took them in and after letting go of one taken
+ * between the others. */
+static void holder_of_three(void *arg)
+{
+	(void)arg;
+	sim_cpu(1);
+	sim_mutex_lock(1);
+	sim_mutex_lock(0);
+	sim_mutex_lock(2);
+	sim_mutex_unlock(0);
+}
+
+START_TEST(misuse_finish_holding_two)
+{
+	sim *s = make(NULL, "fifo", 0, false);
+
+	ck_assert_int_eq(sim_mutex_new(s, "a"), 0);
+	ck_assert_int_eq(sim_mutex_new(s, "b"), 1);
+	ck_assert_int_eq(sim_mutex_new(s, "c"), 2);
+	ck_assert_int_eq(sim_spawn(s, "X", 0, 0, -1, holder_of_three, NULL), 0);
+	ck_assert_int_eq(sim_run(s), -1);
+	ck_assert_str_eq(sim_error(s), "time 1: thread 'X' finishes holding mutex 'b'");
+	done(s);
+}
+END_TEST
+
 /* Outside a simulated thread, and making objects too late. */
 START_TEST(outside)
 {
@@ -631,6 +658,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, deadlock_steps_to_end);
 	tcase_add_loop_test(tc, misuse, 0, sizeof misuses / sizeof *misuses);
 	tcase_add_loop_test(tc, misuse_held_when_handed_over, 0, 3);
+	tcase_add_test(tc, misuse_finish_holding_two);
 	tcase_add_test(tc, outside);
 	suite_add_tcase(s, tc);
 	return s;

@@ -39,15 +39,6 @@ static const sim_obj *held_for(const sim *s, const sim_thr *t, const sim_thr *w)
 	return NULL;
 }
 
-/* A mutex t holds that somebody waits for, or NULL. */
-static const sim_obj *held_wanted(const sim *s, const sim_thr *t)
-{
-	for (size_t i = 0; t->nheld && i < s->nobj; i++)
-		if (s->obj[i].holder == t && s->obj[i].q.n)
-			return &s->obj[i];
-	return NULL;
-}
-
 static void describe(FILE *f, const sim *s, const sim_thr *t, const sim_obj *holds,
 		     bool in_cycle)
 {
@@ -122,7 +113,7 @@ void sim_deadlock_describe(sim *s)
 		if (t->state != SIM_T_BLOCKED || mark[i] < 0)
 			continue;
 		fputs(parts++ ? "; " : "", f);
-		describe(f, s, t, held_wanted(s, t), false);
+		describe(f, s, t, sim_sync_first_held(t, true), false);
 	}
 	free(mark);
 	if (fclose(f) != 0 || !parts) {

@@ -30,6 +30,9 @@ typedef struct sim_obj {
 	char *name;
 	sim_sync_kind kind;
 	struct sim_thr *holder;  /* mutex */
+	/* The holder's other mutexes, in the order it took them, newest
+	 * first (pointers: objects are made only before the run starts). */
+	struct sim_obj *held_next, *held_prev;
 	int64_t count;           /* semaphore */
 	sim_wq q;
 } sim_obj;
@@ -58,8 +61,9 @@ typedef struct sim_thr {
 	int cond_mutex;          /* waiting on a condition: the mutex to take back, or -1 */
 	struct sim_thr *wq_next;
 	sim_wq joiners;          /* threads in sim_join() on this one */
-	size_t nheld;            /* mutexes it holds: most hold none, and then
-	                            nothing looks through every object */
+	struct sim_obj *held;    /* the mutexes it holds, newest first: what
+	                            inheritance and the checks at its exit and
+	                            at a deadlock look through, not every object */
 } sim_thr;
 
 /* The engine's thread around what its policy sees of it. */
@@ -154,6 +158,9 @@ int sim_sync_setup(sim *s);           /* the workload's objects; at sim_new */
 int sim_sync_start(sim *s);           /* --sem overrides; at the first step */
 void sim_sync_free(sim *s);
 void sim_sync_check_exit(sim *s, sim_thr *t); /* t may finish: it holds no mutex */
+/* Of the mutexes t holds (that somebody waits for, if wanted), the first
+ * made, or NULL. */
+const sim_obj *sim_sync_first_held(const sim_thr *t, bool wanted);
 void sim_sync_exit(sim *s, sim_thr *t);       /* t has finished: wake its joiners */
 int sim_sync_prio(const sim *s, const sim_thr *t); /* its priority to run at */
 /* A lock, unlock, wait, post, join or sleep step; a workload object's

@@ -151,14 +151,34 @@ void sim_sync_free(sim *s)
 	hash_free(&s->obj_names);
 }
 
-/* Mutex o passes to t (or to nobody). */
+/* Mutex o passes to t (or to nobody): off its holder's list, onto t's. */
 static void hand_to(sim_obj *o, sim_thr *t)
 {
-	if (o->holder)
-		o->holder->nheld--;
+	if (o->holder) {
+		if (o->held_prev)
+			o->held_prev->held_next = o->held_next;
+		else
+			o->holder->held = o->held_next;
+		if (o->held_next)
+			o->held_next->held_prev = o->held_prev;
+	}
 	o->holder = t;
+	o->held_prev = NULL;
+	o->held_next = t ? t->held : NULL;
+	if (o->held_next)
+		o->held_next->held_prev = o;
 	if (t)
-		t->nheld++;
+		t->held = o;
+}
+
+const sim_obj *sim_sync_first_held(const sim_thr *t, bool wanted)
+{
+	const sim_obj *first = NULL;
+
+	for (const sim_obj *o = t->held; o; o = o->held_next)
+		if ((!wanted || o->q.n) && (!first || o < first))
+			first = o;
+	return first;
 }
 
 /* ---- misuse ----------------------------------------------------------------------- */
@@ -197,13 +217,12 @@ int sim_sync_prio(const sim *s, const sim_thr *t)
 {
 	int p = t->pt.base_prio;
 
-	if (!s->opt.inherit || !t->nheld)
+	if (!s->opt.inherit)
 		return p;
-	for (size_t i = 0; i < s->nobj; i++)
-		if (s->obj[i].holder == t)
-			for (const sim_thr *w = s->obj[i].q.head; w; w = w->wq_next)
-				if (better(s, w->pt.prio, p))
-					p = w->pt.prio;
+	for (const sim_obj *o = t->held; o; o = o->held_next)
+		for (const sim_thr *w = o->q.head; w; w = w->wq_next)
+			if (better(s, w->pt.prio, p))
+				p = w->pt.prio;
 	return p;
 }
 
@@ -554,9 +573,10 @@ int sim_sleep(int64_t ticks)
 
 void sim_sync_check_exit(sim *s, sim_thr *t)
 {
-	for (size_t i = 0; t->nheld && i < s->nobj; i++)
-		if (s->obj[i].holder == t)
-			misuse(s, t, "finishes holding mutex '%s'", s->obj[i].name);
+	const sim_obj *o = sim_sync_first_held(t, false);
+
+	if (o)
+		misuse(s, t, "finishes holding mutex '%s'", o->name);
 }
 
 void sim_sync_exit(sim *s, sim_thr *t)
