@@ -124,9 +124,19 @@ static double time_wl(const text *t, int n)
 	return c;
 }
 
+/* Each thread holds its own mutex across 3 ticks. */
+static void wl_holders(text *t, int n)
+{
+	put(t, "name burst\n");
+	for (int i = 0; i < n; i++)
+		put(t, "T%d lock:M%d,3,unlock:M%d\n", i, i, i);
+}
+
 /* The engine: a simulation of the parsed workload (its objects made by
- * name) run to its end, under FIFO. */
-static double time_run(const text *t, int n)
+ * name) run to its end, under FIFO, or under round robin with a quantum
+ * of 1 and priority inheritance (every dispatch of a holder asks what
+ * it inherits). */
+static double run_wl(const text *t, bool rr_inherit)
 {
 	workload wl;
 	sim_options o;
@@ -134,10 +144,14 @@ static double time_run(const text *t, int n)
 	sim *s;
 	double c;
 
-	(void)n;
 	parse_wl(t, &wl);
 	sim_options_default(&o);
 	o.policy = "fifo";
+	if (rr_inherit) {
+		o.policy = "rr";
+		o.quantum = 1;
+		o.inherit = true;
+	}
 	c = bench_cpu_s();
 	if (!(s = sim_new(&wl, &o, err, sizeof err)))
 		die("sim_new", err);
@@ -147,6 +161,18 @@ static double time_run(const text *t, int n)
 	c = bench_cpu_s() - c;
 	wl_free(&wl);
 	return c;
+}
+
+static double time_run(const text *t, int n)
+{
+	(void)n;
+	return run_wl(t, false);
+}
+
+static double time_run_inherit(const text *t, int n)
+{
+	(void)n;
+	return run_wl(t, true);
 }
 
 /* ---- the engine's objects by name: condition variables ----------------------- */
@@ -363,6 +389,7 @@ static const struct kind {
 	{ "workload: semaphores", wl_sems, time_wl },
 	{ "engine: join chain, run", wl_joins, time_run },
 	{ "engine: mutexes, run", wl_mutexes, time_run },
+	{ "engine: mutexes held, rr 1 --inherit, run", wl_holders, time_run_inherit },
 	{ "engine: conditions by name", no_text, time_conds },
 	{ "trace: threads", trace_threads, time_trace },
 	{ "trace: semaphores", trace_sems, time_trace },
