@@ -79,6 +79,7 @@ static int add_obj(resolver *r, const char *name, wl_obj_kind kind,
  * words for the counts; the names are needed here first. */
 static int declarations(resolver *r)
 {
+	static const char sem_eq[] = "--sem=";
 	const workload *wl = r->wl;
 
 	for (size_t i = 0; i < wl->nargs; i++) {
@@ -87,8 +88,8 @@ static int declarations(resolver *r)
 		int64_t count;
 		int off = 0, prev;
 
-		if (!strncmp(a->text, "--sem=", 6)) {
-			off = 6;
+		if (!strncmp(a->text, sem_eq, sizeof sem_eq - 1)) {
+			off = (int)sizeof sem_eq - 1;
 		} else if (!strcmp(a->text, "--sem") && i + 1 < wl->nargs) {
 			a = &wl->args[++i];
 		} else {
