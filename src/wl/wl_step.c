@@ -174,7 +174,7 @@ static int parse_step(const wl_ctx *c, int line, const wl_field *f, wl_step *st)
 		                step_args[t->takes].what, t->name, t->name,
 		                step_args[t->takes].example);
 	}
-	st->kind = (wl_step_kind)(t - step_types);
+	st->kind = (wl_step_kind)(t - step_types);	/* rows are indexed by kind */
 	st->line = line;
 	st->col = f->col;
 	return step_args[t->takes].parse(c, line, &arg, t->name, st);
