@@ -44,7 +44,7 @@ struct ltrace {
 	bool have_t0;
 	int64_t t0, last;        /* absolute microseconds */
 	struct cpustate *cpus;   /* by number */
-	size_t ncpustate;
+	size_t ncpustate, capcpus;
 	/* The CPUs whose machines may have a task waiting: a switch elsewhere
 	 * asks them only, not every CPU (8,191 of them) on every line. */
 	int *waiting;
@@ -129,15 +129,22 @@ static void on_event(void *ctx, int cpu, int64_t time, sim_ev_kind kind,
 		lt->ls[i].fn(lt->ls[i].ctx, &ev);
 }
 
+/* Grown by doubling: CPUs numbered 0 to 8,191 in turn would otherwise
+ * copy the table once per CPU. */
 static struct cpustate *more_cpus(ltrace *lt, int cpu)
 {
 	size_t n = (size_t)cpu + 1;
-	struct cpustate *p = realloc(lt->cpus, n * sizeof *p);
 
-	if (!p)
-		return NULL;
-	memset(p + lt->ncpustate, 0, (n - lt->ncpustate) * sizeof *p);
-	lt->cpus = p;
+	if (n > lt->capcpus) {
+		size_t cap = n > 2 * lt->capcpus ? n : 2 * lt->capcpus;
+		struct cpustate *p = realloc(lt->cpus, cap * sizeof *p);
+
+		if (!p)
+			return NULL;
+		memset(p + lt->capcpus, 0, (cap - lt->capcpus) * sizeof *p);
+		lt->cpus = p;
+		lt->capcpus = cap;
+	}
 	lt->ncpustate = n;
 	return &lt->cpus[cpu];
 }
@@ -469,7 +476,7 @@ int ltrace_read_after(ltrace *lt, const char *head, size_t headlen, FILE *f,
 	drop_machines(lt);
 	free(lt->cpus);
 	lt->cpus = NULL;
-	lt->ncpustate = lt->nseen = lt->nwaiting = 0;
+	lt->ncpustate = lt->capcpus = lt->nseen = lt->nwaiting = 0;
 	lt->have_t0 = false;
 	lt->seg_open = false;
 	lt->form = LTRACE_UNKNOWN;
@@ -604,7 +611,7 @@ const ltrace_cpuinfo *ltrace_cpu_at(const ltrace *lt, size_t i)
 
 size_t ltrace_memory(const ltrace *lt)
 {
-	return sizeof *lt + lt->ncpustate * sizeof *lt->cpus +
+	return sizeof *lt + lt->capcpus * sizeof *lt->cpus +
 	       lt->nls * sizeof *lt->ls + lt->nsegs * sizeof *lt->segs +
 	       (lt->m ? ltrace_machine_memory(lt->m) : 0);
 }
