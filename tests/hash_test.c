@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
 #include "lib/hash.h"
 
 enum { MANY = 10000 };
@@ -204,7 +205,7 @@ START_TEST(test_item_range)
 }
 END_TEST
 
-static Suite *hash_suite(void)
+Suite *check_suite(void)
 {
 	Suite *s = suite_create("hash");
 	TCase *tc = tcase_create("table");
@@ -220,15 +221,4 @@ static Suite *hash_suite(void)
 	tcase_add_test(tc, test_item_range);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(hash_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

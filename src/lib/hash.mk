@@ -7,7 +7,7 @@ HASH_LIBS = libhash.a
 check_PROGRAMS += tests/hash_test
 TESTS += tests/hash_test
 tests_hash_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_hash_test_LDADD = $(HASH_LIBS) $(CHECK_LIBS)
+tests_hash_test_LDADD = $(HASH_LIBS) $(CHECK_SUITE_LIBS)
 
 # make bench: every parser at 10,000 and 100,000 of each kind of name.
 BENCH_BINS += bench/names_bench
