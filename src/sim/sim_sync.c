@@ -44,9 +44,7 @@ static sim_thr *wq_pop(sim_wq *q)
 	return t;
 }
 
-/* ---- making objects ----------------------------------------------------------- */
-
-/* ---- objects by name ------------------------------------------------------------ */
+/* ---- making objects, and finding them by name ---------------------------------- */
 
 static bool obj_is(const void *ctx, size_t i, const void *name)
 {
