@@ -360,7 +360,7 @@ static void linux_one_cpu(text *t, int n)
 static double time_linux(const text *t, int n)
 {
 	FILE *f = fmemopen(t->s, t->len, "r");
-	ltrace *lt = ltrace_new(0);
+	ltrace *lt = ltrace_new(-1);	/* the busiest, as replay does */
 	char err[512];
 	double c;
 
