@@ -4,7 +4,7 @@ libltrace_a_SOURCES = src/ltrace/ltrace.h src/ltrace/ltrace_int.h src/ltrace/ltr
 	src/ltrace/ltrace_input.c src/ltrace/ltrace_line.c src/ltrace/ltrace_cpu.c \
 	src/ltrace/ltrace_spool.c \
 	src/ltrace/ltrace_gen.h src/ltrace/ltrace_gen.c
-LTRACE_LIBS = libltrace.a $(HASH_LIBS) $(LIB_LIBS)
+LTRACE_LIBS = libltrace.a $(LIB_LIBS)
 
 check_PROGRAMS += tests/ltrace_test
 TESTS += tests/ltrace_test

@@ -7,7 +7,7 @@ libwl_a_SOURCES = src/wl/workload.c src/wl/workload.h \
 	src/wl/wl_column.c src/wl/wl_column.h \
 	src/wl/wl_step.c src/wl/wl_step.h src/wl/wl_sync.c \
 	src/wl/wl_names.c src/wl/wl_names.h
-WL_LIBS = libwl.a $(HASH_LIBS) $(LIB_LIBS)
+WL_LIBS = libwl.a $(LIB_LIBS)
 
 check_PROGRAMS += tests/workload_test
 TESTS += tests/workload_test
