@@ -64,7 +64,10 @@ static unsigned long long run_rr1(const workload *wl)
 
 	sim_options_default(&o);
 	o.policy = "rr";
-	o.quantum = 1;
+	if (sim_options_set(&o, "quantum", "1", err, sizeof err) < 0) {
+		fprintf(stderr, "engine_bench: %s\n", err);
+		exit(1);
+	}
 	if (!(s = sim_new(wl, &o, err, sizeof err)) || sim_run(s) != 0) {
 		fprintf(stderr, "engine_bench: %s\n", s ? sim_error(s) : err);
 		exit(1);

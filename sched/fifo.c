@@ -30,7 +30,6 @@ const pol_class pol_fifo = {
 	.name = "fifo",
 	.aliases = fifo_aliases,
 	.summary = "first come, first served: run each thread until it blocks or exits",
-	.options = "",
 	.init = fifo_init,
 	.cleanup = pol_list_cleanup,
 	.enqueue = pol_list_enqueue,

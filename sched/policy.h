@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sim/sim.h"
 #include "lib/heap.h"
+#include "lib/opt.h"
 
 /* What a policy sees of a thread.  The engine keeps the first block up to
  * date; the rest belongs to the policy holding the thread. */
@@ -70,10 +70,14 @@ typedef struct pol_class {
 	const char *name;
 	const char *const *aliases;  /* NULL-terminated, or NULL */
 	const char *summary;         /* one line */
-	const char *options;         /* the options it reads, or "" */
+	/* Its options (lib/opt.h), by position: p->opt.v[i] is opts[i]'s
+	 * value.  Declared in the policy's own file; nothing else names
+	 * them.  NULL when it takes none. */
+	const opt_def *opts;
+	size_t nopts;
 
-	/* p->opt is set; check it and set up p->priv.  0, or -1 with a
-	 * message in err. */
+	/* p->opt is set, every option at its value or default; set up
+	 * p->priv.  0, or -1 with a message in err. */
 	int (*init)(pol *p, char *err, size_t errlen);
 	void (*cleanup)(pol *p);
 	/* 0, or -1 when out of memory. */
@@ -104,8 +108,12 @@ typedef struct pol_class {
 struct pol {
 	const pol_class *cls;
 	const char *name;       /* what runs: "srtf" for sjf --preemptive */
-	sim_options opt;        /* as given; init may fill in defaults */
+	opt_vals opt;           /* its options, by cls->opts */
 	int prio_lo, prio_hi;   /* range of base priorities, set before the run */
+	/* Set by init, for the engine and the view: a higher priority
+	 * number is the better one; the turn a quantum gives (0: none). */
+	bool high_first;
+	int64_t slice;
 	void *priv;
 	/* The engine's ear: a waiting thread's effective priority changed
 	 * (queue already consistent when called). */
@@ -119,10 +127,29 @@ struct pol {
 const pol_class *pol_find(const char *name);
 /* The i-th class in listing order; NULL past the end. */
 const pol_class *pol_at(size_t i);
+/* One more class, listed after the others (a test's, a plugin's).  0, or
+ * -1 if its name is taken, its table too long or the registry full. */
+int pol_register(const pol_class *c);
 /* "fifo, rr, prio, sjf, srtf" */
 void pol_known(char *buf, size_t len);
-/* Look up o->policy (NULL: fifo) and init.  0, or -1 with a message. */
-int pol_new(pol *p, const sim_options *o, char *err, size_t errlen);
+/* "unknown policy 'x' (known: fifo, rr, ...)" in err. */
+void pol_unknown(const char *name, char *err, size_t errlen);
+/* Look up name (NULL: fifo) and init with the values opt holds for its
+ * class (opt->defs NULL: every option at its default).  0, or -1 with a
+ * message. */
+int pol_new(pol *p, const char *name, const opt_vals *opt, char *err, size_t errlen);
+/* The value of p's option i, as a number (flag, number, word index). */
+static inline int64_t pol_int(const pol *p, size_t i)
+{
+	return p->opt.v[i].i;
+}
+/* A class's options named in words, for listings and messages:
+ * "--quantum", or "none". */
+void pol_opt_names(const pol_class *c, char *buf, size_t len);
+/* The class that takes an option called name, the first in listing
+ * order at or after *from (which is advanced past it); NULL after the
+ * last.  Every class that declares a name declares it alike (opt.h). */
+const pol_class *pol_taker(const char *name, size_t *from, const opt_def **def);
 void pol_free(pol *p);
 
 /* ---- queues the policies share (queue.c) ---- */

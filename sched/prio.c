@@ -15,16 +15,33 @@
 #include <stdlib.h>
 
 #include "policy.h"
+#include "wl/workload.h"
+
+enum { PRIO_QUANTUM, PRIO_PREEMPTIVE, PRIO_AGING, PRIO_ORDER };
+
+static const char *const orders[] = { "low-first", "high-first", NULL };
+
+static const opt_def prio_opts[] = {
+	[PRIO_QUANTUM] = { .name = "quantum", .kind = OPT_INT, .def = 0, .min = 1,
+	                   .max = WL_TICKS_MAX, .arg = "N",
+	                   .help = "time slice in ticks: equal priorities take turns" },
+	[PRIO_PREEMPTIVE] = { .name = "preemptive", .kind = OPT_FLAG,
+	                      .help = "a better thread takes the CPU at once" },
+	[PRIO_AGING] = { .name = "aging", .kind = OPT_INT, .min = 0, .max = WL_TICKS_MAX,
+	                 .arg = "N", .help = "raise a waiting thread's priority every N ticks" },
+	[PRIO_ORDER] = { .name = "priority-order", .kind = OPT_WORD, .words = orders,
+	                 .arg = "ORDER", .help = "low-first (lower number wins; default), high-first" },
+};
 
 typedef struct prio {
 	heap rq;
 	heap aging;   /* waiting threads not yet at the best, by age_at */
-	int best;         /* the best base priority in the workload */
+	int64_t aging_step; /* --aging: ticks a step; 0 off */
 } prio_q;
 
 static int64_t key_of(const pol *p, int level)
 {
-	return p->opt.high_first ? -(int64_t)level : level;
+	return p->high_first ? -(int64_t)level : level;
 }
 
 static bool by_age(const heap_node *x, const heap_node *y)
@@ -41,17 +58,14 @@ static int prio_init(pol *p, char *err, size_t errlen)
 {
 	prio_q *q;
 
-	if (p->opt.quantum < 0 || p->opt.aging < 0) {
-		snprintf(err, errlen, "prio: %s must be a positive number of ticks, not %lld",
-			 p->opt.quantum < 0 ? "the quantum" : "the aging interval",
-			 (long long)(p->opt.quantum < 0 ? p->opt.quantum : p->opt.aging));
-		return -1;
-	}
+	p->slice = pol_int(p, PRIO_QUANTUM);
+	p->high_first = pol_int(p, PRIO_ORDER) == 1;
 	if (!(q = calloc(1, sizeof *q))) {
 		snprintf(err, errlen, "prio: out of memory");
 		return -1;
 	}
-	heap_init(&q->rq, p->opt.quantum ? pol_by_key_fifo : pol_by_key);
+	q->aging_step = pol_int(p, PRIO_AGING);
+	heap_init(&q->rq, p->slice ? pol_by_key_fifo : pol_by_key);
 	heap_init(&q->aging, by_age);
 	p->priv = q;
 	return 0;
@@ -69,15 +83,15 @@ static void prio_cleanup(pol *p)
 static int prio_enqueue(pol *p, pol_thread *t, pol_cause why)
 {
 	prio_q *q = p->priv;
-	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
+	int best = p->high_first ? p->prio_hi : p->prio_lo;
 
 	(void)why;
 	t->key = key_of(p, t->prio);
 	t->age_node.pos = HEAP_NONE;
 	if (heap_push(&q->rq, &t->node) < 0)
 		return -1;
-	if (p->opt.aging && t->prio != best) {
-		t->age_at = t->ready_since + p->opt.aging;
+	if (q->aging_step && t->prio != best) {
+		t->age_at = t->ready_since + q->aging_step;
 		if (heap_push(&q->aging, &t->age_node) < 0) {
 			heap_remove(&q->rq, &t->node);
 			return -1;
@@ -111,7 +125,7 @@ static bool beats(const pol *p, const pol_thread *a, const pol_thread *b)
 static bool prio_check(pol *p, const pol_thread *running, const pol_thread *newcomer,
 		       pol_reason *why)
 {
-	if (!p->opt.preemptive || !beats(p, newcomer, running))
+	if (!pol_int(p, PRIO_PREEMPTIVE) || !beats(p, newcomer, running))
 		return false;
 	pol_say(why, "priority %d beats %d", newcomer->prio, running->prio);
 	return true;
@@ -123,7 +137,7 @@ static bool contested(const pol *p, const pol_thread *running)
 	const prio_q *q = p->priv;
 	const heap_node *top = heap_top(&q->rq);
 
-	return p->opt.quantum && running && top && !beats(p, running, pol_of_node(top));
+	return p->slice && running && top && !beats(p, running, pol_of_node(top));
 }
 
 static int64_t prio_timer(const pol *p, const pol_thread *running, int64_t now)
@@ -133,7 +147,7 @@ static int64_t prio_timer(const pol *p, const pol_thread *running, int64_t now)
 	int64_t t = a ? HEAP_ENTRY(a, pol_thread, age_node)->age_at : INT64_MAX;
 
 	if (contested(p, running)) {
-		int64_t end = pol_quantum_end(running, p->opt.quantum, now);
+		int64_t end = pol_quantum_end(running, p->slice, now);
 
 		if (end < t)
 			t = end;
@@ -145,20 +159,20 @@ static int64_t prio_timer(const pol *p, const pol_thread *running, int64_t now)
 static void age(pol *p, int64_t now)
 {
 	prio_q *q = p->priv;
-	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
+	int best = p->high_first ? p->prio_hi : p->prio_lo;
 	heap_node *a;
 
 	while ((a = heap_top(&q->aging)) &&
 	       HEAP_ENTRY(a, pol_thread, age_node)->age_at <= now) {
 		pol_thread *t = HEAP_ENTRY(a, pol_thread, age_node);
 
-		t->prio += p->opt.high_first ? 1 : -1;
+		t->prio += p->high_first ? 1 : -1;
 		t->key = key_of(p, t->prio);
 		heap_fix(&q->rq, &t->node);
-		if (t->prio == best || t->age_at > INT64_MAX - p->opt.aging) {
+		if (t->prio == best || t->age_at > INT64_MAX - q->aging_step) {
 			heap_remove(&q->aging, a);
 		} else {
-			t->age_at += p->opt.aging;
+			t->age_at += q->aging_step;
 			heap_fix(&q->aging, a);
 		}
 		if (p->prio_changed)
@@ -177,10 +191,10 @@ static bool prio_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
 	top = heap_top(&q->rq);
 	if (top && prio_check(p, running, pol_of_node(top), why))
 		return true;
-	if (!contested(p, running) || !pol_quantum_over(running, p->opt.quantum, now))
+	if (!contested(p, running) || !pol_quantum_over(running, p->slice, now))
 		return false;
 	pol_say(why, "quantum of %lld expired, priority %d waits",
-		(long long)p->opt.quantum, pol_of_node(top)->prio);
+		(long long)p->slice, pol_of_node(top)->prio);
 	return true;
 }
 
@@ -194,7 +208,7 @@ static size_t prio_order(const pol *p, int *ids, size_t max)
 static void prio_requeue(pol *p, pol_thread *t)
 {
 	prio_q *q = p->priv;
-	int best = p->opt.high_first ? p->prio_hi : p->prio_lo;
+	int best = p->high_first ? p->prio_hi : p->prio_lo;
 
 	t->key = key_of(p, t->prio);
 	heap_fix(&q->rq, &t->node);
@@ -209,8 +223,8 @@ const pol_class pol_prio = {
 	.name = "prio",
 	.aliases = prio_aliases,
 	.summary = "priority: run the best priority first (lower number is better by default)",
-	.options = "--preemptive, --quantum N (equal priorities take turns), --aging N, "
-		   "--priority-order low-first|high-first",
+	.opts = prio_opts,
+	.nopts = sizeof prio_opts / sizeof *prio_opts,
 	.init = prio_init,
 	.cleanup = prio_cleanup,
 	.enqueue = prio_enqueue,

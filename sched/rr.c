@@ -7,18 +7,18 @@
 #include <stdio.h>
 
 #include "policy.h"
+#include "wl/workload.h"
 
-enum { RR_QUANTUM_DEFAULT = 4 };
+enum { RR_QUANTUM };
+
+static const opt_def rr_opts[] = {
+	[RR_QUANTUM] = { .name = "quantum", .kind = OPT_INT, .def = 4, .min = 1,
+	                 .max = WL_TICKS_MAX, .arg = "N", .help = "time slice in ticks" },
+};
 
 static int rr_init(pol *p, char *err, size_t errlen)
 {
-	if (p->opt.quantum < 0) {
-		snprintf(err, errlen, "rr: the quantum must be a positive number of ticks, not %lld",
-			 (long long)p->opt.quantum);
-		return -1;
-	}
-	if (!p->opt.quantum)
-		p->opt.quantum = RR_QUANTUM_DEFAULT;
+	p->slice = pol_int(p, RR_QUANTUM);
 	if (pol_list_setup(p) < 0) {
 		snprintf(err, errlen, "rr: out of memory");
 		return -1;
@@ -42,7 +42,7 @@ static int64_t rr_timer(const pol *p, const pol_thread *running, int64_t now)
 
 	if (!running || !q->n)
 		return INT64_MAX;
-	return pol_quantum_end(running, p->opt.quantum, now);
+	return pol_quantum_end(running, p->slice, now);
 }
 
 static bool rr_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
@@ -50,9 +50,9 @@ static bool rr_tick(pol *p, pol_thread *running, int64_t now, pol_reason *why)
 	const pol_list *q = p->priv;
 
 	/* Nobody waits: the next quantum begins, no switch. */
-	if (!running || !q->n || !pol_quantum_over(running, p->opt.quantum, now))
+	if (!running || !q->n || !pol_quantum_over(running, p->slice, now))
 		return false;
-	pol_say(why, "quantum of %lld expired", (long long)p->opt.quantum);
+	pol_say(why, "quantum of %lld expired", (long long)p->slice);
 	return true;
 }
 
@@ -62,7 +62,8 @@ const pol_class pol_rr = {
 	.name = "rr",
 	.aliases = rr_aliases,
 	.summary = "round robin: take turns of one quantum each, in arrival order",
-	.options = "--quantum N (default 4)",
+	.opts = rr_opts,
+	.nopts = sizeof rr_opts / sizeof *rr_opts,
 	.init = rr_init,
 	.cleanup = pol_list_cleanup,
 	.enqueue = pol_list_enqueue,

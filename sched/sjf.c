@@ -14,6 +14,23 @@ static int64_t burst_key(const pol_thread *t)
 	return t->burst < 0 ? INT64_MAX : t->burst;
 }
 
+enum { SJF_PREEMPTIVE };
+
+/* The one difference: srtf is preemptive unless told otherwise. */
+static const opt_def sjf_opts[] = {
+	[SJF_PREEMPTIVE] = { .name = "preemptive", .kind = OPT_FLAG, .def = 0,
+	                     .help = "a shorter newcomer takes the CPU at once (srtf)" },
+};
+static const opt_def srtf_opts[] = {
+	[SJF_PREEMPTIVE] = { .name = "preemptive", .kind = OPT_FLAG, .def = 1,
+	                     .help = "a shorter newcomer takes the CPU at once (sjf: off)" },
+};
+
+static bool preemptive(const pol *p)
+{
+	return pol_int(p, SJF_PREEMPTIVE);
+}
+
 static int sjf_init(pol *p, char *err, size_t errlen)
 {
 	heap *h = malloc(sizeof *h);
@@ -24,10 +41,7 @@ static int sjf_init(pol *p, char *err, size_t errlen)
 	}
 	heap_init(h, pol_by_key);
 	p->priv = h;
-	if (p->cls == &pol_srtf)
-		p->opt.preemptive = true;
-	if (p->opt.preemptive)
-		p->name = pol_srtf.name;
+	p->name = preemptive(p) ? pol_srtf.name : pol_sjf.name;
 	return 0;
 }
 
@@ -55,7 +69,7 @@ static pol_thread *sjf_pick(pol *p, int64_t now, pol_reason *why)
 	if (!top)
 		return NULL;
 	t = pol_of_node(top);
-	if (p->opt.preemptive)
+	if (preemptive(p))
 		pol_say(why, "shortest remaining time %lld of %zu ready", (long long)t->burst, n);
 	else
 		pol_say(why, "shortest job %lld of %zu ready", (long long)t->burst, n);
@@ -65,7 +79,7 @@ static pol_thread *sjf_pick(pol *p, int64_t now, pol_reason *why)
 static bool sjf_check(pol *p, const pol_thread *running, const pol_thread *newcomer,
 		      pol_reason *why)
 {
-	if (!p->opt.preemptive || burst_key(newcomer) >= burst_key(running))
+	if (!preemptive(p) || burst_key(newcomer) >= burst_key(running))
 		return false;
 	pol_say(why, "shortest remaining time %lld < %lld",
 		(long long)newcomer->burst, (long long)running->burst);
@@ -78,10 +92,11 @@ static size_t sjf_order(const pol *p, int *ids, size_t max)
 }
 
 /* The same operations under two names: srtf is sjf --preemptive. */
-#define SJF_CLASS(cname, csummary, coptions) {	\
+#define SJF_CLASS(cname, csummary, copts) {	\
 	.name = cname,				\
 	.summary = csummary,			\
-	.options = coptions,			\
+	.opts = copts,				\
+	.nopts = sizeof copts / sizeof *copts,	\
 	.init = sjf_init,			\
 	.cleanup = sjf_cleanup,			\
 	.enqueue = sjf_enqueue,			\
@@ -91,8 +106,7 @@ static size_t sjf_order(const pol *p, int *ids, size_t max)
 }
 
 const pol_class pol_sjf = SJF_CLASS("sjf",
-	"shortest job first: run the shortest next CPU burst to its end",
-	"--preemptive (the same as srtf)");
+	"shortest job first: run the shortest next CPU burst to its end", sjf_opts);
 
 const pol_class pol_srtf = SJF_CLASS("srtf",
-	"shortest remaining time first: a shorter newcomer preempts", "");
+	"shortest remaining time first: a shorter newcomer preempts", srtf_opts);

@@ -66,6 +66,18 @@ usage "run: --json with --quiet" "--json and --quiet cannot be used together" \
 	"$S" run "$rr" --json -q
 usage "run: unknown policy" "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)" \
 	"$S" run "$rr" --policy lottery
+# An option the policy that runs does not take is a mistake, not ignored.
+usage "run: an option fifo does not take" "fifo takes no --quantum (its options: none)" \
+	"$S" run "$traces/silberschatz-fcfs.wl" --quantum 3
+usage "run: an option rr does not take" "rr takes no --preemptive (its options: --quantum)" \
+	"$S" run "$rr" --preemptive
+usage "run: nor its --no- form" "rr takes no --preemptive (its options: --quantum)" \
+	"$S" run "$rr" --no-preemptive
+usage "run: the command line's policy, the command line's option" \
+	"sjf takes no --quantum (its options: --preemptive)" \
+	"$S" run "$rr" --policy sjf --quantum 2
+run "$S" run "$traces/classroom.wl" --policy fifo --quiet
+expect "run: the workload's options for its own policy are left out under another" 0 "" ""
 run "$S" run --help
 if [ "$rc" -eq 0 ] && head -n 1 "$tmp/out" | grep -qx 'Usage: schedsim run FILE \[OPTION\]...' &&
    grep -q -- '--trace-out FILE' "$tmp/out" && grep -q -- '--priority-order ORDER' "$tmp/out"; then
@@ -92,6 +104,14 @@ printf '#:   --policy   lottery\nname burst\nA 1\n' >"$tmp/bad-policy.wl"
 run "$S" run "$tmp/bad-policy.wl"
 expect "an unknown policy in #: is located" 2 "" \
 	"$tmp/bad-policy.wl:1:17: unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)$nl"
+printf '#: --policy fifo --quantum 2\nname burst\nA 1\n' >"$tmp/untaken.wl"
+run "$S" run "$tmp/untaken.wl"
+expect "an option the workload's policy does not take is located" 2 "" \
+	"$tmp/untaken.wl:1:18: fifo takes no --quantum (its options: none)$nl"
+printf '#: --aging 3\nname burst\nA 1\n' >"$tmp/untaken.wl"
+run "$S" run "$tmp/untaken.wl" --policy prio
+expect "... checked against the workload's own policy (fifo when it names none)" 2 "" \
+	"$tmp/untaken.wl:1:4: fifo takes no --aging (its options: none)$nl"
 run "$S" run "$tmp/bad-policy.wl" --policy rr --quiet
 expect "the command line's policy replaces the file's" 0 "" ""
 run "$S" run "$tmp/no-such.wl"
@@ -258,9 +278,6 @@ schedsim-trace 1
 schedsim $version
 policy rr
 quantum 4
-preemptive false
-aging 0
-priority-order low-first
 switch-cost 0
 seed 0
 workload "$rr" $(wc -l <"$rr" | tr -d ' ') $(wc -c <"$rr" | tr -d ' ')
@@ -568,7 +585,7 @@ fi
 # as given, so these run from the source directory).
 incmp() { (cd "$src" && "$S" compare "$@") >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 incmp traces/silberschatz-fcfs.wl --policies fifo,rr --quantum 4
-same "compare FCFS example: fifo waits 17, rr q=4 5.67 (turnaround 15.67)" \
+same "compare FCFS example: fifo waits 17, rr (quantum 4) 5.67 (turnaround 15.67)" \
 	"$golden/compare-fcfs.txt"
 incmp traces/silberschatz-sjf.wl --policies fifo,sjf
 same "compare SJF example: sjf waits 7" "$golden/compare-sjf.txt"
@@ -588,12 +605,15 @@ else
 	not_ok "compare without --policies runs every policy" "$tmp/out" "$tmp/err"
 fi
 incmp traces/deadlock.wl --policies fifo,rr
-if [ "$rc" -eq 1 ] && grep -qxF "rr q=1 (deadlock)           -          -           -           3           100% *" "$tmp/out" &&
-   [ "$(cat "$tmp/err")" = "schedsim: rr q=1: $dl" ]; then
+if [ "$rc" -eq 1 ] && grep -qxF "rr (quantum 1) (deadlock)           -          -           -           3           100% *" "$tmp/out" &&
+   [ "$(cat "$tmp/err")" = "schedsim: rr (quantum 1): $dl" ]; then
 	ok "compare: a run that deadlocks is marked, exit 1"
 else
 	not_ok "compare: a run that deadlocks is marked, exit 1 (status $rc)" "$tmp/out" "$tmp/err"
 fi
+usage "compare: a shared option that none of the policies takes" \
+	"none of fifo, sjf takes --quantum" \
+	"$S" compare "$traces/silberschatz-sjf.wl" --policies fifo,sjf --quantum 2
 usage "compare: an unknown policy" "unknown policy 'bogus' (known: fifo, rr, prio, sjf, srtf)" \
 	"$S" compare "$traces/silberschatz-sjf.wl" --policies fifo,bogus
 usage "compare: an empty policy name" "--policies: an empty name in 'fifo,,rr'" \

@@ -72,7 +72,8 @@ static char *export_small(export_format fmt, const trace_in_info *info, size_t n
 	return buf;
 }
 
-static const sim_options small_opt = { .policy = "rr", .quantum = 2, .switch_cost = 1 };
+/* rr with its default quantum: the export reads no option. */
+static const sim_options small_opt = { .policy = "rr", .switch_cost = 1 };
 
 static const trace_in_info small_info = {
 	.path = "s.trace", .policy = "rr", .opt = &small_opt, .nthreads = 2,

@@ -42,16 +42,28 @@ static void usage_error(const char *const *words, const char *want)
 
 #define USAGE(want, ...) usage_error((const char *const[]){ __VA_ARGS__, NULL }, (want))
 
+/* Option name of a run of policy (NULL: the one o names) under o. */
+static int64_t num(const opts *o, const char *policy, const char *name)
+{
+	sim_options so;
+
+	ck_assert_msg(opts_resolve(o, policy, true, &so, err, sizeof err) == 0, "%s", err);
+	return sim_options_int(&so, name);
+}
+
 START_TEST(defaults)
 {
 	opts o;
 
 	opts_init(&o);
 	ck_assert_ptr_null(o.sim.policy);
-	ck_assert_int_eq(o.sim.quantum, 0);
-	ck_assert(!o.sim.preemptive);
-	ck_assert_int_eq(o.sim.aging, 0);
-	ck_assert(!o.sim.high_first);
+	ck_assert_uint_eq(o.ngiven, 0);
+	ck_assert_int_eq(num(&o, "rr", "quantum"), 4);
+	ck_assert_int_eq(num(&o, "prio", "quantum"), 0);
+	ck_assert_int_eq(num(&o, "prio", "preemptive"), 0);
+	ck_assert_int_eq(num(&o, "prio", "aging"), 0);
+	ck_assert_int_eq(num(&o, "prio", "priority-order"), 0);
+	ck_assert_int_eq(num(&o, "srtf", "preemptive"), 1);
 	ck_assert_int_eq(o.sim.switch_cost, 0);
 	ck_assert_uint_eq(o.sim.seed, 0);
 	ck_assert(!o.json && !o.quiet && !o.list && !o.help);
@@ -69,15 +81,15 @@ START_TEST(sim_options_both_spellings)
 
 	opts_init(&a);
 	opts_init(&b);
-	ck_assert_int_eq(PARSE(&a, "--policy", "rr", "--quantum", "4", "--aging", "7",
+	ck_assert_int_eq(PARSE(&a, "--policy", "prio", "--quantum", "4", "--aging", "7",
 	                       "--priority-order", "high-first"), 0);
-	ck_assert_int_eq(PARSE(&b, "--policy=rr", "--quantum=4", "--aging=7",
+	ck_assert_int_eq(PARSE(&b, "--policy=prio", "--quantum=4", "--aging=7",
 	                       "--priority-order=high-first"), 0);
 	for (opts *o = &a; o; o = o == &a ? &b : NULL) {
-		ck_assert_str_eq(o->sim.policy, "rr");
-		ck_assert_int_eq(o->sim.quantum, 4);
-		ck_assert_int_eq(o->sim.aging, 7);
-		ck_assert(o->sim.high_first);
+		ck_assert_str_eq(o->sim.policy, "prio");
+		ck_assert_int_eq(num(o, NULL, "quantum"), 4);
+		ck_assert_int_eq(num(o, NULL, "aging"), 7);
+		ck_assert_int_eq(num(o, NULL, "priority-order"), 1);
 	}
 	opts_init(&a);
 	opts_init(&b);
@@ -88,14 +100,14 @@ START_TEST(sim_options_both_spellings)
 	for (opts *o = &a; o; o = o == &a ? &b : NULL) {
 		ck_assert_int_eq(o->sim.switch_cost, 2);
 		ck_assert_uint_eq(o->sim.seed, 18446744073709551615u);
-		ck_assert(o->sim.preemptive);
+		ck_assert_int_eq(num(o, "sjf", "preemptive"), 1);
 	}
 	ck_assert_int_eq(PARSE(&a, "--no-preemptive", "--priority-order", "low-first"), 0);
-	ck_assert(!a.sim.preemptive);
-	ck_assert(!a.sim.high_first);
+	ck_assert_int_eq(num(&a, "prio", "preemptive"), 0);
+	ck_assert_int_eq(num(&a, "prio", "priority-order"), 0);
 	ck_assert_int_eq(PARSE(&a, "--quantum=1000000000000", "--aging=0"), 0);
-	ck_assert_int_eq(a.sim.quantum, 1000000000000);
-	ck_assert_int_eq(a.sim.aging, 0);
+	ck_assert_int_eq(num(&a, "prio", "quantum"), 1000000000000);
+	ck_assert_int_eq(num(&a, "prio", "aging"), 0);
 }
 END_TEST
 
@@ -131,7 +143,7 @@ START_TEST(operands)
 	ck_assert_int_eq(PARSE(&o, "--json", "work.wl", "--quantum", "3"), 0);
 	ck_assert_uint_eq(o.noperands, 1);
 	ck_assert_str_eq(o.operand[0], "work.wl");
-	ck_assert_int_eq(o.sim.quantum, 3);
+	ck_assert_int_eq(num(&o, "rr", "quantum"), 3);
 	opts_init(&o);
 	ck_assert_int_eq(PARSE(&o, "-"), 0);
 	ck_assert_str_eq(o.operand[0], "-");
@@ -259,10 +271,10 @@ START_TEST(file_words)
 	ck_assert_str_eq(o.sim.policy, "prio");
 	ck_assert_int_eq(o.policy_line, 2);
 	ck_assert_int_eq(o.policy_col, 13);
-	ck_assert_int_eq(o.sim.quantum, 2);
-	ck_assert(o.sim.preemptive);
-	ck_assert_int_eq(o.sim.aging, 10);
-	ck_assert(o.sim.high_first);
+	ck_assert_int_eq(num(&o, NULL, "quantum"), 2);
+	ck_assert_int_eq(num(&o, NULL, "preemptive"), 1);
+	ck_assert_int_eq(num(&o, NULL, "aging"), 10);
+	ck_assert_int_eq(num(&o, NULL, "priority-order"), 1);
 	ck_assert_int_eq(o.sim.switch_cost, 1);
 	ck_assert_uint_eq(o.sim.seed, 9);
 	ck_assert_uint_eq(o.noperands, 0);
@@ -313,6 +325,19 @@ START_TEST(file_errors)
 	file_error(a9, 1, "w.wl:2:4: option '--preemptive' doesn't allow an argument");
 	file_error(a10, 2, "w.wl:3:4: invalid value 'up' for --priority-order: expected "
 	           "low-first or high-first");
+
+	/* An option the workload's own policy does not take, where it is. */
+	wl_arg b1[] = { ARG("--policy", 1, 4), ARG("fifo", 1, 13), ARG("--quantum", 1, 18),
+	                ARG("2", 1, 28) };
+	wl_arg b2[] = { ARG("--aging=3", 2, 6) };
+	wl_arg b3[] = { ARG("--policy=rr", 1, 4), ARG("--no-preemptive", 2, 4) };
+	wl_arg b4[] = { ARG("--policy=prio", 1, 4), ARG("--quantum=2", 1, 18),
+	                ARG("--policy=sjf", 2, 4) };
+
+	file_error(b1, 4, "w.wl:1:18: fifo takes no --quantum (its options: none)");
+	file_error(b2, 1, "w.wl:2:6: fifo takes no --aging (its options: none)");
+	file_error(b3, 2, "w.wl:2:4: rr takes no --preemptive (its options: --quantum)");
+	file_error(b4, 3, "w.wl:1:18: sjf takes no --quantum (its options: --preemptive)");
 }
 END_TEST
 
@@ -321,7 +346,7 @@ END_TEST
 START_TEST(command_line_overrides_file)
 {
 	wl_arg args[] = {
-		ARG("--policy", 1, 4), ARG("rr", 1, 13), ARG("--quantum", 1, 16), ARG("2", 1, 26),
+		ARG("--policy", 1, 4), ARG("prio", 1, 13), ARG("--quantum", 1, 18), ARG("2", 1, 28),
 		ARG("--preemptive", 2, 4), ARG("--seed=3", 2, 17),
 	};
 	workload wl = wl_of(args, sizeof args / sizeof *args);
@@ -330,11 +355,11 @@ START_TEST(command_line_overrides_file)
 	opts_init(&o);
 	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
 	ck_assert_int_eq(PARSE(&o, "w.wl", "--quantum=5", "--no-preemptive"), 0);
-	ck_assert_str_eq(o.sim.policy, "rr");
+	ck_assert_str_eq(o.sim.policy, "prio");
 	ck_assert_int_eq(o.policy_line, 1);
 	ck_assert_int_eq(o.policy_col, 13);
-	ck_assert_int_eq(o.sim.quantum, 5);
-	ck_assert(!o.sim.preemptive);
+	ck_assert_int_eq(num(&o, NULL, "quantum"), 5);
+	ck_assert_int_eq(num(&o, NULL, "preemptive"), 0);
 	ck_assert_uint_eq(o.sim.seed, 3);
 	ck_assert_str_eq(o.operand[0], "w.wl");
 
@@ -344,6 +369,44 @@ START_TEST(command_line_overrides_file)
 	ck_assert_str_eq(o.sim.policy, "fifo");
 	ck_assert_int_eq(o.policy_line, 0);
 	ck_assert_int_eq(o.policy_col, 0);
+}
+END_TEST
+
+/* The options of the policy that runs: the workload's carry over to
+ * another policy where it takes them and are left out where it does not;
+ * the command line's must be taken. */
+START_TEST(resolve_for_the_policy)
+{
+	wl_arg args[] = { ARG("--policy=prio", 1, 4), ARG("--quantum=2", 1, 18),
+	                  ARG("--aging", 2, 4), ARG("9", 2, 12) };
+	workload wl = wl_of(args, sizeof args / sizeof *args);
+	const char *const rr_fifo[] = { "rr", "fifo" }, *const fifo_sjf[] = { "fifo", "sjf" };
+	sim_options so;
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), 0);
+	ck_assert_int_eq(num(&o, NULL, "aging"), 9);
+	ck_assert_int_eq(num(&o, "rr", "quantum"), 2);
+	ck_assert_int_eq(num(&o, "fifo", "quantum"), -1);
+	ck_assert_int_eq(opts_resolve(&o, "fifo", true, &so, err, sizeof err), 0);
+	ck_assert_uint_eq(so.pol.n, 0);
+	ck_assert_ptr_null(opts_untaken(&o, fifo_sjf, 2));
+
+	ck_assert_int_eq(PARSE(&o, "--policy", "fifo", "--quantum", "3"), 0);
+	ck_assert_int_eq(opts_resolve(&o, NULL, true, &so, err, sizeof err), -1);
+	ck_assert_str_eq(err, "fifo takes no --quantum (its options: none)");
+	ck_assert_int_eq(opts_resolve(&o, "prio", true, &so, err, sizeof err), 0);
+	ck_assert_int_eq(sim_options_int(&so, "quantum"), 3);
+	ck_assert_int_eq(sim_options_int(&so, "aging"), 9);
+	/* not strict (compare, the view's next policy): left out */
+	ck_assert_int_eq(opts_resolve(&o, NULL, false, &so, err, sizeof err), 0);
+	ck_assert_str_eq(so.policy, "fifo");
+	ck_assert_ptr_null(opts_untaken(&o, rr_fifo, 2));
+	ck_assert_str_eq(opts_untaken(&o, fifo_sjf, 2)->name, "quantum");
+	ck_assert_int_eq(PARSE(&o, "--policy", "lottery"), 0);
+	ck_assert_int_eq(opts_resolve(&o, NULL, true, &so, err, sizeof err), -1);
+	ck_assert_str_eq(err, "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)");
 }
 END_TEST
 
@@ -428,10 +491,10 @@ START_TEST(help_lines)
 	ck_assert_str_eq(buf,
 	        "      --policy P             scheduling policy (default fifo; see 'policies')\n"
 	        "      --quantum N            time slice in ticks (rr, prio)\n"
-	        "      --preemptive           a better thread takes the CPU at once (prio, sjf)\n"
+	        "      --preemptive           a better thread takes the CPU at once (prio, sjf, srtf)\n"
 	        "      --no-preemptive        undo a workload's --preemptive\n"
-	        "      --aging N              raise a waiting thread's priority every N ticks\n"
-	        "      --priority-order ORDER low-first (lower number wins; default), high-first\n"
+	        "      --aging N              raise a waiting thread's priority every N ticks (prio)\n"
+	        "      --priority-order ORDER low-first (lower number wins; default), high-first (prio)\n"
 	        "      --switch-cost N        ticks each context switch costs (default 0)\n"
 	        "      --seed N               seed for randomised policies (default 0)\n"
 	        "      --inherit              priority inheritance for mutexes\n"
@@ -447,10 +510,10 @@ START_TEST(help_lines)
 	fclose(f);
 	ck_assert_str_eq(buf,
 	        "      --quantum N            time slice in ticks (rr, prio)\n"
-	        "      --preemptive           a better thread takes the CPU at once (prio, sjf)\n"
+	        "      --preemptive           a better thread takes the CPU at once (prio, sjf, srtf)\n"
 	        "      --no-preemptive        undo a workload's --preemptive\n"
-	        "      --aging N              raise a waiting thread's priority every N ticks\n"
-	        "      --priority-order ORDER low-first (lower number wins; default), high-first\n"
+	        "      --aging N              raise a waiting thread's priority every N ticks (prio)\n"
+	        "      --priority-order ORDER low-first (lower number wins; default), high-first (prio)\n"
 	        "      --switch-cost N        ticks each context switch costs (default 0)\n"
 	        "      --seed N               seed for randomised policies (default 0)\n"
 	        "      --inherit              priority inheritance for mutexes\n"
@@ -478,6 +541,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, file_policy_column_after_equals);
 	tcase_add_test(tc, file_errors);
 	tcase_add_test(tc, command_line_overrides_file);
+	tcase_add_test(tc, resolve_for_the_policy);
 	tcase_add_test(tc, sync_options);
 	tcase_add_test(tc, no_words);
 	tcase_add_test(tc, help_lines);

@@ -68,6 +68,19 @@ same "the golden trace replays to its run's report" "$golden/replay-io-vs-cpu.js
 run "$S" run "$traces/io-vs-cpu.wl" --switch-cost 2 --json
 same "... which is run's" "$golden/replay-io-vs-cpu.json"
 
+# Traces written before the policies owned their options recorded every
+# policy's (rr's had preemptive, aging, priority-order lines): they read
+# as before, the options rr does not take left out.
+run "$S" replay "$golden/trace-v1-io-vs-cpu.trace" --json
+same "an older trace replays as it did" "$golden/replay-io-vs-cpu.json"
+run "$S" replay "$golden/trace-v1-silberschatz-rr.trace" --no-tui
+same "... and its text report too" "$golden/silberschatz-rr.txt"
+run sh -c "cd '$traces' && '$S' run --from-trace '$golden/trace-v1-silberschatz-rr.trace' -q \
+	--trace-out '$tmp/rr-anew.trace'"
+cp "$tmp/rr-anew.trace" "$tmp/out"
+same "... and a re-run records it anew, as the run does today" \
+	"$golden/trace-silberschatz-rr.trace"
+
 # ---- re-simulation ------------------------------------------------------------
 
 "$S" run "$traces/silberschatz-fcfs.wl" -q --trace-out "$tmp/fcfs.trace"
@@ -111,9 +124,9 @@ a schedsim trace; this is a Linux trace, which records no workload$nl"
 
 # ---- a trace cut short --------------------------------------------------------
 
-# The first 36 lines of the rr trace: its events stop at time 10, when P1
+# The first 33 lines of the rr trace: its events stop at time 10, when P1
 # has just been dispatched again.
-head -n 36 "$tmp/rr.trace" >"$tmp/cut.trace"
+head -n 33 "$tmp/rr.trace" >"$tmp/cut.trace"
 run "$S" replay "$tmp/cut.trace" --json
 same "a trace cut short replays up to its last line" "$golden/replay-cut.json" \
 	"schedsim: $tmp/cut.trace: trace ends early at time 10 (no 'end' event: the run was \
@@ -159,14 +172,14 @@ expect "a newer format version is refused by name" 2 "" \
 	"$tmp/v2.trace:1:16: trace format version 2 is newer than this schedsim supports (1)$nl"
 sed 's/^4 switch P2 /4 switch P9 /' "$tmp/rr.trace" >"$tmp/bad.trace"
 run "$S" replay "$tmp/bad.trace" --json
-expect "an unknown thread" 2 "" "$tmp/bad.trace:29:10: unknown thread 'P9'$nl"
+expect "an unknown thread" 2 "" "$tmp/bad.trace:26:10: unknown thread 'P9'$nl"
 sed 's/^7 exit P2 /3 exit P2 /' "$tmp/rr.trace" >"$tmp/bad.trace"
 run "$S" replay "$tmp/bad.trace"
-expect "time going backwards" 2 "" "$tmp/bad.trace:31:1: time goes backwards: 3 after 4$nl"
+expect "time going backwards" 2 "" "$tmp/bad.trace:28:1: time goes backwards: 3 after 4$nl"
 sed 's/^0 arrive P1 /0 leave P1 /' "$tmp/rr.trace" >"$tmp/bad.trace"
 run "$S" export "$tmp/bad.trace" --format chrome -o "$tmp/bad.json"
 if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/bad.json" ] &&
-   [ "$(cat "$tmp/err")" = "$tmp/bad.trace:24:3: unknown event kind 'leave'" ] &&
+   [ "$(cat "$tmp/err")" = "$tmp/bad.trace:21:3: unknown event kind 'leave'" ] &&
    [ -z "$(ls "$tmp" | grep 'bad.json.tmp')" ]; then
 	ok "export of a malformed trace: the message, exit 2, no file left behind"
 else
@@ -175,7 +188,7 @@ fi
 sed 's/^quantum 4$/quantum four/' "$tmp/rr.trace" >"$tmp/bad.trace"
 run "$S" run --from-trace "$tmp/bad.trace"
 expect "--from-trace of a malformed header" 2 "" "$tmp/bad.trace:4:9: bad quantum 'four': \
-expected a whole number from 0 to 1000000000000$nl"
+expected a whole number from 1 to 1000000000000$nl"
 printf 'hello\n' >"$tmp/hello.txt"
 run "$S" replay "$tmp/hello.txt"
 expect "neither kind of trace" 2 "" "$tmp/hello.txt:1:1: not a schedsim or Linux scheduling \

@@ -10,6 +10,7 @@
 #include "check_main.h"
 #include "report/report.h"
 #include "report/report_int.h"
+#include "sched/policy.h"
 #include "sim/sim.h"
 
 #define EV(t, k, th, a) { (t), SIM_EV_##k, (th), (a), "" }
@@ -70,7 +71,7 @@ static const sim_event rr_ev[] = {
 };
 
 static const run rr = {
-	"rr", { .quantum = 4 }, { "P1", "P2", "P3" }, { 0, 0, 0 },
+	"rr", { .policy = NULL }, /* rr's default quantum, 4 */ { "P1", "P2", "P3" }, { 0, 0, 0 },
 	rr_ev, sizeof rr_ev / sizeof *rr_ev,
 };
 
@@ -78,8 +79,7 @@ START_TEST(json_rr)
 {
 	expect(&rr, report_json,
 	       "{\"policy\": \"rr\",\n"
-	       " \"options\": {\"quantum\": 4, \"preemptive\": false, \"aging\": 0, "
-	       "\"priority_order\": \"low-first\", \"switch_cost\": 0, \"seed\": 0},\n"
+	       " \"options\": {\"quantum\": 4, \"switch_cost\": 0, \"seed\": 0},\n"
 	       " \"threads\": [\n"
 	       "  {\"name\": \"P1\", \"arrival\": 0, \"cpu\": 24, \"io\": 0, \"finish\": 30, "
 	       "\"turnaround\": 30, \"waiting\": 6, \"response\": 0},\n"
@@ -149,8 +149,7 @@ START_TEST(json_io_idle_switch)
 {
 	expect(&io, report_json,
 	       "{\"policy\": \"fifo\",\n"
-	       " \"options\": {\"quantum\": 0, \"preemptive\": false, \"aging\": 0, "
-	       "\"priority_order\": \"low-first\", \"switch_cost\": 1, \"seed\": 0},\n"
+	       " \"options\": {\"switch_cost\": 1, \"seed\": 0},\n"
 	       " \"threads\": [\n"
 	       "  {\"name\": \"A\", \"arrival\": 0, \"cpu\": 5, \"io\": 4, \"finish\": 10, "
 	       "\"turnaround\": 10, \"waiting\": 1, \"response\": 0},\n"
@@ -208,7 +207,7 @@ static const sim_event late_ev[] = {
 
 START_TEST(json_idle_start_and_merge)
 {
-	run w = { "rr", { .quantum = 2 }, { "T" }, { 2 }, late_ev,
+	run w = { "rr", { .pol = { pol_rr.opts, pol_rr.nopts, { { .i = 2 } } } }, { "T" }, { 2 }, late_ev,
 	          sizeof late_ev / sizeof *late_ev };
 	char *got = print(&w, report_json);
 
@@ -276,7 +275,9 @@ END_TEST
 START_TEST(json_options_all)
 {
 	static const sim_event ev[] = { EV(0, END, -1, 0) };
-	run w = { "prio", { .quantum = 2, .preemptive = true, .aging = 5, .high_first = true,
+	/* quantum 2, preemptive, aging 5, high-first, by prio's table */
+	run w = { "prio", { .pol = { pol_prio.opts, pol_prio.nopts,
+	                             { { .i = 2 }, { .i = 1 }, { .i = 5 }, { .i = 1 } } },
 	                    .switch_cost = 3, .seed = 18446744073709551615u },
 	          { NULL }, { 0 }, ev, 1 };
 	char *got = print(&w, report_json);

@@ -10,20 +10,30 @@
 
 #include "check_main.h"
 #include "sched/policy.h"
+#include "sim/event.h"
 
 static char err[256];
 static char why_buf[128];
 static pol_reason why = { why_buf, sizeof why_buf };
 
-/* A policy under o (policy name and quantum, the rest default). */
+/* Option name of o's policy from its text, which must be right. */
+static void set(sim_options *o, const char *name, const char *text)
+{
+	ck_assert_msg(sim_options_set(o, name, text, err, sizeof err) == 0, "%s", err);
+}
+
+/* A policy under o (policy name and quantum if not 0, the rest default). */
 static void setup(pol *p, const char *name, int64_t quantum)
 {
 	sim_options o;
+	char q[24];
 
 	sim_options_default(&o);
 	o.policy = name;
-	o.quantum = quantum;
-	ck_assert_msg(pol_new(p, &o, err, sizeof err) == 0, "pol_new: %s", err);
+	snprintf(q, sizeof q, "%lld", (long long)quantum);
+	if (quantum)
+		set(&o, "quantum", q);
+	ck_assert_msg(pol_new(p, o.policy, &o.pol, err, sizeof err) == 0, "pol_new: %s", err);
 }
 
 static void thread(pol_thread *t, int id, int64_t arrival, int prio, int64_t burst)
@@ -67,7 +77,7 @@ START_TEST(test_registry)
 		ck_assert_str_eq(pol_at(i)->name, names[i]);
 		ck_assert_ptr_eq(pol_find(names[i]), pol_at(i));
 		ck_assert_ptr_nonnull(pol_at(i)->summary);
-		ck_assert_ptr_nonnull(pol_at(i)->options);
+		ck_assert(!pol_at(i)->nopts || pol_at(i)->opts);
 	}
 	ck_assert_ptr_null(pol_at(5));
 	ck_assert_ptr_eq(pol_find("fcfs"), &pol_fifo);
@@ -79,7 +89,9 @@ START_TEST(test_registry)
 	ck_assert_str_eq(known, "fifo, rr, prio, sjf, srtf");
 	pol_known(known, 7);
 	ck_assert_str_eq(known, "fifo, ");
-	ck_assert_str_eq(pol_rr.options, "--quantum N (default 4)");
+	ck_assert_uint_eq(pol_rr.nopts, 1);
+	ck_assert_str_eq(pol_rr.opts[0].name, "quantum");
+	ck_assert_int_eq(pol_rr.opts[0].def, 4);
 }
 END_TEST
 
@@ -90,15 +102,17 @@ START_TEST(test_unknown_policy)
 
 	sim_options_default(&o);
 	o.policy = "lottery";
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), -1);
 	ck_assert_str_eq(err, "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)");
 	o.policy = NULL;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
 	ck_assert_str_eq(p.name, "fifo");
 	pol_free(&p);
 }
 END_TEST
 
+/* Values are checked by the tables, before any policy sees them; an
+ * option a policy does not take is refused, and so are another's values. */
 START_TEST(test_option_errors)
 {
 	sim_options o;
@@ -106,21 +120,49 @@ START_TEST(test_option_errors)
 
 	sim_options_default(&o);
 	o.policy = "rr";
-	o.quantum = -3;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
-	ck_assert_str_eq(err, "rr: the quantum must be a positive number of ticks, not -3");
+	ck_assert_int_eq(sim_options_set(&o, "quantum", "-3", err, sizeof err), -1);
+	ck_assert_str_eq(err, "invalid value '-3' for --quantum: expected a whole number from 1 "
+	                 "to 1000000000000");
 	o.policy = "prio";
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
-	ck_assert_str_eq(err, "prio: the quantum must be a positive number of ticks, not -3");
-	o.quantum = 0;
-	o.aging = -1;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), -1);
-	ck_assert_str_eq(err, "prio: the aging interval must be a positive number of ticks, not -1");
-	/* options a policy does not read are ignored */
+	ck_assert_int_eq(sim_options_set(&o, "aging", "x", err, sizeof err), -1);
+	ck_assert_str_eq(err, "invalid value 'x' for --aging: expected a whole number from 0 "
+	                 "to 1000000000000");
+	ck_assert_int_eq(sim_options_set(&o, "priority-order", "up", err, sizeof err), -1);
+	ck_assert_str_eq(err, "invalid value 'up' for --priority-order: expected low-first or "
+	                 "high-first");
 	o.policy = "fifo";
-	o.quantum = 7;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
-	pol_free(&p);
+	ck_assert_int_eq(sim_options_set(&o, "quantum", "7", err, sizeof err), -1);
+	ck_assert_str_eq(err, "fifo takes no --quantum");
+	o.policy = "rr";
+	set(&o, "quantum", "7");
+	ck_assert_int_eq(pol_new(&p, "fifo", &o.pol, err, sizeof err), -1);
+	ck_assert_str_eq(err, "fifo: the options given are another policy's");
+}
+END_TEST
+
+/* An option's name means one thing wherever it appears: every policy
+ * that declares it gives it the same kind, range and words. */
+START_TEST(test_option_names_agree)
+{
+	const pol_class *c, *t;
+
+	for (size_t i = 0; (c = pol_at(i)); i++) {
+		ck_assert_uint_le(c->nopts, OPT_MAX);
+		for (size_t k = 0; k < c->nopts; k++) {
+			const opt_def *d = &c->opts[k], *e;
+			size_t from = 0;
+
+			ck_assert_ptr_null(opt_find(sim_engine_opts, SIM_NOPTS, d->name));
+			ck_assert_ptr_nonnull(d->help);
+			while ((t = pol_taker(d->name, &from, &e))) {
+				ck_assert_int_eq(e->kind, d->kind);
+				ck_assert_int_eq(e->min, d->min);
+				ck_assert_int_eq(e->max, d->max);
+				for (size_t w = 0; d->kind == OPT_WORD && d->words[w]; w++)
+					ck_assert_str_eq(e->words[w], d->words[w]);
+			}
+		}
+	}
 }
 END_TEST
 
@@ -130,22 +172,30 @@ START_TEST(test_defaults_and_names)
 	pol p;
 
 	setup(&p, "rr", 0);
-	ck_assert_int_eq(p.opt.quantum, 4);
-	ck_assert_str_eq(p.opt.policy, "rr");
+	ck_assert_int_eq(pol_int(&p, 0), 4);
+	ck_assert_int_eq(p.slice, 4);
+	ck_assert_str_eq(p.cls->name, "rr");
 	pol_free(&p);
 	setup(&p, "round-robin", 9);
-	ck_assert_int_eq(p.opt.quantum, 9);
+	ck_assert_int_eq(p.slice, 9);
 	ck_assert_str_eq(p.name, "rr");
 	pol_free(&p);
 	sim_options_default(&o);
 	o.policy = "sjf";
-	o.preemptive = true;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	set(&o, "preemptive", "true");
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
 	ck_assert_str_eq(p.name, "srtf");
 	pol_free(&p);
 	setup(&p, "srtf", 0);
 	ck_assert_str_eq(p.name, "srtf");
-	ck_assert(p.opt.preemptive);
+	ck_assert_int_eq(pol_int(&p, 0), 1);
+	pol_free(&p);
+	/* and srtf told otherwise is sjf */
+	sim_options_default(&o);
+	o.policy = "srtf";
+	set(&o, "preemptive", "false");
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
+	ck_assert_str_eq(p.name, "sjf");
 	pol_free(&p);
 }
 END_TEST
@@ -230,8 +280,8 @@ START_TEST(test_prio_order)
 
 	sim_options_default(&o);
 	o.policy = "prio";
-	o.high_first = true;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	set(&o, "priority-order", "high-first");
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
 	thread(&t[0], 0, 0, 3, 1);
 	thread(&t[1], 1, 0, 7, 1);
 	thread(&t[2], 2, 0, -2, 1);
@@ -248,14 +298,14 @@ START_TEST(test_prio_preempt)
 
 	sim_options_default(&o);
 	o.policy = "prio";
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
 	thread(&run, 0, 0, 3, 5);
 	thread(&a, 1, 1, 1, 5);
 	ck_assert(!p.cls->check_preempt(&p, &run, &a, &why));
 	pol_free(&p);
 
-	o.preemptive = true;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	set(&o, "preemptive", "true");
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
 	ck_assert(p.cls->check_preempt(&p, &run, &a, &why));
 	ck_assert_str_eq(why_buf, "priority 1 beats 3");
 	thread(&b, 2, 1, 3, 5);
@@ -312,8 +362,8 @@ START_TEST(test_prio_aging)
 
 	sim_options_default(&o);
 	o.policy = "prio";
-	o.aging = 5;
-	ck_assert_int_eq(pol_new(&p, &o, err, sizeof err), 0);
+	set(&o, "aging", "5");
+	ck_assert_int_eq(pol_new(&p, o.policy, &o.pol, err, sizeof err), 0);
 	p.prio_lo = 1;
 	p.prio_hi = 6;
 	p.prio_changed = on_prio;
@@ -434,6 +484,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, test_registry);
 	tcase_add_test(tc, test_unknown_policy);
 	tcase_add_test(tc, test_option_errors);
+	tcase_add_test(tc, test_option_names_agree);
 	tcase_add_test(tc, test_defaults_and_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("policies");

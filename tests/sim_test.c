@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "sched/policy.h"
 #include "sim/sim.h"
 #include "wl/workload.h"
 
@@ -112,12 +113,25 @@ static sim *make(const sim_options *o, rec *r)
 	return make_of(&wl, o, r);
 }
 
+/* An option for o's policy when it takes it: a policy that does not
+ * takes no such option, and the loops over every policy want it left out. */
+static void opt_if(sim_options *o, const char *name, const char *text)
+{
+	(void)sim_options_set(o, name, text, NULL, 0);
+}
+
+/* policy, its quantum if not 0 and preemptive if true, when it takes them. */
 static void opts(sim_options *o, const char *policy, int64_t quantum, bool preemptive)
 {
+	char q[24];
+
 	sim_options_default(o);
 	o->policy = policy;
-	o->quantum = quantum;
-	o->preemptive = preemptive;
+	snprintf(q, sizeof q, "%lld", (long long)quantum);
+	if (quantum)
+		opt_if(o, "quantum", q);
+	if (preemptive)
+		opt_if(o, "preemptive", "true");
 }
 
 /* Averages over all threads, in hundredths (exact for these examples). */
@@ -432,7 +446,7 @@ START_TEST(test_aging)
 	/* aging 5: one step every 5 ticks of waiting; at 20 it ties with the
 	 * best and wins by its earlier arrival */
 	opts(&o, "prio", 0, true);
-	o.aging = 5;
+	opt_if(&o, "aging", "5");
 	s = run_log(starve_wl, &o, &r);
 	info(s, 0, &ti);
 	ck_assert_int_eq(ti.finish, 23);
@@ -457,7 +471,7 @@ START_TEST(test_aging_preempts)
 
 	/* preemptive: an aged thread that becomes strictly better takes the CPU */
 	opts(&o, "prio", 0, true);
-	o.aging = 2;
+	opt_if(&o, "aging", "2");
 	s = run_log("name arrival burst priority\nlong 0 10 2\nlow 0 1 4\nbest 0 1 0\n", &o, &r);
 	ck_assert_str_eq(r.gantt, "best@0 long@1 low@6 long@7");
 	ck_assert(strstr(r.log, "2 prio low 3\n4 prio low 2\n6 prio low 1\n"
@@ -473,7 +487,7 @@ START_TEST(test_priority_order_high_first)
 	sim *s;
 
 	opts(&o, "prio", 0, false);
-	o.high_first = true;
+	opt_if(&o, "priority-order", "high-first");
 	s = run_log("name burst priority\nP1 10 3\nP2 1 1\nP3 2 4\nP4 1 5\nP5 5 2\n", &o, &r);
 	ck_assert_str_eq(r.gantt, "P4@0 P3@1 P1@3 P5@13 P2@18");
 	done(s);
@@ -494,7 +508,7 @@ START_TEST(test_determinism)
 	ck_assert_ptr_nonnull(b);
 	for (size_t i = 0; i < 5; i++) {
 		opts(&o, policies[i], 3, true);
-		o.aging = 4;
+		opt_if(&o, "aging", "4");
 		o.switch_cost = 1;
 		s = run_log(text, &o, a);
 		done(s);
@@ -656,7 +670,7 @@ START_TEST(test_live_info)
 	ck_assert_int_eq(ti.cpu, 2);
 	ck_assert_int_eq(ti.remaining, 3);
 	ck_assert_str_eq(sim_policy_name(s), "rr");
-	ck_assert_int_eq(sim_opts(s)->quantum, 2);
+	ck_assert_int_eq(sim_options_int(sim_opts(s), "quantum"), 2);
 	ck_assert_uint_eq(sim_nthreads(s), 2);
 	info(s, 5, &ti);
 	ck_assert_ptr_null(ti.name);
@@ -983,9 +997,13 @@ START_TEST(test_new_errors)
 	opts(&o, "lottery", 0, false);
 	ck_assert_ptr_null(sim_new(&wl, &o, err, sizeof err));
 	ck_assert_str_eq(err, "unknown policy 'lottery' (known: fifo, rr, prio, sjf, srtf)");
-	opts(&o, "rr", -2, false);
+	/* values made in C are checked by the table as if read through it */
+	opts(&o, "rr", 0, false);
+	opt_defaults(&o.pol, pol_rr.opts, pol_rr.nopts);
+	o.pol.v[0].i = -2;
 	ck_assert_ptr_null(sim_new(&wl, &o, err, sizeof err));
-	ck_assert_str_eq(err, "rr: the quantum must be a positive number of ticks, not -2");
+	ck_assert_str_eq(err, "rr: invalid value '-2' for --quantum: expected a whole number "
+	                 "from 1 to 1000000000000");
 	opts(&o, "fifo", 0, false);
 	o.switch_cost = -1;
 	ck_assert_ptr_null(sim_new(&wl, &o, err, sizeof err));

@@ -45,13 +45,17 @@ static void on_event(void *ctx, const sim_event *ev)
 /* A simulation of text (NULL: C bodies only) under policy and quantum. */
 static sim *make(const char *text, const char *policy, int64_t quantum, bool inherit)
 {
+	char q[24];
 	sim_options o;
 	sim *s;
 
 	sim_options_default(&o);
 	o.policy = policy;
-	o.quantum = quantum;
-	o.preemptive = true;
+	/* where the policy takes them */
+	snprintf(q, sizeof q, "%lld", (long long)quantum);
+	if (quantum)
+		(void)sim_options_set(&o, "quantum", q, NULL, 0);
+	(void)sim_options_set(&o, "preemptive", "true", NULL, 0);
 	o.inherit = inherit;
 	memset(&wl, 0, sizeof wl);
 	if (text)

@@ -11,13 +11,14 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "sched/policy.h"
 #include "trace/trace_in.h"
 
 /* A small complete trace.  Line numbers matter to the messages below. */
 static const char *const base[] = {
 	"schedsim-trace 1",                          /* 1 */
 	"schedsim 0.1.0",                            /* 2 */
-	"policy rr",                                 /* 3 */
+	"policy prio",                               /* 3 */
 	"quantum 2",                                 /* 4 */
 	"preemptive false",                          /* 5 */
 	"aging 0",                                   /* 6 */
@@ -99,13 +100,14 @@ START_TEST(header_read)
 	size_t len;
 	const char *text = trace_in_workload(t, &len);
 
-	ck_assert_str_eq(trace_in_policy(t), "rr");
-	ck_assert_str_eq(o->policy, "rr");
+	ck_assert_str_eq(trace_in_policy(t), "prio");
+	ck_assert_str_eq(o->policy, "prio");
 	ck_assert_str_eq(trace_in_writer(t), "0.1.0");
-	ck_assert_int_eq(o->quantum, 2);
-	ck_assert(!o->preemptive);
-	ck_assert_int_eq(o->aging, 0);
-	ck_assert(o->high_first);
+	ck_assert_ptr_eq(o->pol.defs, pol_prio.opts);
+	ck_assert_int_eq(sim_options_int(o, "quantum"), 2);
+	ck_assert_int_eq(sim_options_int(o, "preemptive"), 0);
+	ck_assert_int_eq(sim_options_int(o, "aging"), 0);
+	ck_assert_int_eq(sim_options_int(o, "priority-order"), 1);
 	ck_assert_int_eq(o->switch_cost, 1);
 	ck_assert_uint_eq(o->seed, 42);
 	ck_assert(!o->inherit);
@@ -616,7 +618,7 @@ START_TEST(play_schedsim)
 		fprintf(f, "%s\n", base[i]);
 	fclose(f);
 	ck_assert_int_eq(play(path, -1, &s, &res, err, sizeof err), 0);
-	ck_assert_str_eq(s.info, "rr - -1 0|A -1 0 -1 -1 -1 -1|B c -1 1 -1 -1 -1 -1");
+	ck_assert_str_eq(s.info, "prio - -1 0|A -1 0 -1 -1 -1 -1|B c -1 1 -1 -1 -1 -1");
 	ck_assert_uint_eq(s.events, 8);
 	ck_assert(!res.cut_short);
 	ck_assert_int_eq(res.last_time, 4);
@@ -700,8 +702,8 @@ START_TEST(spool_again)
 	unlink(path);
 	ck_assert_msg(sp != NULL, "%s", err);
 	const trace_in_info *info = trace_in_spool_info(sp);
-	ck_assert_str_eq(info->policy, "rr");
-	ck_assert_int_eq(info->opt->quantum, 2);
+	ck_assert_str_eq(info->policy, "prio");
+	ck_assert_int_eq(sim_options_int(info->opt, "quantum"), 2);
 	ck_assert_uint_eq(info->nthreads, 2);
 	ck_assert_str_eq(info->threads[1].name, "B c");
 	ck_assert_ptr_null(info->form);

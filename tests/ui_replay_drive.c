@@ -94,7 +94,10 @@ int main(int argc, char **argv)
 	rec.bad = argc > 1 && !strcmp(argv[1], "bad");
 	sim_options_default(&rec.opt);
 	rec.opt.policy = "rr";
-	rec.opt.quantum = 2;
+	if (sim_options_set(&rec.opt, "quantum", "2", err, sizeof err) < 0) {
+		fprintf(stderr, "ui_replay_drive: %s\n", err);
+		return 1;
+	}
 	sim *s = sim_new(NULL, &rec.opt, err, sizeof err);
 	if (!s) {
 		fprintf(stderr, "ui_replay_drive: %s\n", err);

@@ -6,7 +6,6 @@
 #include <wchar.h>
 
 #include "draw.h"
-#include "sched/policy.h"
 
 /* ---- colours ------------------------------------------------------------- */
 
@@ -187,29 +186,16 @@ static void layout(const ui_view *v, ui_layout *l)
 
 /* ---- rows ----------------------------------------------------------------- */
 
-/* " policy prio q=2 preemptive aging 5": the options in effect that the
- * policy reads (a file may set options for another policy). */
-static void policy_words(const ui_view *v, char *buf, size_t len)
+void ui_policy_words(char *buf, size_t len, const char *policy, const sim_options *o)
 {
-	if (!v->s) {
-		snprintf(buf, len, " policy %s (recorded)", v->policy);
+	char effect[256];
+
+	if (!o) {
+		snprintf(buf, len, " policy %s (recorded)", policy);
 		return;
 	}
-	const sim_options *o = sim_opts(v->s);
-	const pol_class *c = pol_find(v->policy);
-	const char *reads = c ? c->options : "";
-	size_t n = (size_t)snprintf(buf, len, " policy %s", v->policy);
-
-	if (n < len && o->quantum > 0 && strstr(reads, "--quantum"))
-		n += (size_t)snprintf(buf + n, len - n, " q=%lld", (long long)o->quantum);
-	if (n < len && o->preemptive && strstr(reads, "--preemptive"))
-		n += (size_t)snprintf(buf + n, len - n, " preemptive");
-	if (n < len && o->aging > 0 && strstr(reads, "--aging"))
-		n += (size_t)snprintf(buf + n, len - n, " aging %lld", (long long)o->aging);
-	if (n < len && o->high_first && strstr(reads, "--priority-order"))
-		n += (size_t)snprintf(buf + n, len - n, " high-first");
-	if (n < len && o->switch_cost > 0)
-		snprintf(buf + n, len - n, " switch cost %lld", (long long)o->switch_cost);
+	sim_options_effect(o, effect, sizeof effect);
+	snprintf(buf, len, effect[0] ? " policy %s (%s)" : " policy %s%s", policy, effect);
 }
 
 static void draw_title(const ui_view *v, const ui_layout *l)
@@ -224,7 +210,7 @@ static void draw_title(const ui_view *v, const ui_layout *l)
 	const char *explain = v->rec ? NULL : v->src->explain;
 	snprintf(buf, sizeof buf, " %s%s ", v->rec ? "replay " : "", title ? title : "");
 	x = put_at(l->title, x, l->cols, A_REVERSE, buf);
-	policy_words(v, buf, sizeof buf);
+	ui_policy_words(buf, sizeof buf, v->policy, v->s ? sim_opts(v->s) : NULL);
 	x = put_at(l->title, x, l->cols, A_REVERSE | A_BOLD, buf);
 	if (explain) {
 		snprintf(buf, sizeof buf, "  %s", explain);

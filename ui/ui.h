@@ -80,4 +80,8 @@ typedef struct ui_recording {
  * once the screen is restored; 2 without a usable terminal). */
 int ui_replay(const ui_recording *rec, const ui_config *cfg);
 
+/* The title's " policy rr (quantum 4)": the options in effect as every
+ * report words them (sim_options_effect); o NULL for a recording. */
+void ui_policy_words(char *buf, size_t len, const char *policy, const sim_options *o);
+
 #endif

@@ -23,7 +23,7 @@ static const char *const heads[K_COLS] = {
 /* One run: its figures as exact fractions (num/den) for the ranking. */
 typedef struct row {
 	const char *policy;
-	char label[64];
+	char label[200];
 	report_sum_t num[K_COLS];
 	uint64_t den[K_COLS];
 	char *json;          /* its `run --json` object */
@@ -72,24 +72,21 @@ static int split_policies(const char *list, char *buf, size_t len, const char **
 	return 0;
 }
 
-/* A label that says what ran: "rr q=4", "prio preemptive". */
+/* A label that says what ran, and so which of the shared options each
+ * policy took: "rr (quantum 4)", "prio (preemptive)". */
 static void label(row *w, const sim *s)
 {
-	const sim_options *o = sim_opts(s);
-	int n = snprintf(w->label, sizeof w->label, "%s", sim_policy_name(s));
-	const pol_class *c = pol_find(w->policy);
+	char effect[160];
 
-	if (c && c->timer && o->quantum > 0 && strstr(c->options, "--quantum"))
-		n += snprintf(w->label + n, sizeof w->label - (size_t)n, " q=%lld",
-		              (long long)o->quantum);
-	if (o->preemptive && !strcmp(sim_policy_name(s), "prio"))
-		snprintf(w->label + n, sizeof w->label - (size_t)n, " preemptive");
+	sim_options_effect(sim_opts(s), effect, sizeof effect);
+	snprintf(w->label, sizeof w->label, effect[0] ? "%s (%s)" : "%s%s", sim_policy_name(s),
+	         effect);
 }
 
 /* One run of wl under policy; its figures in w.  The exit status. */
 static int run_one(const workload *wl, const opts *o, row *w)
 {
-	sim_options so = o->sim;
+	sim_options so;
 	char err[512];
 	size_t len = 0;
 	report *r;
@@ -97,8 +94,8 @@ static int run_one(const workload *wl, const opts *o, row *w)
 	FILE *f;
 	report_totals t;
 
-	so.policy = w->policy;
-	if (!(s = sim_new(wl, &so, err, sizeof err)))
+	if (opts_resolve(o, w->policy, false, &so, err, sizeof err) < 0 ||
+	    !(s = sim_new(wl, &so, err, sizeof err)))
 		return cli_usage_error("%s", err);
 	if (!(r = report_for_sim(s))) {
 		sim_free(s);
@@ -231,7 +228,7 @@ static void table(const row *v, size_t n, const char *title)
 		                   w[k] - 2, heads[k]);
 	put_line(line);
 	for (size_t i = 0; i < n; i++) {
-		char name[80];
+		char name[220];
 
 		snprintf(name, sizeof name, "%s%s", v[i].label, v[i].deadlock ? " (deadlock)" : "");
 		n_line = snprintf(line, sizeof line, "%-*s", wl, name);
@@ -254,8 +251,20 @@ static int compare(const workload *wl, const opts *o)
 	size_t n;
 	int status = CLI_OK, rc;
 
+	const opt_def *d;
+
 	if (split_policies(o->policies, buf, sizeof buf, names, &n) != 0)
 		return CLI_USAGE;
+	/* A shared option applies to the policies that take it: to none is
+	 * a mistake. */
+	if ((d = opts_untaken(o, names, n))) {
+		char list[512];
+		size_t at = 0;
+
+		for (size_t i = 0; i < n; i++)
+			opt_append(list, sizeof list, &at, "%s%s", i ? ", " : "", names[i]);
+		return cli_usage_error("none of %s takes --%s", list, d->name);
+	}
 	memset(v, 0, sizeof v);
 	for (size_t i = 0; i < n; i++) {
 		v[i].policy = names[i];

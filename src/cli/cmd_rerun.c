@@ -56,7 +56,8 @@ static trace_in *open_trace(const char *path, FILE **fp, bool *io_error, char *e
 typedef struct rec_words {
 	char **w;
 	int n;
-	char nums[8][24];
+	/* "--quantum" and "4" of each option, by the tables. */
+	char text[2 * (OPT_MAX + SIM_NOPTS)][OPT_INTS_MAX * 24];
 	char **sems;
 	size_t nsems;
 } rec_words;
@@ -93,18 +94,29 @@ static size_t from_workload(const sim_options *rec, const sim_options *o_wl)
 static int recorded(rec_words *r, const sim_options *o, const sim_options *o_wl)
 {
 	int k = 0, rc = rec_add(r, "run", NULL);
+	size_t n;
+	const opt_def *defs = sim_options_defs(o, &n);
+	opt_val tmp, v;
 
-#define NUM(fmt, v) (snprintf(r->nums[k], sizeof r->nums[k], fmt, v), r->nums[k++])
 	rc |= rec_add(r, "--policy", o->policy);
-	if (o->quantum > 0) /* 0: the policy's default, which may differ */
-		rc |= rec_add(r, "--quantum", NUM("%" PRId64, o->quantum));
-	rc |= rec_add(r, o->preemptive ? "--preemptive" : "--no-preemptive", NULL);
-	rc |= rec_add(r, "--aging", NUM("%" PRId64, o->aging));
-	rc |= rec_add(r, "--priority-order", o->high_first ? "high-first" : "low-first");
-	rc |= rec_add(r, "--switch-cost", NUM("%" PRId64, o->switch_cost));
-	rc |= rec_add(r, "--seed", NUM("%" PRIu64, o->seed));
-	rc |= rec_add(r, o->inherit ? "--inherit" : "--no-inherit", NULL);
-#undef NUM
+	for (size_t i = 0; i < n + SIM_NOPTS; i++) {
+		const opt_def *d = i < n ? &defs[i] : &sim_engine_opts[i - n];
+		const opt_val *p = i < n ? opt_get(&o->pol, defs, i, &tmp) : &v;
+		char *name = r->text[k++], *value = r->text[k++];
+
+		if (i >= n)
+			sim_engine_get(o, i - n, &v);
+		if (d->kind == OPT_NAMED)
+			continue;
+		/* A number outside the range is the "off" default, as given. */
+		if ((d->kind == OPT_INT && (p->i < d->min || p->i > d->max)) ||
+		    (d->kind == OPT_INTS && !p->i))
+			continue;
+		snprintf(name, sizeof r->text[0], "--%s%s", d->kind == OPT_FLAG && !p->i ? "no-" : "",
+		         d->name);
+		opt_text(d, p, value, sizeof r->text[0]);
+		rc |= rec_add(r, name, d->kind == OPT_FLAG ? NULL : value);
+	}
 	if (rc || !(r->sems = calloc(o->nsems ? o->nsems : 1, sizeof *r->sems)))
 		return -1;
 	for (size_t i = from_workload(o, o_wl); i < o->nsems; i++) {
@@ -146,7 +158,7 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 	if (recorded(&rec, trace_in_options(t), &o->sim) < 0) {
 		fprintf(stderr, "schedsim: out of memory\n");
 		status = CLI_FAIL;
-	} else if (opts_parse_argv(o, rec.n, rec.w, OPTS_SIM, 0, err, sizeof err) < 0) {
+	} else if (opts_parse_defaults(o, rec.n, rec.w, err, sizeof err) < 0) {
 		char line[1536];
 
 		snprintf(line, sizeof line, "schedsim: %s: the recorded options: %s", path, err);

@@ -34,7 +34,7 @@ int cli_options(opts *o, const workload *wl, const char *const *pre,
 			words[n] = (char *)pre[n - 1];
 			n++;
 		}
-		if (opts_parse_argv(o, n, words, OPTS_SIM, 0, err, sizeof err) < 0)
+		if (opts_parse_defaults(o, n, words, err, sizeof err) < 0)
 			return cli_usage_error("%s", err);
 	}
 	if (opts_parse_argv(o, argc, argv, allow, max_operands, err, sizeof err) < 0)
@@ -53,11 +53,12 @@ static sim *make(void *ctx, const char *policy, char *err, size_t errlen)
 {
 	job_ctx *c = ctx;
 	const workload *wl = c->job->wl;
-	sim_options o = c->job->o->sim;
+	sim_options o;
 	sim *s;
 
-	if (policy)
-		o.policy = policy;
+	/* The view's choice of another policy leaves out what it does not take. */
+	if (opts_resolve(c->job->o, policy, !policy, &o, err, errlen) < 0)
+		return NULL;
 	s = sim_new(wl, &o, err, errlen);
 	if (!s)
 		return NULL;
@@ -176,10 +177,13 @@ int cli_run_job(const cli_job *job)
 	            (o->tui == OPTS_TUI_AUTO && !o->json && !o->quiet && isatty(STDOUT_FILENO));
 	char err[512];
 	int status;
+	sim_options so;
 	sim *probe;
 
 	/* Bad options are usage errors, found before anything is written. */
-	probe = sim_new(job->wl, &o->sim, err, sizeof err);
+	if (opts_resolve(o, NULL, true, &so, err, sizeof err) < 0)
+		return options_error(job, err);
+	probe = sim_new(job->wl, &so, err, sizeof err);
 	if (!probe)
 		return options_error(job, err);
 	sim_free(probe);

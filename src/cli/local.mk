@@ -14,7 +14,7 @@ schedsim_LDADD = libcli.a libui.a libdemo.a $(EXPORT_LIBS) $(NCURSESW_LIBS)
 check_PROGRAMS += tests/opts_test
 TESTS += tests/opts_test
 tests_opts_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_opts_test_LDADD = libcli.a $(WL_LIBS) $(CHECK_SUITE_LIBS)
+tests_opts_test_LDADD = libcli.a libsim.a $(LIB_LIBS) $(WL_LIBS) $(CHECK_SUITE_LIBS)
 
 # The program from outside: exit statuses, messages, golden reports.
 TESTS += tests/cli.sh

@@ -1,4 +1,6 @@
-/* opts.c: one table of options, read from argv and from "#:" lines. */
+/* opts.c: the command's options, read from argv and from "#:" lines: the
+ * command line's own table here, the engine's (sim_engine_opts) and each
+ * policy's (pol_class.opts) where they are declared. */
 #include <config.h>
 
 #include <errno.h>
@@ -11,6 +13,7 @@
 #include "lib/num.h"
 #include "ltrace/ltrace.h"
 #include "opts.h"
+#include "sched/policy.h"
 
 /* Only on the command line (--help). */
 #define OPTS_CMDLINE (1u << 8)
@@ -18,14 +21,12 @@
 typedef enum kind {
 	K_FLAG,   /* bool at off := val */
 	K_TICKS,  /* int64_t at off, from min to WL_TICKS_MAX */
-	K_SEED,   /* uint64_t at off */
 	K_STRING, /* const char * at off */
-	K_ORDER,  /* --priority-order */
 	K_TUI,    /* opts_tui at off := val */
-	K_SEM,    /* --sem NAME=COUNT */
+	K_ENGINE, /* sim_engine_opts[val]: where the policy's and the engine's go */
 } kind;
 
-typedef struct opt_def {
+typedef struct cli_def {
 	const char *name;
 	char short_name;
 	unsigned allow;
@@ -34,34 +35,16 @@ typedef struct opt_def {
 	int64_t val;      /* K_FLAG, K_TUI: the value set; K_TICKS: the minimum */
 	const char *arg;  /* the argument's name in --help; NULL for a flag */
 	const char *help;
-} opt_def;
+} cli_def;
 
 #define SIM(field) (offsetof(opts, sim) + offsetof(sim_options, field))
 #define OPT(field) offsetof(opts, field)
 
-static const opt_def table[] = {
+static const cli_def table[] = {
 	{ "policy", 0, OPTS_SIM, K_STRING, SIM(policy), 0, "P",
 	  "scheduling policy (default fifo; see 'policies')" },
-	{ "quantum", 0, OPTS_SIM, K_TICKS, SIM(quantum), 1, "N",
-	  "time slice in ticks (rr, prio)" },
-	{ "preemptive", 0, OPTS_SIM, K_FLAG, SIM(preemptive), true, NULL,
-	  "a better thread takes the CPU at once (prio, sjf)" },
-	{ "no-preemptive", 0, OPTS_SIM, K_FLAG, SIM(preemptive), false, NULL,
-	  "undo a workload's --preemptive" },
-	{ "aging", 0, OPTS_SIM, K_TICKS, SIM(aging), 0, "N",
-	  "raise a waiting thread's priority every N ticks" },
-	{ "priority-order", 0, OPTS_SIM, K_ORDER, 0, 0, "ORDER",
-	  "low-first (lower number wins; default), high-first" },
-	{ "switch-cost", 0, OPTS_SIM, K_TICKS, SIM(switch_cost), 0, "N",
-	  "ticks each context switch costs (default 0)" },
-	{ "seed", 0, OPTS_SIM, K_SEED, SIM(seed), 0, "N",
-	  "seed for randomised policies (default 0)" },
-	{ "inherit", 0, OPTS_SIM, K_FLAG, SIM(inherit), true, NULL,
-	  "priority inheritance for mutexes" },
-	{ "no-inherit", 0, OPTS_SIM, K_FLAG, SIM(inherit), false, NULL,
-	  "undo a workload's --inherit" },
-	{ "sem", 0, OPTS_SIM, K_SEM, 0, 0, "S=N",
-	  "semaphore S starts at N (declares S in a workload)" },
+	/* Here --help lists the policies' options, then the engine's. */
+	{ "(engine)", 0, OPTS_SIM, K_ENGINE, 0, 0, NULL, NULL },
 	{ "policies", 0, OPTS_COMPARE, K_STRING, OPT(policies), 0, "LIST",
 	  "the policies to compare, by commas (default: all)" },
 	{ "json", 0, OPTS_REPORT, K_FLAG, OPT(json), true, NULL,
@@ -142,7 +125,6 @@ static int add_sem(opts *o, const char *arg, failure *f, size_t word, size_t off
 	return 0;
 }
 
-
 static int fail(failure *f, size_t word, size_t off, const char *fmt, ...)
 {
 	va_list ap;
@@ -161,7 +143,79 @@ static bool whole_number(const char *s, uint64_t min, uint64_t max, uint64_t *ou
 	return num_u64(s, strlen(s), min, max, out) == NUM_OK;
 }
 
-static int apply(opts *o, const opt_def *d, const char *arg, failure *f,
+/* An option of the engine's table or of a policy's: which, and whether
+ * it was spelled --no-NAME. */
+typedef struct found {
+	const opt_def *def;
+	bool engine, negated;
+} found;
+
+static bool find_table_opt(const char *name, size_t len, found *fd)
+{
+	char buf[64];
+	size_t from = 0;
+
+	if (len >= sizeof buf)
+		return false;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	for (int neg = 0; neg < 2; neg++) {
+		const char *n = buf + (neg ? 3 : 0);
+
+		if (neg && strncmp(buf, "no-", 3))
+			break;
+		fd->negated = neg;
+		fd->engine = true;
+		if ((fd->def = opt_find(sim_engine_opts, SIM_NOPTS, n)))
+			return !neg || fd->def->kind == OPT_FLAG;
+		fd->engine = false;
+		from = 0;
+		if (pol_taker(n, &from, &fd->def))
+			return !neg || fd->def->kind == OPT_FLAG;
+	}
+	return false;
+}
+
+/* A policy option as given: the latest of each name wins. */
+static int give(opts *o, const opt_def *d, const opt_val *v, opts_layer layer, size_t word,
+                failure *f)
+{
+	size_t i = 0;
+
+	while (i < o->ngiven && strcmp(o->given[i].def->name, d->name))
+		i++;
+	if (i == OPTS_GIVEN_MAX)
+		return fail(f, word, 0, "too many options (at most %d)", OPTS_GIVEN_MAX);
+	if (i == o->ngiven)
+		o->ngiven++;
+	o->given[i] = (opts_given){ d, *v, layer, (int)word, 0 };
+	return 0;
+}
+
+static int apply_table(opts *o, const found *fd, const char *arg, opts_layer layer,
+                       failure *f, size_t word, size_t off, size_t opt_word)
+{
+	const opt_def *d = fd->def;
+	char want[160];
+	opt_val v;
+
+	if (d->kind == OPT_NAMED)
+		return add_sem(o, arg, f, word, off);
+	if (d->kind == OPT_FLAG) {
+		memset(&v, 0, sizeof v);
+		v.i = !fd->negated;
+	} else if (opt_parse(d, arg, false, &v, want, sizeof want) < 0) {
+		return fail(f, word, off, "invalid value '%s' for --%s: expected %s", arg,
+		            d->name, want);
+	}
+	if (fd->engine) {
+		sim_engine_set(&o->sim, (size_t)(d - sim_engine_opts), &v);
+		return 0;
+	}
+	return give(o, d, &v, layer, opt_word, f);
+}
+
+static int apply(opts *o, const cli_def *d, const char *arg, failure *f,
                  size_t word, size_t off)
 {
 	char *base = (char *)o + d->off;
@@ -184,41 +238,27 @@ static int apply(opts *o, const opt_def *d, const char *arg, failure *f,
 		*(int64_t *)base = (int64_t)v;
 		return 0;
 	}
-	case K_SEED:
-		if (!whole_number(arg, 0, UINT64_MAX, &v))
-			return fail(f, word, off, "invalid value '%s' for --%s: expected "
-			            "a whole number from 0 to %" PRIu64, arg, d->name, UINT64_MAX);
-		*(uint64_t *)base = v;
-		return 0;
 	case K_STRING:
 		if (!*arg)
 			return fail(f, word, off, "empty value for --%s", d->name);
 		*(const char **)base = arg;
 		return 0;
-	case K_ORDER:
-		if (!strcmp(arg, "low-first"))
-			o->sim.high_first = false;
-		else if (!strcmp(arg, "high-first"))
-			o->sim.high_first = true;
-		else
-			return fail(f, word, off, "invalid value '%s' for --%s: expected "
-			            "low-first or high-first", arg, d->name);
+	case K_ENGINE:
 		return 0;
-	case K_SEM:
-		return add_sem(o, arg, f, word, off);
 	}
 	return 0;
 }
 
-static const opt_def *find_long(const char *name, size_t len)
+static const cli_def *find_long(const char *name, size_t len)
 {
 	for (size_t i = 0; i < NOPTS; i++)
-		if (strlen(table[i].name) == len && !strncmp(table[i].name, name, len))
+		if (table[i].kind != K_ENGINE && strlen(table[i].name) == len &&
+		    !strncmp(table[i].name, name, len))
 			return &table[i];
 	return NULL;
 }
 
-static const opt_def *find_short(char c)
+static const cli_def *find_short(char c)
 {
 	for (size_t i = 0; i < NOPTS; i++)
 		if (c && table[i].short_name == c)
@@ -226,18 +266,29 @@ static const opt_def *find_short(char c)
 	return NULL;
 }
 
-/* The parser behind both entry points.  *policy_word is set to the word
+/* The entry through which the engine's and the policies' options are
+ * allowed (OPTS_SIM). */
+static const cli_def *engine_entry(void)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		if (table[i].kind == K_ENGINE)
+			return &table[i];
+	return NULL;
+}
+
+/* The parser behind every entry point.  *policy_word is set to the word
  * that gave --policy its value (and *policy_off to where in it). */
 static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_operands,
-                 bool in_file, failure *f, size_t *policy_word, size_t *policy_off)
+                 opts_layer layer, failure *f, size_t *policy_word, size_t *policy_off)
 {
-	bool options_done = false;
+	bool options_done = false, in_file = layer == OPTS_IN_FILE;
 
 	for (size_t i = 0; i < n; i++) {
 		const char *word = w[i];
-		const opt_def *d = NULL;
+		const cli_def *d = NULL;
+		found fd = { NULL, false, false };
 		const char *arg = NULL;
-		size_t arg_word = i, arg_off = 0;
+		size_t arg_word = i, arg_off = 0, opt_word = i, len = 0;
 
 		if (options_done || word[0] != '-' || !word[1]) {
 			if (o->noperands >= max_operands)
@@ -252,9 +303,12 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 		}
 		if (word[1] == '-') {
 			const char *eq = strchr(word + 2, '=');
-			size_t len = eq ? (size_t)(eq - (word + 2)) : strlen(word + 2);
+
+			len = eq ? (size_t)(eq - (word + 2)) : strlen(word + 2);
 
 			d = find_long(word + 2, len);
+			if (!d && find_table_opt(word + 2, len, &fd))
+				d = engine_entry();
 			if (!d)
 				return fail(f, i, 0, "unknown option '%.*s'", (int)(len + 2), word);
 			if (eq) {
@@ -272,13 +326,21 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 				            "give it on the command line", d->name);
 			return fail(f, i, 0, "unknown option '%s'", word);
 		}
-		if (!d->arg && arg)
-			return fail(f, i, 0, "option '--%s' doesn't allow an argument", d->name);
-		if (d->arg && !arg) {
+		/* A table's option is named as spelled (--no-inherit). */
+		bool takes_arg = fd.def ? fd.def->kind != OPT_FLAG : d->arg != NULL;
+		if (!takes_arg && arg)
+			return fail(f, i, 0, "option '--%.*s' doesn't allow an argument",
+			            fd.def ? (int)len : (int)strlen(d->name), fd.def ? word + 2 : d->name);
+		if (takes_arg && !arg) {
 			if (i + 1 >= n)
 				return fail(f, i, 0, "option '%s' requires an argument", word);
 			arg = w[++i];
 			arg_word = i;
+		}
+		if (fd.def) {
+			if (apply_table(o, &fd, arg, layer, f, arg_word, arg_off, opt_word) < 0)
+				return -1;
+			continue;
 		}
 		if (apply(o, d, arg, f, arg_word, arg_off) < 0)
 			return -1;
@@ -290,8 +352,8 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 	return 0;
 }
 
-int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
-                    size_t max_operands, char *err, size_t errlen)
+static int parse_words(opts *o, int argc, char **argv, unsigned allow, size_t max_operands,
+                       opts_layer layer, char *err, size_t errlen)
 {
 	failure f = { .msg = err, .len = errlen };
 	const char *before = o->sim.policy;
@@ -300,10 +362,53 @@ int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
 	if (max_operands > OPTS_OPERANDS)
 		max_operands = OPTS_OPERANDS;
 	if (parse(o, argv + 1, argc > 0 ? (size_t)argc - 1 : 0, allow | OPTS_CMDLINE,
-	          max_operands, false, &f, &pw, &po) < 0)
+	          max_operands, layer, &f, &pw, &po) < 0)
 		return -1;
 	if (o->sim.policy != before)
 		o->policy_line = o->policy_col = 0; /* the command line's, not the file's */
+	return 0;
+}
+
+int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
+                    size_t max_operands, char *err, size_t errlen)
+{
+	return parse_words(o, argc, argv, allow, max_operands, OPTS_IN_ARGV, err, errlen);
+}
+
+int opts_parse_defaults(opts *o, int argc, char **argv, char *err, size_t errlen)
+{
+	return parse_words(o, argc, argv, OPTS_SIM, 0, OPTS_IN_DEFAULTS, err, errlen);
+}
+
+/* "fifo takes no --quantum (its options: none)". */
+static void not_taken(const pol_class *c, const opt_def *d, char *err, size_t errlen)
+{
+	char names[256];
+
+	pol_opt_names(c, names, sizeof names);
+	snprintf(err, errlen, "%s takes no --%s (its options: %s)", c->name, d->name, names);
+}
+
+/* The workload's policy options, each where it was written, against the
+ * workload's own policy (an unknown one is reported where it runs). */
+static int check_file(opts *o, const workload *wl, char *err, size_t errlen)
+{
+	const pol_class *c = pol_find(o->sim.policy ? o->sim.policy : "fifo");
+	char msg[400];
+
+	for (size_t i = 0; i < o->ngiven; i++) {
+		opts_given *g = &o->given[i];
+
+		if (g->layer != OPTS_IN_FILE || g->col)
+			continue;
+		g->col = wl->args[g->line].col;
+		g->line = wl->args[g->line].line;
+		if (c && !opt_find(c->opts, c->nopts, g->def->name)) {
+			not_taken(c, g->def, msg, sizeof msg);
+			snprintf(err, errlen, "%s:%d:%d: %s", wl->path, g->line, g->col, msg);
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -325,18 +430,65 @@ int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen)
 	}
 	for (size_t i = 0; i < wl->nargs; i++)
 		words[i] = wl->args[i].text;
-	if (parse(o, words, wl->nargs, OPTS_SIM, 0, true, &f, &pw, &po) < 0) {
+	if (parse(o, words, wl->nargs, OPTS_SIM, 0, OPTS_IN_FILE, &f, &pw, &po) < 0) {
 		const wl_arg *a = &wl->args[f.word];
 
 		snprintf(err, errlen, "%s:%d:%zu: %s", wl->path, a->line,
 		         (size_t)a->col + f.off, msg);
 		rc = -1;
-	} else if (o->sim.policy != before) {
-		o->policy_line = wl->args[pw].line;
-		o->policy_col = wl->args[pw].col + (int)po;
+	} else {
+		if (o->sim.policy != before) {
+			o->policy_line = wl->args[pw].line;
+			o->policy_col = wl->args[pw].col + (int)po;
+		}
+		rc = check_file(o, wl, err, errlen);
 	}
 	free(words);
 	return rc;
+}
+
+int opts_resolve(const opts *o, const char *policy, bool strict, sim_options *out,
+                 char *err, size_t errlen)
+{
+	const char *name = policy ? policy : o->sim.policy ? o->sim.policy : "fifo";
+	const pol_class *c = pol_find(name);
+
+	*out = o->sim;
+	out->policy = name;
+	if (!c) {
+		pol_unknown(name, err, errlen);
+		return -1;
+	}
+	opt_defaults(&out->pol, c->opts, c->nopts);
+	for (size_t i = 0; i < o->ngiven; i++) {
+		const opts_given *g = &o->given[i];
+		const opt_def *d = opt_find(c->opts, c->nopts, g->def->name);
+
+		if (d) {
+			out->pol.v[d - c->opts] = g->val;
+		} else if (strict && g->layer == OPTS_IN_ARGV) {
+			not_taken(c, g->def, err, errlen);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const opt_def *opts_untaken(const opts *o, const char *const *policies, size_t n)
+{
+	for (size_t i = 0; i < o->ngiven; i++) {
+		const opts_given *g = &o->given[i];
+		bool taken = false;
+
+		for (size_t k = 0; k < n && !taken && g->layer == OPTS_IN_ARGV; k++) {
+			const pol_class *c = pol_find(policies[k]);
+
+			taken = c && opt_find(c->opts, c->nopts, g->def->name);
+		}
+		if (!taken && g->layer == OPTS_IN_ARGV)
+			return g->def;
+	}
+	return NULL;
 }
 
 int opts_check(const opts *o, char *err, size_t errlen)
@@ -352,22 +504,120 @@ int opts_check(const opts *o, char *err, size_t errlen)
 	return 0;
 }
 
+static void help_line(FILE *out, char short_name, const char *name, const char *arg,
+                      const char *help, const char *takers)
+{
+	char left[40];
+	int n;
+
+	if (short_name)
+		n = snprintf(left, sizeof left, "-%c, --%s", short_name, name);
+	else
+		n = snprintf(left, sizeof left, "    --%s", name);
+	if (arg && n > 0 && (size_t)n < sizeof left)
+		snprintf(left + n, sizeof left - (size_t)n, " %s", arg);
+	fprintf(out, "  %-26s %s%s%s%s\n", left, help, takers ? " (" : "", takers ? takers : "",
+	        takers ? ")" : "");
+}
+
+/* An option of a table, and --no-NAME after a flag. */
+static void help_table_opt(FILE *out, const opt_def *d, const char *takers)
+{
+	char no[64], undo[96];
+
+	help_line(out, 0, d->name, d->kind == OPT_FLAG ? NULL : d->arg, d->help, takers);
+	if (d->kind == OPT_FLAG) {
+		snprintf(no, sizeof no, "no-%s", d->name);
+		snprintf(undo, sizeof undo, "undo a workload's --%s", d->name);
+		help_line(out, 0, no, NULL, undo, NULL);
+	}
+}
+
+/* Each policy option once, where its first taker declares it, with
+ * every policy that takes it; then the engine's. */
+static void help_engine(FILE *out)
+{
+	const pol_class *c;
+
+	for (size_t i = 0; (c = pol_at(i)); i++) {
+		for (size_t k = 0; k < c->nopts; k++) {
+			const opt_def *d = &c->opts[k];
+			size_t from = 0, at = 0;
+			char takers[256];
+			const pol_class *t = pol_taker(d->name, &from, NULL);
+
+			if (t != c)
+				continue; /* listed with an earlier policy */
+			takers[0] = '\0';
+			for (from = 0; (t = pol_taker(d->name, &from, NULL));)
+				opt_append(takers, sizeof takers, &at, "%s%s", at ? ", " : "", t->name);
+			help_table_opt(out, d, takers);
+		}
+	}
+	for (size_t i = 0; i < SIM_NOPTS; i++)
+		help_table_opt(out, &sim_engine_opts[i], NULL);
+}
+
 void opts_help(FILE *out, unsigned allow, const char *omit)
 {
 	allow |= OPTS_CMDLINE;
 	for (size_t i = 0; i < NOPTS; i++) {
-		const opt_def *d = &table[i];
-		char left[40];
-		int n;
+		const cli_def *d = &table[i];
 
-		if (!(d->allow & allow) || (omit && !strcmp(d->name, omit)))
+		if (!(d->allow & allow))
 			continue;
-		if (d->short_name)
-			n = snprintf(left, sizeof left, "-%c, --%s", d->short_name, d->name);
-		else
-			n = snprintf(left, sizeof left, "    --%s", d->name);
-		if (d->arg)
-			snprintf(left + n, sizeof left - (size_t)n, " %s", d->arg);
-		fprintf(out, "  %-26s %s\n", left, d->help);
+		if (d->kind == K_ENGINE)
+			help_engine(out);
+		else if (!omit || strcmp(d->name, omit))
+			help_line(out, d->short_name, d->name, d->arg, d->help, NULL);
+	}
+}
+
+/* "--quantum N (default 4)": an option as `schedsim policies` lists it. */
+static void synopsis(const opt_def *d, char *buf, size_t len, size_t *at)
+{
+	char s[128], text[OPT_INTS_MAX * 24];
+
+	opt_synopsis(d, true, s, sizeof s);
+	opt_append(buf, len, at, "%s", s);
+	if (d->kind != OPT_FLAG && d->kind != OPT_WORD && d->def >= d->min &&
+	    d->def <= d->max && d->def) {
+		opt_val v = { .i = d->def };
+
+		opt_text(d, &v, text, sizeof text);
+		opt_append(buf, len, at, " (default %s)", text);
+	}
+}
+
+void opts_policies(FILE *out)
+{
+	char aka[128], line[1024];
+	int wname = 0, waka = 0;
+	const pol_class *c;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; (c = pol_at(i)); i++) {
+			size_t at = 0;
+
+			aka[0] = '\0';
+			for (const char *const *a = c->aliases; a && *a; a++)
+				opt_append(aka, sizeof aka, &at, "%s%s", a == c->aliases ? "aka " : ", ",
+				           *a);
+			if (!pass) {
+				if ((int)strlen(c->name) > wname)
+					wname = (int)strlen(c->name);
+				if ((int)strlen(aka) > waka)
+					waka = (int)strlen(aka);
+				continue;
+			}
+			at = 0;
+			opt_append(line, sizeof line, &at, "%-*s  %-*s  %s", wname, c->name, waka, aka,
+			           c->summary);
+			for (size_t k = 0; k < c->nopts; k++) {
+				opt_append(line, sizeof line, &at, k ? ", " : "; options: ");
+				synopsis(&c->opts[k], line, sizeof line, &at);
+			}
+			fprintf(out, "%s\n", line);
+		}
 	}
 }

@@ -18,7 +18,7 @@
 
 /* Which options a caller accepts. */
 enum {
-	OPTS_SIM = 1u << 0,    /* --policy, --quantum, ...: also in "#:" lines */
+	OPTS_SIM = 1u << 0,    /* --policy, the policies' and the engine's: also in "#:" lines */
 	OPTS_REPORT = 1u << 1, /* --json, --quiet, --tui, --no-tui, --no-color */
 	OPTS_TRACE_OUT = 1u << 7, /* --trace-out */
 	OPTS_OUTPUT = OPTS_REPORT | OPTS_TRACE_OUT, /* a run's outputs */
@@ -37,9 +37,28 @@ typedef enum opts_tui {
 
 #define OPTS_OPERANDS 2
 #define OPTS_SEMS_MAX 16   /* --sem options in one run */
+#define OPTS_GIVEN_MAX 32  /* distinct policy options in one run */
+
+/* Where a policy option was given: a workload's "#:" words (checked against
+ * the workload's own policy), the defaults a demo or a trace brings, or
+ * the command line (checked against the policy that runs). */
+typedef enum opts_layer { OPTS_IN_FILE, OPTS_IN_DEFAULTS, OPTS_IN_ARGV } opts_layer;
+
+/* A policy's option as given, read by the table of any policy that takes
+ * it (they agree, lib/opt.h), kept until the policy that runs is known. */
+typedef struct opts_given {
+	const opt_def *def;
+	opt_val val;
+	opts_layer layer;
+	int line, col;         /* in the workload, for its messages */
+} opts_given;
 
 typedef struct opts {
-	sim_options sim;       /* all zero: the engine's defaults (sim.h) */
+	/* The engine's options and the policy's name; sim.pol is set by
+	 * opts_resolve() for the policy that runs. */
+	sim_options sim;
+	opts_given given[OPTS_GIVEN_MAX];
+	size_t ngiven;
 	int policy_line;       /* where a workload set --policy, 0 if it did not */
 	int policy_col;
 	bool json, quiet, color, list, help;
@@ -68,9 +87,27 @@ void opts_copy(opts *to, const opts *from);
 int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
                     size_t max_operands, char *err, size_t errlen);
 
-/* The "#:" words of a workload: only OPTS_SIM options.  0, or -1 with
- * "FILE:LINE:COL: message" in err. */
+/* Words of OPTS_SIM options that a demo or a recorded run brings: like
+ * the workload's, defaults the command line overrides. */
+int opts_parse_defaults(opts *o, int argc, char **argv, char *err, size_t errlen);
+
+/* The "#:" words of a workload: only OPTS_SIM options, and of the policy
+ * options only those the workload's policy (or fifo) takes.  0, or -1
+ * with "FILE:LINE:COL: message" in err. */
 int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen);
+
+/* The options of a run of policy (NULL: o->sim.policy, or fifo) in out:
+ * the policy options given that it takes.  strict: one it does not take
+ * from the command line is an error ("fifo takes no --quantum (its
+ * options: none)"); otherwise such options are left out, as those of the
+ * workload, a demo or a trace always are when another policy runs.  0, or
+ * -1 with the message ("unknown policy ..." too) in err. */
+int opts_resolve(const opts *o, const char *policy, bool strict, sim_options *out,
+                 char *err, size_t errlen);
+
+/* Whether a policy option given on the command line is taken by none of
+ * the n policies: its def, or NULL when every one is taken by some. */
+const opt_def *opts_untaken(const opts *o, const char *const *policies, size_t n);
 
 /* Combinations that make no sense (--json with --quiet, ...): 0, or -1
  * with the message in err. */
@@ -80,5 +117,9 @@ int opts_check(const opts *o, char *err, size_t errlen);
  * omit names one that the command's table allows but the command refuses
  * (compare's --policy), or is NULL. */
 void opts_help(FILE *out, unsigned allow, const char *omit);
+
+/* `schedsim policies`: each policy on a line: its name, aliases, what it
+ * does, and its options as its table declares them. */
+void opts_policies(FILE *out);
 
 #endif

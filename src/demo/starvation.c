@@ -11,7 +11,7 @@
 static void result(sim *s, char *buf, size_t len)
 {
 	sim_thread_info ti, low = { 0 };
-	bool high_first = sim_opts(s)->high_first;
+	bool high_first = sim_high_first(s);
 
 	for (size_t i = 0; i < sim_nthreads(s); i++) {
 		sim_thread_get(s, (int)i, &ti);

@@ -18,7 +18,7 @@ report *report_new(const char *policy, const sim_options *opt)
 		return NULL;
 	}
 	r->opt = *opt;
-	r->opt.policy = NULL;
+	r->opt.policy = r->policy; /* its table, when pol.defs is NULL */
 	r->opt.sems = NULL;
 	r->opt.nsems = 0;
 	r->running = -1;

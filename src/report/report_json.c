@@ -72,16 +72,43 @@ static void json_int_or_null(FILE *out, const char *key, bool known, int64_t v)
 		fprintf(out, ", \"%s\": null", key);
 }
 
+/* "quantum": 4, "priority_order": "low-first", "levels": [2, 4]: the
+ * option's name with '_' for '-', its value in JSON's own kind. */
+static void json_opt(FILE *out, const opt_def *d, const opt_val *v, const char *sep)
+{
+	char text[OPT_INTS_MAX * 24];
+
+	fprintf(out, "%s\"", sep);
+	for (const char *c = d->name; *c; c++)
+		putc(*c == '-' ? '_' : *c, out);
+	opt_text(d, v, text, sizeof text);
+	if (d->kind == OPT_WORD)
+		fprintf(out, "\": \"%s\"", text);
+	else if (d->kind == OPT_INTS)
+		fprintf(out, "\": [%s]", text);
+	else
+		fprintf(out, "\": %s", text);
+}
+
 static void json_options(const report *r, FILE *out)
 {
-	const sim_options *o = &r->opt;
+	size_t n;
+	const opt_def *defs = sim_options_defs(&r->opt, &n);
+	const char *sep = "";
+	opt_val tmp, v;
 
-	fprintf(out, " \"options\": {\"quantum\": %" PRId64 ", \"preemptive\": %s, "
-	        "\"aging\": %" PRId64 ", \"priority_order\": \"%s\", "
-	        "\"switch_cost\": %" PRId64 ", \"seed\": %" PRIu64 "%s},\n",
-	        o->quantum, o->preemptive ? "true" : "false", o->aging,
-	        o->high_first ? "high-first" : "low-first", o->switch_cost, o->seed,
-	        o->inherit ? ", \"inherit\": true" : "");
+	fputs(" \"options\": {", out);
+	for (size_t i = 0; i < n; i++) {
+		json_opt(out, &defs[i], opt_get(&r->opt.pol, defs, i, &tmp), sep);
+		sep = ", ";
+	}
+	for (size_t i = 0; i < SIM_NOPTS; i++) {
+		if (!sim_engine_recorded(&r->opt, i, &v))
+			continue;
+		json_opt(out, &sim_engine_opts[i], &v, sep);
+		sep = ", ";
+	}
+	fputs("},\n", out);
 }
 
 static void json_threads(const report *r, FILE *out)

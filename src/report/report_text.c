@@ -384,30 +384,15 @@ static void totals(const report *r, FILE *out)
 
 static void title(const report *r, FILE *out)
 {
-	const sim_options *o = &r->opt;
-	const char *sep = " (";
+	char effect[512];
 
 	if (r->form) {
 		fprintf(out, "Linux trace (%s), CPU %d%s; times in microseconds\n\n", r->form,
 		        r->cpu, r->busiest ? ", the busiest" : "");
 		return;
 	}
-	fprintf(out, "Policy: %s", r->policy);
-	if (o->quantum > 0)
-		fprintf(out, "%squantum %" PRId64, sep, o->quantum), sep = ", ";
-	if (o->preemptive)
-		fprintf(out, "%spreemptive", sep), sep = ", ";
-	if (o->aging > 0)
-		fprintf(out, "%saging %" PRId64, sep, o->aging), sep = ", ";
-	if (o->high_first)
-		fprintf(out, "%shigh-first", sep), sep = ", ";
-	if (o->switch_cost > 0)
-		fprintf(out, "%sswitch cost %" PRId64, sep, o->switch_cost), sep = ", ";
-	if (o->seed)
-		fprintf(out, "%sseed %" PRIu64, sep, o->seed), sep = ", ";
-	if (o->inherit)
-		fprintf(out, "%spriority inheritance", sep), sep = ", ";
-	fputs(sep[0] == ',' ? ")\n\n" : "\n\n", out);
+	sim_options_effect(&r->opt, effect, sizeof effect);
+	fprintf(out, effect[0] ? "Policy: %s (%s)\n\n" : "Policy: %s%s\n\n", r->policy, effect);
 }
 
 int report_text(report *r, FILE *out)

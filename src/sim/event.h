@@ -13,19 +13,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/opt.h"
+
 /* The engine itself (sim.h); named here so that the bridges between it
  * and a module (report_for_sim, trace_out_sim) can take one. */
 typedef struct sim sim;
 
 /* ---- options ---------------------------------------------------------- */
 
+/* A run's options: the policy's own, which its table describes (only the
+ * policy's file names them), and the engine's, which sim_engine_opts[]
+ * describes. */
 typedef struct sim_options {
 	const char *policy;    /* registry name or alias; NULL gives "fifo" */
-	int64_t quantum;       /* ticks; 0: the policy's default */
-	bool preemptive;       /* prio, sjf */
-	int64_t aging;         /* prio: raise a waiting thread one step every N ticks,
-	                          up to the best base priority in the run; 0 off */
-	bool high_first;       /* --priority-order high-first */
+	opt_vals pol;          /* by the policy's table; defs NULL: its defaults */
 	int64_t switch_cost;   /* ticks each context switch costs */
 	uint64_t seed;         /* for randomised policies */
 	bool inherit;          /* priority inheritance for mutexes */
@@ -42,6 +43,40 @@ typedef struct sim_sem_init {
 } sim_sem_init;
 
 void sim_options_default(sim_options *o);
+
+/* The engine's options, in the order --help and traces give them. */
+enum { SIM_OPT_SWITCH_COST, SIM_OPT_SEED, SIM_OPT_INHERIT, SIM_OPT_SEM, SIM_NOPTS };
+extern const opt_def sim_engine_opts[SIM_NOPTS];
+
+/* Engine option i of o as a value, and back (not SIM_OPT_SEM: the
+ * semaphores are a list of their own). */
+void sim_engine_get(const sim_options *o, size_t i, opt_val *v);
+void sim_engine_set(sim_options *o, size_t i, const opt_val *v);
+
+/* Option name of o->policy's table or of the engine's, from its text as
+ * the command line gives it ("true" or "false" for a flag): for programs
+ * and tests that make their options in C.  0, or -1 with why in err. */
+int sim_options_set(sim_options *o, const char *name, const char *text, char *err,
+                    size_t errlen);
+
+/* Option name's value as a number (a flag 0 or 1, a word its index, a
+ * list its length), given or default; -1 when neither the policy nor the
+ * engine takes it. */
+int64_t sim_options_int(const sim_options *o, const char *name);
+
+/* Whether a trace or a JSON report names engine option i (not the
+ * semaphores, nor a sparse option at its default), with its value in v. */
+bool sim_engine_recorded(const sim_options *o, size_t i, opt_val *v);
+
+/* The table o->pol is read by: its own, or its policy's (NULL when the
+ * policy is unknown), with its length in *n. */
+const opt_def *sim_options_defs(const sim_options *o, size_t *n);
+
+/* The options in effect, as every report, view and comparison words
+ * them: those of the policy's and then the engine's that are on
+ * (opt_on), in table order, by commas: "quantum 4, preemptive, switch
+ * cost 1"; "" when none is. */
+void sim_options_effect(const sim_options *o, char *buf, size_t len);
 
 /* ---- events ----------------------------------------------------------- */
 

@@ -99,9 +99,12 @@ int sim_switching(const sim *s);            /* the incoming thread during a swit
 uint64_t sim_context_switches(const sim *s);/* so far */
 int64_t sim_quantum_left(const sim *s);     /* -1 when no quantum applies */
 const char *sim_policy_name(const sim *s);  /* canonical name ("srtf" for sjf --preemptive) */
-/* The options in effect: policy is the canonical class name, and a quantum
- * of 0 is replaced by the policy's default where it has one. */
+/* The options of the run: policy is the canonical class name, and pol
+ * holds every one of its options (given or default) by its table. */
 const sim_options *sim_opts(const sim *s);
+/* Whether the policy counts a higher priority number as the better one
+ * (prio --priority-order high-first). */
+bool sim_high_first(const sim *s);
 
 /* The ready queue in the order the policy would pick from it; returns the
  * count, writing at most max thread indices. */

@@ -52,13 +52,15 @@ sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errle
 		snprintf(err, errlen, "out of memory for a simulation of %zu threads", n);
 		return NULL;
 	}
-	if (pol_new(&s->pol, &o, err, errlen) < 0) {
+	if (pol_new(&s->pol, o.policy, &o.pol, err, errlen) < 0) {
 		free(s->thr);
 		free(s);
 		return NULL;
 	}
 	s->wl = wl;
-	s->opt = s->pol.opt;
+	s->opt = o;
+	s->opt.policy = s->pol.cls->name;
+	s->opt.pol = s->pol.opt;
 	s->nthr = n;
 	for (size_t i = 0; i < n; i++) {
 		const wl_thread *w = &wl->threads[i];

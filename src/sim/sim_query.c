@@ -66,7 +66,7 @@ uint64_t sim_context_switches(const sim *s)
 
 int64_t sim_quantum_left(const sim *s)
 {
-	int64_t q = s->pol.opt.quantum;
+	int64_t q = s->pol.slice;
 
 	if (!s->cur || !s->pol.cls->timer || q <= 0)
 		return -1;
@@ -82,6 +82,11 @@ const char *sim_policy_name(const sim *s)
 const sim_options *sim_opts(const sim *s)
 {
 	return &s->opt;
+}
+
+bool sim_high_first(const sim *s)
+{
+	return s->pol.high_first;
 }
 
 size_t sim_ready(const sim *s, int *threads, size_t max)

@@ -208,7 +208,7 @@ static sim_obj *obj_of(sim_thr *t, int h, sim_sync_kind kind, const char *call)
 
 static bool better(const sim *s, int a, int b)
 {
-	return s->opt.high_first ? a > b : a < b;
+	return s->pol.high_first ? a > b : a < b;
 }
 
 int sim_sync_prio(const sim *s, const sim_thr *t)

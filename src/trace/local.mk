@@ -10,7 +10,7 @@ libtrace_a_SOURCES = src/trace/trace_out.h src/trace/trace_out.c \
 TRACE_LIBS = libtrace.a $(LTRACE_LIBS) $(SIM_LIBS)
 # The reader speaks the event vocabulary (sim/event.h) and never runs the
 # engine: its suite links no runtime, so a dependency on it fails here.
-TRACE_READ_LIBS = libtrace.a $(LTRACE_LIBS) libsim.a $(WL_LIBS)
+TRACE_READ_LIBS = libtrace.a $(LTRACE_LIBS) libsim.a $(WL_LIBS) $(LIB_LIBS)
 
 check_PROGRAMS += tests/trace_in_test
 TESTS += tests/trace_in_test

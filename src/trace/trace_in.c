@@ -212,29 +212,47 @@ static int line_done(trace_in *t, hline *h, const char *key)
 	            "'%s' line", key);
 }
 
-static int ticks(trace_in *t, hline *h, const char *key, int64_t *out)
+/* The def of an option line: the engine's (*pol false) or the recorded
+ * policy's; NULL for a keyword that is neither: another policy's option
+ * (older traces recorded every policy's) or a later version's. */
+static const opt_def *option_def(trace_in *t, const char *key, bool *is_pol, size_t *i)
 {
-	size_t col;
+	const pol_class *c = t->policy ? pol_find(t->policy) : NULL;
+	const opt_def *d = opt_find(sim_engine_opts, SIM_NOPTS, key);
 
-	if (value(t, h, key, "a whole number of ticks", false, &col) < 0)
-		return -1;
-	if (!trace_in_int(h->f->p, 0, WL_TICKS_MAX, out))
-		return fail(t, h->err, h->errlen, col, "bad %s '%s': expected a whole number "
-		            "from 0 to %" PRId64, key, h->f->p, WL_TICKS_MAX);
-	return line_done(t, h, key);
+	*is_pol = false;
+	if (d && d->kind != OPT_NAMED) {
+		*i = (size_t)(d - sim_engine_opts);
+		return d;
+	}
+	if (c && (d = opt_find(c->opts, c->nopts, key))) {
+		*is_pol = true;
+		*i = (size_t)(d - c->opts);
+		if (t->opt.pol.defs != c->opts)
+			opt_defaults(&t->opt.pol, c->opts, c->nopts);
+		return d;
+	}
+	return NULL;
 }
 
-static int choice(trace_in *t, hline *h, const char *key, const char *no, const char *yes,
-                  bool *out)
+/* `NAME VALUE`: an option as its table reads it. */
+static int option_line(trace_in *t, hline *h, const char *key, const opt_def *d, bool is_pol,
+                       size_t i)
 {
+	char want[128];
+	opt_val v;
 	size_t col;
 
-	if (value(t, h, key, "a value", false, &col) < 0)
+	if (value(t, h, key, d->kind == OPT_FLAG || d->kind == OPT_WORD ? "a value" :
+	          "a whole number", false, &col) < 0)
 		return -1;
-	if (strcmp(h->f->p, no) && strcmp(h->f->p, yes))
-		return fail(t, h->err, h->errlen, col, "bad %s '%s': expected %s or %s",
-		            key, h->f->p, no, yes);
-	*out = !strcmp(h->f->p, yes);
+	if (opt_parse(d, h->f->p, true, &v, want, sizeof want) < 0)
+		return fail(t, h->err, h->errlen, col, "bad %s '%s': expected %s", key, h->f->p,
+		            want);
+	if (is_pol)
+		t->opt.pol.v[i] = v;
+	else
+		sim_engine_set(&t->opt, i, &v);
 	return line_done(t, h, key);
 }
 
@@ -468,8 +486,6 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 	if (version(t, err, errlen) < 0)
 		return -1;
 	for (;;) {
-		size_t col;
-
 		if ((rc = next_line(t, err, errlen)) < 0)
 			return -1;
 		if (rc == 0) {
@@ -491,6 +507,9 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 			return fail(t, err, errlen, 1, "expected a header line: a keyword and "
 			            "its values");
 		char key[32];
+		const opt_def *d;
+		bool is_pol;
+		size_t oi;
 		snprintf(key, sizeof key, "%s", h.f->p);
 		if (!strcmp(key, "events")) {
 			if (!trace_in_field_end(&h.s))
@@ -501,25 +520,8 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 			rc = text(t, &h, key, false, true, &t->writer);
 		else if (!strcmp(key, "policy"))
 			rc = policy_line(t, &h);
-		else if (!strcmp(key, "quantum"))
-			rc = ticks(t, &h, key, &t->opt.quantum);
-		else if (!strcmp(key, "aging"))
-			rc = ticks(t, &h, key, &t->opt.aging);
-		else if (!strcmp(key, "switch-cost"))
-			rc = ticks(t, &h, key, &t->opt.switch_cost);
-		else if (!strcmp(key, "preemptive"))
-			rc = choice(t, &h, key, "false", "true", &t->opt.preemptive);
-		else if (!strcmp(key, "priority-order"))
-			rc = choice(t, &h, key, "low-first", "high-first", &t->opt.high_first);
-		else if (!strcmp(key, "seed")) {
-			rc = value(t, &h, key, "a whole number", false, &col);
-			if (!rc && !trace_in_uint(h.f->p, &t->opt.seed))
-				rc = fail(t, err, errlen, col, "bad seed '%s': expected a whole "
-				          "number from 0 to %" PRIu64, h.f->p, UINT64_MAX);
-			if (!rc)
-				rc = line_done(t, &h, key);
-		} else if (!strcmp(key, "inherit"))
-			rc = choice(t, &h, key, "false", "true", &t->opt.inherit);
+		else if ((d = option_def(t, key, &is_pol, &oi)))
+			rc = option_line(t, &h, key, d, is_pol, oi);
 		else if (!strcmp(key, "sem"))
 			rc = sem_line(t, &h);
 		else if (!strcmp(key, "workload"))
@@ -540,6 +542,9 @@ int trace_in_header(trace_in *t, char *err, size_t errlen)
 	t->opt.policy = t->policy;
 	if (trace_in_state_init(&t->state, t->n) < 0)
 		return nomem(t, err, errlen);
+	const pol_class *c = pol_find(t->policy);
+	if (c && t->opt.pol.defs != c->opts)
+		opt_defaults(&t->opt.pol, c->opts, c->nopts);
 	return 0;
 }
 

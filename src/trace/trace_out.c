@@ -271,25 +271,26 @@ int trace_out_rewind(trace_out *t)
 
 void trace_out_run(trace_out *t, const char *policy, const sim_options *o)
 {
+	size_t n;
+	const opt_def *defs = sim_options_defs(o, &n);
+	char text[OPT_INTS_MAX * 24];
+	opt_val tmp, v;
+
 	put(t, "policy ", 7);
 	put_name(t, policy);
 	end_line(t);
-	putf(t, "quantum %" PRId64, o->quantum);
-	end_line(t);
-	putf(t, "preemptive %s", o->preemptive ? "true" : "false");
-	end_line(t);
-	putf(t, "aging %" PRId64, o->aging);
-	end_line(t);
-	putf(t, "priority-order %s", o->high_first ? "high-first" : "low-first");
-	end_line(t);
-	putf(t, "switch-cost %" PRId64, o->switch_cost);
-	end_line(t);
-	putf(t, "seed %" PRIu64, o->seed);
-	end_line(t);
-	/* Written only when used, so traces of runs without them stay as
-	 * they were. */
-	if (o->inherit) {
-		putf(t, "inherit true");
+	/* "NAME VALUE": each of the policy's options, then the engine's
+	 * (a sparse one only when used, so older traces stay as they were). */
+	for (size_t i = 0; i < n; i++) {
+		opt_text(&defs[i], opt_get(&o->pol, defs, i, &tmp), text, sizeof text);
+		putf(t, "%s %s", defs[i].name, text);
+		end_line(t);
+	}
+	for (size_t i = 0; i < SIM_NOPTS; i++) {
+		if (!sim_engine_recorded(o, i, &v))
+			continue;
+		opt_text(&sim_engine_opts[i], &v, text, sizeof text);
+		putf(t, "%s %s", sim_engine_opts[i].name, text);
 		end_line(t);
 	}
 	for (size_t i = 0; i < o->nsems; i++) {
