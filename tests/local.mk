@@ -14,3 +14,11 @@ check_LIBRARIES = tests/libcheck_main.a
 tests_libcheck_main_a_SOURCES = tests/check_main.c tests/check_main.h
 tests_libcheck_main_a_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 CHECK_SUITE_LIBS = tests/libcheck_main.a $(CHECK_LIBS)
+
+# A policy option that exists only in a test, through every reader of the
+# options' tables: listing, --help, parsing, traces, reports, the view.
+check_PROGRAMS += tests/polopt_test
+TESTS += tests/polopt_test
+tests_polopt_test_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_polopt_test_LDADD = libcli.a libui.a $(TRACE_LIBS) $(REPORT_LIBS) $(NCURSESW_LIBS) \
+	$(CHECK_SUITE_LIBS)
