@@ -611,6 +611,15 @@ if [ "$rc" -eq 1 ] && grep -qxF "rr (quantum 1) (deadlock)           -          
 else
 	not_ok "compare: a run that deadlocks is marked, exit 1 (status $rc)" "$tmp/out" "$tmp/err"
 fi
+incmp traces/silberschatz-rr.wl --policies fifo,rr,prio --switch-cost 1 --aging 2
+if [ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "Compare: traces/silberschatz-rr.wl (switch cost 1)" ] &&
+   grep -q '^fifo  ' "$tmp/out" && grep -q '^rr (quantum 4)  ' "$tmp/out" &&
+   grep -q '^prio (quantum 4, aging 2)  ' "$tmp/out"; then
+	ok "compare: the labels show which policy took which option, the title the engine's"
+else
+	not_ok "compare: the labels show which policy took which option, the title the engine's" \
+		"$tmp/out" "$tmp/err"
+fi
 usage "compare: a shared option that none of the policies takes" \
 	"none of fifo, sjf takes --quantum" \
 	"$S" compare "$traces/silberschatz-sjf.wl" --policies fifo,sjf --quantum 2

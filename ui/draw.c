@@ -194,7 +194,7 @@ void ui_policy_words(char *buf, size_t len, const char *policy, const sim_option
 		snprintf(buf, len, " policy %s (recorded)", policy);
 		return;
 	}
-	sim_options_effect(o, effect, sizeof effect);
+	sim_options_effect(o, SIM_EFFECT_ALL, effect, sizeof effect);
 	snprintf(buf, len, effect[0] ? " policy %s (%s)" : " policy %s%s", policy, effect);
 }
 

@@ -73,12 +73,13 @@ static int split_policies(const char *list, char *buf, size_t len, const char **
 }
 
 /* A label that says what ran, and so which of the shared options each
- * policy took: "rr (quantum 4)", "prio (preemptive)". */
+ * policy took: "rr (quantum 4)", "prio (preemptive)"; the engine's, the
+ * same for every run, are the title's. */
 static void label(row *w, const sim *s)
 {
 	char effect[160];
 
-	sim_options_effect(sim_opts(s), effect, sizeof effect);
+	sim_options_effect(sim_opts(s), SIM_EFFECT_POLICY, effect, sizeof effect);
 	snprintf(w->label, sizeof w->label, effect[0] ? "%s (%s)" : "%s%s", sim_policy_name(s),
 	         effect);
 }
@@ -202,7 +203,7 @@ static void put_line(char *line)
 	puts(line);
 }
 
-static void table(const row *v, size_t n, const char *title)
+static void table(const row *v, size_t n, const char *title, const sim_options *so)
 {
 	char c[K_COLS][40], line[512];
 	int n_line;
@@ -221,7 +222,8 @@ static void table(const row *v, size_t n, const char *title)
 				w[k] = (int)strlen(c[k]);
 		}
 	}
-	printf("Compare: %s\n\n", title);
+	sim_options_effect(so, SIM_EFFECT_ENGINE, line, sizeof line);
+	printf(line[0] ? "Compare: %s (%s)\n\n" : "Compare: %s%s\n\n", title, line);
 	n_line = snprintf(line, sizeof line, "%-*s", wl, "Policy");
 	for (int k = 0; k < K_COLS; k++)
 		n_line += snprintf(line + n_line, sizeof line - (size_t)n_line, "  %*s  ",
@@ -280,7 +282,7 @@ static int compare(const workload *wl, const opts *o)
 		for (size_t i = 0; i < n; i++)
 			printf("%s%s", v[i].json, i + 1 < n ? ",\n" : "]\n");
 	} else {
-		table(v, n, wl->path);
+		table(v, n, wl->path, &o->sim);
 	}
 	if (fflush(stdout) == EOF) {
 		perror("schedsim: cannot write the comparison");

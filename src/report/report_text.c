@@ -391,7 +391,7 @@ static void title(const report *r, FILE *out)
 		        r->cpu, r->busiest ? ", the busiest" : "");
 		return;
 	}
-	sim_options_effect(&r->opt, effect, sizeof effect);
+	sim_options_effect(&r->opt, SIM_EFFECT_ALL, effect, sizeof effect);
 	fprintf(out, effect[0] ? "Policy: %s (%s)\n\n" : "Policy: %s%s\n\n", r->policy, effect);
 }
 

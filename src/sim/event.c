@@ -71,7 +71,7 @@ const opt_def *sim_options_defs(const sim_options *o, size_t *n)
 	return c ? c->opts : NULL;
 }
 
-void sim_options_effect(const sim_options *o, char *buf, size_t len)
+void sim_options_effect(const sim_options *o, unsigned which, char *buf, size_t len)
 {
 	size_t n, at = 0;
 	const opt_def *defs = sim_options_defs(o, &n);
@@ -79,6 +79,8 @@ void sim_options_effect(const sim_options *o, char *buf, size_t len)
 
 	if (len)
 		buf[0] = '\0';
+	if (!(which & SIM_EFFECT_POLICY))
+		n = 0;
 	for (size_t i = 0; i < n; i++) {
 		const opt_val *p = opt_get(&o->pol, defs, i, &tmp);
 
@@ -87,7 +89,7 @@ void sim_options_effect(const sim_options *o, char *buf, size_t len)
 			opt_shown(&defs[i], p, buf, len, &at);
 		}
 	}
-	for (size_t i = 0; i < SIM_NOPTS; i++) {
+	for (size_t i = 0; i < SIM_NOPTS && (which & SIM_EFFECT_ENGINE); i++) {
 		sim_engine_get(o, i, &v);
 		if (opt_on(&sim_engine_opts[i], &v)) {
 			opt_append(buf, len, &at, "%s", at ? ", " : "");

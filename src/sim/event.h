@@ -73,10 +73,11 @@ bool sim_engine_recorded(const sim_options *o, size_t i, opt_val *v);
 const opt_def *sim_options_defs(const sim_options *o, size_t *n);
 
 /* The options in effect, as every report, view and comparison words
- * them: those of the policy's and then the engine's that are on
- * (opt_on), in table order, by commas: "quantum 4, preemptive, switch
- * cost 1"; "" when none is. */
-void sim_options_effect(const sim_options *o, char *buf, size_t len);
+ * them: those of the policy's and then the engine's (the parts which
+ * asks for) that are on (opt_on), in table order, by commas: "quantum 4,
+ * preemptive, switch cost 1"; "" when none is. */
+enum { SIM_EFFECT_POLICY = 1, SIM_EFFECT_ENGINE = 2, SIM_EFFECT_ALL = 3 };
+void sim_options_effect(const sim_options *o, unsigned which, char *buf, size_t len);
 
 /* ---- events ----------------------------------------------------------- */
 
