@@ -8,7 +8,7 @@ bin_PROGRAMS += schedsim
 schedsim_SOURCES = src/cli/main.c src/cli/cli.h \
 	src/cli/cmd_run.c src/cli/cmd_demo.c src/cli/cmd_policies.c \
 	src/cli/cmd_compare.c src/cli/cmd_replay.c src/cli/cmd_export.c \
-	src/cli/cmd_rerun.c
+	src/cli/cmd_rerun.c src/cli/job.c
 schedsim_LDADD = libcli.a libui.a libdemo.a $(EXPORT_LIBS) $(NCURSESW_LIBS)
 
 check_PROGRAMS += tests/opts_test
