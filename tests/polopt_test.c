@@ -74,9 +74,11 @@ static bool starts(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+static const opts_def *const run_only[] = { opts_run, NULL };
+
 static void sim_help(FILE *f)
 {
-	opts_help(f, OPTS_SIM, NULL);
+	opts_help(f, run_only, NULL);
 }
 
 START_TEST(listed)
@@ -103,7 +105,7 @@ END_TEST
 
 #define ARGV(...) ((char *[]){ "run", __VA_ARGS__, NULL })
 #define ARGC(...) ((int)(sizeof ARGV(__VA_ARGS__) / sizeof(char *)) - 1)
-#define PARSE(o, ...) opts_parse_argv((o), ARGC(__VA_ARGS__), ARGV(__VA_ARGS__), OPTS_SIM, 0, \
+#define PARSE(o, ...) opts_parse_argv((o), ARGC(__VA_ARGS__), ARGV(__VA_ARGS__), run_only, 0, \
                                       err, sizeof err)
 
 /* The options of a run of testpol, from the command line. */
@@ -161,14 +163,14 @@ START_TEST(parsed)
 	wl.args = args;
 	wl.nargs = 3;
 	opts_init(&o);
-	ck_assert_msg(opts_parse_workload(&o, &wl, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(opts_parse_workload(&o, &wl, run_only, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(opts_resolve(&o, NULL, true, &so, err, sizeof err), 0);
 	ck_assert_int_eq(so.pol.v[T_LEVELS].i, 2);
 	ck_assert_int_eq(so.pol.v[T_LEVELS].v[1], 6);
 	ck_assert_int_eq(so.pol.v[T_STEPS].i, 3);
 	wl.nargs = 4;
 	opts_init(&o);
-	ck_assert_int_eq(opts_parse_workload(&o, &wl, err, sizeof err), -1);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, run_only, err, sizeof err), -1);
 	ck_assert_str_eq(err, "w.wl:2:4: testpol takes no --quantum (its options: --test-flag, "
 	                 "--test-steps, --test-levels, --test-mode)");
 }

@@ -12,8 +12,23 @@
 #include "sched/policy.h"
 #include "report/report.h"
 
-#define COMPARE_ALLOW (OPTS_SIM | OPTS_COMPARE | OPTS_OUTPUT)
 #define MAX_POLICIES 16
+
+/* --quiet, --trace-out and --tui are taken to be refused by name; the
+ * other outputs of a run, to change nothing. */
+static const opts_def compare_own[] = {
+	{ "policies", 0, OPTS_K_STRING, OPTS_AT(policies), 0, "LIST",
+	  "the policies to compare, by commas (default: all)" },
+	{ "json", 0, OPTS_K_FLAG, OPTS_AT(json), true, NULL, "the runs' reports as a JSON array" },
+	{ "quiet", 'q', OPTS_K_FLAG, OPTS_AT(quiet), true, NULL, NULL },
+	{ "trace-out", 0, OPTS_K_STRING, OPTS_AT(trace_out), 0, "FILE", NULL },
+	{ "tui", 0, OPTS_K_TUI, OPTS_AT(tui), OPTS_TUI_ON, NULL, NULL },
+	{ "no-tui", 0, OPTS_K_TUI, OPTS_AT(tui), OPTS_TUI_OFF, NULL, NULL }, /* what it does anyway */
+	{ "no-color", 0, OPTS_K_FLAG, OPTS_AT(color), false, NULL, NULL },
+	OPTS_END
+};
+
+static const opts_def *const compare_opts[] = { opts_run, compare_own, NULL };
 
 enum { K_TURN, K_WAIT, K_RESP, K_SWITCH, K_UTIL, K_COLS };
 static const char *const heads[K_COLS] = {
@@ -29,22 +44,6 @@ typedef struct row {
 	char *json;          /* its `run --json` object */
 	bool deadlock;
 } row;
-
-static void compare_help(FILE *out)
-{
-	fputs("Usage: schedsim compare FILE [OPTION]...\n"
-	      "Simulate the workload in FILE ('-' for standard input) under each policy\n"
-	      "of --policies and print their averages side by side, the best of each\n"
-	      "column marked '*'.  Other options apply to every run; the workload's\n"
-	      "\"#:\" lines give defaults, and its --policy is not used.\n"
-	      "\n"
-	      "Options:\n", out);
-	opts_help(out, OPTS_SIM | OPTS_COMPARE, "policy");
-	fputs("      --json                 the runs' reports as a JSON array\n"
-	      "\n"
-	      "Exit status: 0 success, 1 failure at run time (a deadlock in any run),\n"
-	      "2 usage or input error.\n", out);
-}
 
 /* The policies named by commas in list, or every policy when list is NULL. */
 static int split_policies(const char *list, char *buf, size_t len, const char **v,
@@ -294,35 +293,42 @@ out:
 	return status;
 }
 
-int cmd_compare(int argc, char **argv)
+static int compare_exec(const cli_entry *e, opts *o, int argc, char **argv)
 {
 	char err[1024];
 	workload wl;
-	opts o;
 	int status;
 
-	opts_init(&o);
-	if (opts_parse_argv(&o, argc, argv, COMPARE_ALLOW, 1, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	if (o.help) {
-		compare_help(stdout);
-		return CLI_OK;
-	}
-	if (o.noperands == 0)
+	if (o->noperands == 0)
 		return cli_usage_error("compare: missing workload FILE");
-	if (o.sim.policy)
+	if (o->sim.policy)
 		return cli_usage_error("compare: give the policies with --policies LIST, "
 		                       "not --policy");
-	if (o.quiet || o.trace_out || o.tui == OPTS_TUI_ON)
-		return cli_usage_error("compare: %s cannot be used here", o.quiet ? "--quiet" :
-		                       o.trace_out ? "--trace-out" : "--tui");
-	if (wl_load(&wl, o.operand[0], err, sizeof err) < 0) {
+	if (o->quiet || o->trace_out || o->tui == OPTS_TUI_ON)
+		return cli_usage_error("compare: %s cannot be used here", o->quiet ? "--quiet" :
+		                       o->trace_out ? "--trace-out" : "--tui");
+	if (wl_load(&wl, o->operand[0], err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return CLI_USAGE;
 	}
-	status = cli_options(&o, &wl, NULL, argc, argv, COMPARE_ALLOW, 1);
+	status = cli_options(e, o, &wl, NULL, argc, argv);
 	if (status == CLI_OK)
-		status = compare(&wl, &o);
+		status = compare(&wl, o);
 	wl_free(&wl);
 	return status;
 }
+
+const cli_entry cli_compare = {
+	.name = "compare",
+	.usage = { "compare FILE [OPTION]..." },
+	.summary = "run a workload under several policies, side by side",
+	.about = "Simulate the workload in FILE ('-' for standard input) under each policy\n"
+	         "of --policies and print their averages side by side, the best of each\n"
+	         "column marked '*'.  Other options apply to every run that takes them;\n"
+	         "the workload's \"#:\" lines give defaults, and its --policy is not used.\n",
+	.opts = compare_opts,
+	.operands = 1,
+	.omit = "policy",
+	.fails = "failure at run time (a deadlock in any run)",
+	.exec = compare_exec,
+};

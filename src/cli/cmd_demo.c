@@ -8,17 +8,13 @@
 #include "cli.h"
 #include "demo/demo.h"
 
-#define DEMO_ALLOW (OPTS_SIM | OPTS_OUTPUT | OPTS_LIST)
+static const opts_def demo_own[] = {
+	{ "list", 0, OPTS_K_FLAG, OPTS_AT(list), true, NULL, "list the built-in demos" },
+	OPTS_END
+};
 
-static void demo_help(FILE *out)
-{
-	fputs("Usage: schedsim demo [NAME] [OPTION]...\n"
-	      "Run a built-in demonstration: without NAME, the classroom workload under\n"
-	      "round robin.  Run options apply as with 'schedsim run'.\n"
-	      "\n"
-	      "Options:\n", out);
-	cli_help_options(out, DEMO_ALLOW);
-}
+static const opts_def *const demo_opts[] = { opts_run, opts_report, opts_trace_out, demo_own,
+                                             NULL };
 
 static void demo_list(FILE *out)
 {
@@ -32,31 +28,23 @@ static void demo_list(FILE *out)
 		fprintf(out, "%-*s %s%s\n", w, d->name, d->explain, i ? "" : " (the default)");
 }
 
-int cmd_demo(int argc, char **argv)
+static int demo_exec(const cli_entry *e, opts *o, int argc, char **argv)
 {
 	char err[1024];
 	const demo *d;
 	workload wl;
-	opts o;
 	int status;
 
-	opts_init(&o);
-	if (opts_parse_argv(&o, argc, argv, DEMO_ALLOW, 1, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	if (o.help) {
-		demo_help(stdout);
-		return CLI_OK;
-	}
-	if (o.list) {
+	if (o->list) {
 		demo_list(stdout);
 		return CLI_OK;
 	}
-	if (opts_check(&o, err, sizeof err) < 0)
+	if (opts_check(o, err, sizeof err) < 0)
 		return cli_usage_error("%s", err);
-	d = o.noperands ? demo_find(o.operand[0]) : demo_at(0);
+	d = o->noperands ? demo_find(o->operand[0]) : demo_at(0);
 	if (!d)
 		return cli_usage_error("unknown demo '%s' (see 'schedsim demo --list')",
-		                       o.operand[0]);
+		                       o->operand[0]);
 
 	memset(&wl, 0, sizeof wl);
 	if (d->source && wl_parse(&wl, d->name, d->source, strlen(d->source),
@@ -66,10 +54,10 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (!d->source)
 		wl.path = (char *)d->name;
-	status = cli_options(&o, &wl, d->words, argc, argv, DEMO_ALLOW, 1);
+	status = cli_options(e, o, &wl, d->words, argc, argv);
 	if (status == CLI_OK) {
 		char title[64];
-		cli_job job = { title, d->explain, &wl, d->setup, &o, d->result };
+		cli_job job = { title, d->explain, &wl, d->setup, o, d->result };
 
 		snprintf(title, sizeof title, "demo %s", d->name);
 		status = cli_run_job(&job);
@@ -78,3 +66,15 @@ int cmd_demo(int argc, char **argv)
 		wl_free(&wl);
 	return status;
 }
+
+const cli_entry cli_demo = {
+	.name = "demo",
+	.usage = { "demo [NAME] [OPTION]..." },
+	.summary = "run a built-in demonstration (--list names them)",
+	.about = "Run a built-in demonstration: without NAME, the classroom workload under\n"
+	         "round robin.  Run options apply as with 'schedsim run'.\n",
+	.opts = demo_opts,
+	.operands = 1,
+	.after = CLI_RUN_AFTER,
+	.exec = demo_exec,
+};

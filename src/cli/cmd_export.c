@@ -13,24 +13,15 @@
 #include "lib/ofile.h"
 #include "trace/trace_in.h"
 
-#define EXPORT_ALLOW (OPTS_EXPORT | OPTS_CPU)
+static const opts_def export_own[] = {
+	{ "format", 0, OPTS_K_STRING, OPTS_AT(format), 0, "FORMAT",
+	  "chrome (Perfetto, chrome://tracing) or csv" },
+	{ "output", 'o', OPTS_K_STRING, OPTS_AT(output), 0, "FILE",
+	  "write to FILE instead of standard output" },
+	OPTS_END
+};
 
-static void export_help(FILE *out)
-{
-	fputs("Usage: schedsim export TRACE --format FORMAT [-o FILE] [OPTION]...\n"
-	      "Convert a trace for other tools: TRACE is a schedsim trace (run\n"
-	      "--trace-out) or a Linux scheduling trace ('-' for standard input).\n"
-	      "  chrome  Chrome Trace Event JSON for Perfetto (ui.perfetto.dev) and\n"
-	      "          chrome://tracing: a track per thread with its running, ready\n"
-	      "          and blocked slices, and one for the CPU's idle and switches;\n"
-	      "          times in microseconds (one per simulated tick)\n"
-	      "  csv     the same slices, one per line: start,end,thread,tid,state,reason\n"
-	      "\n"
-	      "Options:\n", out);
-	opts_help(out, EXPORT_ALLOW, NULL);
-	fputs("\n"
-	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
-}
+static const opts_def *const export_opts[] = { opts_cpu, export_own, NULL };
 
 static int cannot_write(const char *name, int e)
 {
@@ -90,25 +81,35 @@ done:
 	return status;
 }
 
-int cmd_export(int argc, char **argv)
+static int export_exec(const cli_entry *e, opts *o, int argc, char **argv)
 {
-	char err[1024];
 	int fmt;
-	opts o;
 
-	opts_init(&o);
-	if (opts_parse_argv(&o, argc, argv, EXPORT_ALLOW, 1, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	if (o.help) {
-		export_help(stdout);
-		return CLI_OK;
-	}
-	if (o.noperands == 0)
+	(void)e;
+	(void)argc;
+	(void)argv;
+	if (o->noperands == 0)
 		return cli_usage_error("export: missing TRACE");
-	if (!o.format)
+	if (!o->format)
 		return cli_usage_error("export: missing --format (chrome or csv)");
-	if ((fmt = export_format_find(o.format)) < 0)
+	if ((fmt = export_format_find(o->format)) < 0)
 		return cli_usage_error("invalid value '%s' for --format: expected chrome or csv",
-		                       o.format);
-	return export_to(&o, (export_format)fmt);
+		                       o->format);
+	return export_to(o, (export_format)fmt);
 }
+
+const cli_entry cli_export = {
+	.name = "export",
+	.usage = { "export TRACE --format FORMAT [-o FILE] [OPTION]..." },
+	.summary = "convert a trace for Perfetto (chrome) or a spreadsheet (csv)",
+	.about = "Convert a trace for other tools: TRACE is a schedsim trace (run\n"
+	         "--trace-out) or a Linux scheduling trace ('-' for standard input).\n"
+	         "  chrome  Chrome Trace Event JSON for Perfetto (ui.perfetto.dev) and\n"
+	         "          chrome://tracing: a track per thread with its running, ready\n"
+	         "          and blocked slices, and one for the CPU's idle and switches;\n"
+	         "          times in microseconds (one per simulated tick)\n"
+	         "  csv     the same slices, one per line: start,end,thread,tid,state,reason\n",
+	.opts = export_opts,
+	.operands = 1,
+	.exec = export_exec,
+};

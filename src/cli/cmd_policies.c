@@ -5,20 +5,24 @@
 
 #include "cli.h"
 
-int cmd_policies(int argc, char **argv)
-{
-	char err[512];
-	opts o;
+static const opts_def *const policies_opts[] = { NULL };
 
-	opts_init(&o);
-	if (opts_parse_argv(&o, argc, argv, 0, 0, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	if (o.help) {
-		fputs("Usage: schedsim policies\n"
-		      "List the scheduling policies: name, aliases, what it does, its options.\n"
-		      "Choose one with 'schedsim run FILE --policy NAME'.\n", stdout);
-		return CLI_OK;
-	}
+static int policies_exec(const cli_entry *e, opts *o, int argc, char **argv)
+{
+	(void)e;
+	(void)o;
+	(void)argc;
+	(void)argv;
 	opts_policies(stdout);
 	return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
 }
+
+const cli_entry cli_policies = {
+	.name = "policies",
+	.usage = { "policies" },
+	.summary = "list the scheduling policies and their options",
+	.about = "List the scheduling policies: name, aliases, what it does, its options.\n"
+	         "Choose one with 'schedsim run FILE --policy NAME'.\n",
+	.opts = policies_opts,
+	.exec = policies_exec,
+};

@@ -13,23 +13,7 @@
 #include "trace/trace_in.h"
 #include "ui/ui.h"
 
-#define REPLAY_ALLOW (OPTS_REPORT | OPTS_CPU)
-
-static void replay_help(FILE *out)
-{
-	fputs("Usage: schedsim replay TRACE [OPTION]...\n"
-	      "Play a recorded run again: TRACE is a schedsim trace (run --trace-out)\n"
-	      "or a Linux scheduling trace (raw ftrace, trace-cmd report, perf script),\n"
-	      "recognised by its first line ('-' for standard input).  On a terminal\n"
-	      "the live view plays it, with seeking (b and s step back and forward);\n"
-	      "otherwise the report is printed: for a schedsim trace exactly what its\n"
-	      "run printed, for a Linux trace one CPU (--cpu, by default the busiest).\n"
-	      "\n"
-	      "Options:\n", out);
-	opts_help(out, REPLAY_ALLOW, NULL);
-	fputs("\n"
-	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
-}
+static const opts_def *const replay_opts[] = { opts_report, opts_cpu, NULL };
 
 /* A report with the trace's header: policy, options and threads, and for
  * a Linux trace its CPU and what it measured.  NULL when out of memory. */
@@ -223,24 +207,34 @@ static int replay_view(const opts *o)
 	return status;
 }
 
-int cmd_replay(int argc, char **argv)
+static int replay_exec(const cli_entry *e, opts *o, int argc, char **argv)
 {
 	char err[1024];
-	opts o;
 
-	opts_init(&o);
-	if (opts_parse_argv(&o, argc, argv, REPLAY_ALLOW, 1, err, sizeof err) < 0)
-		return cli_usage_error("%s", err);
-	if (o.help) {
-		replay_help(stdout);
-		return CLI_OK;
-	}
-	if (o.noperands == 0)
+	(void)e;
+	(void)argc;
+	(void)argv;
+	if (o->noperands == 0)
 		return cli_usage_error("replay: missing TRACE");
-	if (opts_check(&o, err, sizeof err) < 0)
+	if (opts_check(o, err, sizeof err) < 0)
 		return cli_usage_error("%s", err);
-	if (o.tui == OPTS_TUI_ON ||
-	    (o.tui == OPTS_TUI_AUTO && !o.json && !o.quiet && isatty(STDOUT_FILENO)))
-		return replay_view(&o);
-	return replay_report(&o);
+	if (o->tui == OPTS_TUI_ON ||
+	    (o->tui == OPTS_TUI_AUTO && !o->json && !o->quiet && isatty(STDOUT_FILENO)))
+		return replay_view(o);
+	return replay_report(o);
 }
+
+const cli_entry cli_replay = {
+	.name = "replay",
+	.usage = { "replay TRACE [OPTION]..." },
+	.summary = "report a recorded run again (schedsim or Linux trace)",
+	.about = "Play a recorded run again: TRACE is a schedsim trace (run --trace-out)\n"
+	         "or a Linux scheduling trace (raw ftrace, trace-cmd report, perf script),\n"
+	         "recognised by its first line ('-' for standard input).  On a terminal\n"
+	         "the live view plays it, with seeking (b and s step back and forward);\n"
+	         "otherwise the report is printed: for a schedsim trace exactly what its\n"
+	         "run printed, for a Linux trace one CPU (--cpu, by default the busiest).\n",
+	.opts = replay_opts,
+	.operands = 1,
+	.exec = replay_exec,
+};

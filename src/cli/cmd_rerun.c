@@ -143,15 +143,15 @@ static void rec_free(rec_words *r)
 
 /* The workload's "#:" lines, then the recorded options, then argv: each
  * overrides the one before. */
-static int rerun_options(opts *o, const workload *wl, const char *path, const trace_in *t,
-                         int argc, char **argv, unsigned allow)
+static int rerun_options(const cli_entry *e, opts *o, const workload *wl, const char *path,
+                         const trace_in *t, int argc, char **argv)
 {
 	rec_words rec = { 0 };
 	char err[1024];
 	int status = CLI_OK;
 
 	opts_init(o);
-	if (opts_parse_workload(o, wl, err, sizeof err) < 0) {
+	if (opts_parse_workload(o, wl, e->opts, err, sizeof err) < 0) {
 		cli_error(err);
 		return CLI_USAGE;
 	}
@@ -164,7 +164,7 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 		snprintf(line, sizeof line, "schedsim: %s: the recorded options: %s", path, err);
 		cli_error(line); /* err may quote the trace's text */
 		status = CLI_USAGE;
-	} else if (opts_parse_argv(o, argc, argv, allow, 0, err, sizeof err) < 0 ||
+	} else if (opts_parse_argv(o, argc, argv, e->opts, 0, err, sizeof err) < 0 ||
 	           opts_check(o, err, sizeof err) < 0) {
 		status = cli_usage_error("%s", err);
 	}
@@ -173,7 +173,7 @@ static int rerun_options(opts *o, const workload *wl, const char *path, const tr
 	return status;
 }
 
-int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
+int cli_run_from_trace(const cli_entry *e, const char *path, int argc, char **argv)
 {
 	char err[1536], msg[1024];
 	const demo *d = NULL;
@@ -210,7 +210,7 @@ int cli_run_from_trace(const char *path, int argc, char **argv, unsigned allow)
 	} else {
 		wl.path = (char *)d->name;
 	}
-	status = rerun_options(&o, &wl, path, t, argc, argv, allow);
+	status = rerun_options(e, &o, &wl, path, t, argc, argv);
 	if (status == CLI_OK) {
 		cli_job job = { .title = wl.path, .explain = d ? d->explain : NULL, .wl = &wl,
 		                .setup = d ? d->setup : NULL, .o = &o,

@@ -15,13 +15,13 @@
 #include "trace/trace_out.h"
 #include "ui/ui.h"
 
-int cli_options(opts *o, const workload *wl, const char *const *pre,
-                int argc, char **argv, unsigned allow, size_t max_operands)
+int cli_options(const cli_entry *e, opts *o, const workload *wl, const char *const *pre,
+                int argc, char **argv)
 {
 	char err[1024];
 
 	opts_init(o);
-	if (opts_parse_workload(o, wl, err, sizeof err) < 0) {
+	if (opts_parse_workload(o, wl, e->opts, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return CLI_USAGE;
 	}
@@ -36,7 +36,7 @@ int cli_options(opts *o, const workload *wl, const char *const *pre,
 		if (opts_parse_defaults(o, n, words, err, sizeof err) < 0)
 			return cli_usage_error("%s", err);
 	}
-	if (opts_parse_argv(o, argc, argv, allow, max_operands, err, sizeof err) < 0)
+	if (opts_parse_argv(o, argc, argv, e->opts, e->operands, err, sizeof err) < 0)
 		return cli_usage_error("%s", err);
 	return CLI_OK;
 }
@@ -209,12 +209,4 @@ int cli_run_job(const cli_job *job)
 			status = CLI_FAIL;
 	}
 	return status;
-}
-
-void cli_help_options(FILE *out, unsigned allow)
-{
-	opts_help(out, allow, NULL);
-	fputs("\n"
-	      "On a terminal the live view runs, unless --no-tui, --json or --quiet.\n"
-	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
 }

@@ -1,4 +1,5 @@
-/* schedsim: entry point and subcommand dispatch. */
+/* schedsim: entry point, dispatch through the commands' entries, and the
+ * preamble and --help they share. */
 #include <config.h>
 
 #include <stdarg.h>
@@ -8,19 +9,23 @@
 
 #include "cli.h"
 
-static const struct {
-	const char *name;
-	cli_cmd fn;
-	const char *summary;
-} commands[] = {
-	{ "run", cmd_run, "simulate a workload file and report what happened" },
-	{ "demo", cmd_demo, "run a built-in demonstration (--list names them)" },
-	{ "replay", cmd_replay, "report a recorded run again (schedsim or Linux trace)" },
-	{ "export", cmd_export, "convert a trace for Perfetto (chrome) or a spreadsheet (csv)" },
-	{ "compare", cmd_compare, "run a workload under several policies, side by side" },
-	{ "policies", cmd_policies, "list the scheduling policies and their options" },
-	{ NULL, NULL, NULL }
+static const cli_entry *const commands[] = {
+	&cli_run, &cli_demo, &cli_replay, &cli_export, &cli_compare, &cli_policies, NULL
 };
+
+void cli_exit_status(FILE *out, const char *fails)
+{
+	char line[256];
+	int n = snprintf(line, sizeof line, "Exit status: 0 success, 1 %s, 2 usage or input error.",
+	                 fails ? fails : "failure at run time");
+	const char *cut = n > 79 ? strstr(line, ", 2 usage") : NULL;
+
+	/* One line when it fits in 80 columns, else broken before "2". */
+	if (cut)
+		fprintf(out, "%.*s,\n%s\n", (int)(cut - line), line, cut + 2);
+	else
+		fprintf(out, "%s\n", line);
+}
 
 static void usage(FILE *out)
 {
@@ -28,15 +33,44 @@ static void usage(FILE *out)
 	      "Simulate CPU scheduling on one virtual CPU with real green threads.\n"
 	      "\n"
 	      "Commands:\n", out);
-	for (size_t i = 0; commands[i].name; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	for (size_t i = 0; commands[i]; i++)
+		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n"
 	      "Options:\n"
 	      "  -h, --help     show this help and exit\n"
 	      "  -V, --version  show the version and exit\n"
 	      "\n"
-	      "'schedsim COMMAND --help' describes each command.\n"
-	      "Exit status: 0 success, 1 failure at run time, 2 usage or input error.\n", out);
+	      "'schedsim COMMAND --help' describes each command.\n", out);
+	cli_exit_status(out, NULL);
+}
+
+/* A command's --help, from its entry. */
+static void help(const cli_entry *e, FILE *out)
+{
+	for (size_t i = 0; i < 3 && e->usage[i]; i++)
+		fprintf(out, "%s schedsim %s\n", i ? "  or: " : "Usage:", e->usage[i]);
+	fputs(e->about, out);
+	fputs("\nOptions:\n", out);
+	opts_help(out, e->opts, e->omit);
+	fputs("\n", out);
+	if (e->after)
+		fputs(e->after, out);
+	cli_exit_status(out, e->fails);
+}
+
+int cli_exec(const cli_entry *e, int argc, char **argv)
+{
+	char err[1024];
+	opts o;
+
+	opts_init(&o);
+	if (opts_parse_argv(&o, argc, argv, e->opts, e->operands, err, sizeof err) < 0)
+		return cli_usage_error("%s", err);
+	if (o.help) {
+		help(e, stdout);
+		return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+	}
+	return e->exec(e, &o, argc, argv);
 }
 
 int cli_usage_error(const char *fmt, ...)
@@ -75,9 +109,9 @@ int main(int argc, char **argv)
 		printf("schedsim %s\n", PACKAGE_VERSION);
 		return CLI_OK;
 	}
-	for (size_t i = 0; commands[i].name; i++)
-		if (!strcmp(cmd, commands[i].name))
-			return commands[i].fn(argc - 1, argv + 1);
+	for (size_t i = 0; commands[i]; i++)
+		if (!strcmp(cmd, commands[i]->name))
+			return cli_exec(commands[i], argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		return cli_usage_error("unknown option '%s'", cmd);
 	return cli_usage_error("unknown command '%s'", cmd);

@@ -15,65 +15,49 @@
 #include "opts.h"
 #include "sched/policy.h"
 
-/* Only on the command line (--help). */
-#define OPTS_CMDLINE (1u << 8)
-
-typedef enum kind {
-	K_FLAG,   /* bool at off := val */
-	K_TICKS,  /* int64_t at off, from min to WL_TICKS_MAX */
-	K_STRING, /* const char * at off */
-	K_TUI,    /* opts_tui at off := val */
-	K_ENGINE, /* sim_engine_opts[val]: where the policy's and the engine's go */
-} kind;
-
-typedef struct cli_def {
-	const char *name;
-	char short_name;
-	unsigned allow;
-	kind kind;
-	size_t off;
-	int64_t val;      /* K_FLAG, K_TUI: the value set; K_TICKS: the minimum */
-	const char *arg;  /* the argument's name in --help; NULL for a flag */
-	const char *help;
-} cli_def;
-
 #define SIM(field) (offsetof(opts, sim) + offsetof(sim_options, field))
-#define OPT(field) offsetof(opts, field)
 
-static const cli_def table[] = {
-	{ "policy", 0, OPTS_SIM, K_STRING, SIM(policy), 0, "P",
+const opts_def opts_run[] = {
+	{ "policy", 0, OPTS_K_STRING, SIM(policy), 0, "P",
 	  "scheduling policy (default fifo; see 'policies')" },
 	/* Here --help lists the policies' options, then the engine's. */
-	{ "(engine)", 0, OPTS_SIM, K_ENGINE, 0, 0, NULL, NULL },
-	{ "policies", 0, OPTS_COMPARE, K_STRING, OPT(policies), 0, "LIST",
-	  "the policies to compare, by commas (default: all)" },
-	{ "json", 0, OPTS_REPORT, K_FLAG, OPT(json), true, NULL,
-	  "print the report as one JSON object" },
-	{ "quiet", 'q', OPTS_REPORT, K_FLAG, OPT(quiet), true, NULL,
-	  "print no report (only the exit status tells)" },
-	{ "trace-out", 0, OPTS_TRACE_OUT, K_STRING, OPT(trace_out), 0, "FILE",
-	  "record the run in FILE (doc/trace-format.md)" },
-	{ "tui", 0, OPTS_REPORT, K_TUI, OPT(tui), OPTS_TUI_ON, NULL,
-	  "the live view, even when stdout is not a terminal" },
-	{ "no-tui", 0, OPTS_REPORT, K_TUI, OPT(tui), OPTS_TUI_OFF, NULL,
-	  "the text report, even on a terminal" },
-	{ "no-color", 0, OPTS_REPORT, K_FLAG, OPT(color), false, NULL,
-	  "no colour in the live view (also NO_COLOR)" },
-	{ "list", 0, OPTS_LIST, K_FLAG, OPT(list), true, NULL,
-	  "list the built-in demos" },
-	{ "cpu", 0, OPTS_CPU, K_TICKS, OPT(cpu), 0, "N",
-	  "a Linux trace's CPU (default: the busiest)" },
-	{ "format", 0, OPTS_EXPORT, K_STRING, OPT(format), 0, "FORMAT",
-	  "chrome (Perfetto, chrome://tracing) or csv" },
-	{ "output", 'o', OPTS_EXPORT, K_STRING, OPT(output), 0, "FILE",
-	  "write to FILE instead of standard output" },
-	{ "from-trace", 0, OPTS_FROM, K_STRING, OPT(from_trace), 0, "TRACE",
-	  "the workload TRACE recorded, under its options" },
-	{ "help", 'h', OPTS_CMDLINE, K_FLAG, OPT(help), true, NULL,
-	  "show this help and exit" },
+	{ "(tables)", 0, OPTS_K_RUN, 0, 0, NULL, NULL },
+	OPTS_END
 };
 
-#define NOPTS (sizeof table / sizeof *table)
+const opts_def opts_report[] = {
+	{ "json", 0, OPTS_K_FLAG, OPTS_AT(json), true, NULL, "print the report as one JSON object" },
+	{ "quiet", 'q', OPTS_K_FLAG, OPTS_AT(quiet), true, NULL,
+	  "print no report (only the exit status tells)" },
+	{ "tui", 0, OPTS_K_TUI, OPTS_AT(tui), OPTS_TUI_ON, NULL,
+	  "the live view, even when stdout is not a terminal" },
+	{ "no-tui", 0, OPTS_K_TUI, OPTS_AT(tui), OPTS_TUI_OFF, NULL,
+	  "the text report, even on a terminal" },
+	{ "no-color", 0, OPTS_K_FLAG, OPTS_AT(color), false, NULL,
+	  "no colour in the live view (also NO_COLOR)" },
+	OPTS_END
+};
+
+const opts_def opts_trace_out[] = {
+	{ "trace-out", 0, OPTS_K_STRING, OPTS_AT(trace_out), 0, "FILE",
+	  "record the run in FILE (doc/trace-format.md)" },
+	OPTS_END
+};
+
+const opts_def opts_cpu[] = {
+	{ "cpu", 0, OPTS_K_TICKS, OPTS_AT(cpu), 0, "N", "a Linux trace's CPU (default: the busiest)" },
+	OPTS_END
+};
+
+/* Every command's, last. */
+static const opts_def help_group[] = {
+	{ "help", 'h', OPTS_K_FLAG, OPTS_AT(help), true, NULL, "show this help and exit" },
+	OPTS_END
+};
+
+static const opts_def *const run_only[] = { opts_run, NULL };
+
+
 
 /* Where a parse failed: the word, and the byte in it (for "FILE:LINE:COL"). */
 typedef struct failure {
@@ -215,21 +199,21 @@ static int apply_table(opts *o, const found *fd, const char *arg, opts_layer lay
 	return give(o, d, &v, layer, opt_word, f);
 }
 
-static int apply(opts *o, const cli_def *d, const char *arg, failure *f,
+static int apply(opts *o, const opts_def *d, const char *arg, failure *f,
                  size_t word, size_t off)
 {
 	char *base = (char *)o + d->off;
 	uint64_t v;
 
 	switch (d->kind) {
-	case K_FLAG:
+	case OPTS_K_FLAG:
 		*(bool *)base = d->val;
 		return 0;
-	case K_TUI:
+	case OPTS_K_TUI:
 		*(opts_tui *)base = (opts_tui)d->val;
 		return 0;
-	case K_TICKS: {
-		int64_t max = d->off == OPT(cpu) ? LTRACE_CPU_MAX : WL_TICKS_MAX;
+	case OPTS_K_TICKS: {
+		int64_t max = d->off == OPTS_AT(cpu) ? LTRACE_CPU_MAX : WL_TICKS_MAX;
 
 		if (!whole_number(arg, (uint64_t)d->val, (uint64_t)max, &v))
 			return fail(f, word, off, "invalid value '%s' for --%s: expected "
@@ -238,54 +222,61 @@ static int apply(opts *o, const cli_def *d, const char *arg, failure *f,
 		*(int64_t *)base = (int64_t)v;
 		return 0;
 	}
-	case K_STRING:
+	case OPTS_K_STRING:
 		if (!*arg)
 			return fail(f, word, off, "empty value for --%s", d->name);
 		*(const char **)base = arg;
 		return 0;
-	case K_ENGINE:
+	case OPTS_K_RUN:
 		return 0;
 	}
 	return 0;
 }
 
-static const cli_def *find_long(const char *name, size_t len)
+/* --name (len bytes) among the groups and --help: its def (for a
+ * policy's or the engine's, the group's OPTS_K_RUN entry, with *fd). */
+static const opts_def *find_long(const opts_def *const *groups, const char *name, size_t len,
+                                 found *fd)
 {
-	for (size_t i = 0; i < NOPTS; i++)
-		if (table[i].kind != K_ENGINE && strlen(table[i].name) == len &&
-		    !strncmp(table[i].name, name, len))
-			return &table[i];
-	return NULL;
+	for (size_t g = 0; ; g++) {
+		const opts_def *d = groups[g] ? groups[g] : help_group;
+
+		for (; d->name; d++) {
+			if (d->kind == OPTS_K_RUN ? find_table_opt(name, len, fd) :
+			    strlen(d->name) == len && !strncmp(d->name, name, len))
+				return d;
+		}
+		if (!groups[g])
+			return NULL;
+	}
 }
 
-static const cli_def *find_short(char c)
+static const opts_def *find_short(const opts_def *const *groups, char c)
 {
-	for (size_t i = 0; i < NOPTS; i++)
-		if (c && table[i].short_name == c)
-			return &table[i];
-	return NULL;
+	for (size_t g = 0; ; g++) {
+		const opts_def *d = groups[g] ? groups[g] : help_group;
+
+		for (; c && d->name; d++)
+			if (d->short_name == c)
+				return d;
+		if (!groups[g])
+			return NULL;
+	}
 }
 
-/* The entry through which the engine's and the policies' options are
- * allowed (OPTS_SIM). */
-static const cli_def *engine_entry(void)
-{
-	for (size_t i = 0; i < NOPTS; i++)
-		if (table[i].kind == K_ENGINE)
-			return &table[i];
-	return NULL;
-}
-
-/* The parser behind every entry point.  *policy_word is set to the word
- * that gave --policy its value (and *policy_off to where in it). */
-static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_operands,
-                 opts_layer layer, failure *f, size_t *policy_word, size_t *policy_off)
+/* The parser behind every entry point: the options of groups; those of
+ * known (NULL: groups) are refused by name ("cannot be given in a
+ * workload").  *policy_word is set to the word that gave --policy its
+ * value (and *policy_off to where in it). */
+static int parse(opts *o, char *const *w, size_t n, const opts_def *const *groups,
+                 const opts_def *const *known, size_t max_operands, opts_layer layer,
+                 failure *f, size_t *policy_word, size_t *policy_off)
 {
 	bool options_done = false, in_file = layer == OPTS_IN_FILE;
 
 	for (size_t i = 0; i < n; i++) {
 		const char *word = w[i];
-		const cli_def *d = NULL;
+		const opts_def *d = NULL;
 		found fd = { NULL, false, false };
 		const char *arg = NULL;
 		size_t arg_word = i, arg_off = 0, opt_word = i, len = 0;
@@ -306,9 +297,7 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 
 			len = eq ? (size_t)(eq - (word + 2)) : strlen(word + 2);
 
-			d = find_long(word + 2, len);
-			if (!d && find_table_opt(word + 2, len, &fd))
-				d = engine_entry();
+			d = find_long(known ? known : groups, word + 2, len, &fd);
 			if (!d)
 				return fail(f, i, 0, "unknown option '%.*s'", (int)(len + 2), word);
 			if (eq) {
@@ -316,16 +305,13 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 				arg_off = len + 3;
 			}
 		} else {
-			d = word[2] ? NULL : find_short(word[1]);
+			d = word[2] ? NULL : find_short(known ? known : groups, word[1]);
 			if (!d)
 				return fail(f, i, 0, "unknown option '%s'", word);
 		}
-		if (!(d->allow & allow)) {
-			if (in_file)
-				return fail(f, i, 0, "option '--%s' cannot be given in a workload; "
-				            "give it on the command line", d->name);
-			return fail(f, i, 0, "unknown option '%s'", word);
-		}
+		if (known && d->kind != OPTS_K_RUN && d != &opts_run[0])
+			return fail(f, i, 0, "option '--%s' cannot be given in a workload; "
+			            "give it on the command line", d->name);
 		/* A table's option is named as spelled (--no-inherit). */
 		bool takes_arg = fd.def ? fd.def->kind != OPT_FLAG : d->arg != NULL;
 		if (!takes_arg && arg)
@@ -344,7 +330,7 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 		}
 		if (apply(o, d, arg, f, arg_word, arg_off) < 0)
 			return -1;
-		if (d->off == SIM(policy) && d->kind == K_STRING) {
+		if (d->off == SIM(policy) && d->kind == OPTS_K_STRING) {
 			*policy_word = arg_word;
 			*policy_off = arg_off;
 		}
@@ -352,8 +338,8 @@ static int parse(opts *o, char *const *w, size_t n, unsigned allow, size_t max_o
 	return 0;
 }
 
-static int parse_words(opts *o, int argc, char **argv, unsigned allow, size_t max_operands,
-                       opts_layer layer, char *err, size_t errlen)
+static int parse_words(opts *o, int argc, char **argv, const opts_def *const *groups,
+                       size_t max_operands, opts_layer layer, char *err, size_t errlen)
 {
 	failure f = { .msg = err, .len = errlen };
 	const char *before = o->sim.policy;
@@ -361,7 +347,7 @@ static int parse_words(opts *o, int argc, char **argv, unsigned allow, size_t ma
 
 	if (max_operands > OPTS_OPERANDS)
 		max_operands = OPTS_OPERANDS;
-	if (parse(o, argv + 1, argc > 0 ? (size_t)argc - 1 : 0, allow | OPTS_CMDLINE,
+	if (parse(o, argv + 1, argc > 0 ? (size_t)argc - 1 : 0, groups, NULL,
 	          max_operands, layer, &f, &pw, &po) < 0)
 		return -1;
 	if (o->sim.policy != before)
@@ -369,15 +355,15 @@ static int parse_words(opts *o, int argc, char **argv, unsigned allow, size_t ma
 	return 0;
 }
 
-int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
+int opts_parse_argv(opts *o, int argc, char **argv, const opts_def *const *groups,
                     size_t max_operands, char *err, size_t errlen)
 {
-	return parse_words(o, argc, argv, allow, max_operands, OPTS_IN_ARGV, err, errlen);
+	return parse_words(o, argc, argv, groups, max_operands, OPTS_IN_ARGV, err, errlen);
 }
 
 int opts_parse_defaults(opts *o, int argc, char **argv, char *err, size_t errlen)
 {
-	return parse_words(o, argc, argv, OPTS_SIM, 0, OPTS_IN_DEFAULTS, err, errlen);
+	return parse_words(o, argc, argv, run_only, 0, OPTS_IN_DEFAULTS, err, errlen);
 }
 
 /* "fifo takes no --quantum (its options: none)". */
@@ -412,7 +398,8 @@ static int check_file(opts *o, const workload *wl, char *err, size_t errlen)
 	return 0;
 }
 
-int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen)
+int opts_parse_workload(opts *o, const workload *wl, const opts_def *const *groups,
+                        char *err, size_t errlen)
 {
 	char msg[512];
 	failure f = { .msg = msg, .len = sizeof msg };
@@ -430,7 +417,7 @@ int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen)
 	}
 	for (size_t i = 0; i < wl->nargs; i++)
 		words[i] = wl->args[i].text;
-	if (parse(o, words, wl->nargs, OPTS_SIM, 0, OPTS_IN_FILE, &f, &pw, &po) < 0) {
+	if (parse(o, words, wl->nargs, run_only, groups, 0, OPTS_IN_FILE, &f, &pw, &po) < 0) {
 		const wl_arg *a = &wl->args[f.word];
 
 		snprintf(err, errlen, "%s:%d:%zu: %s", wl->path, a->line,
@@ -558,18 +545,19 @@ static void help_engine(FILE *out)
 		help_table_opt(out, &sim_engine_opts[i], NULL);
 }
 
-void opts_help(FILE *out, unsigned allow, const char *omit)
+void opts_help(FILE *out, const opts_def *const *groups, const char *omit)
 {
-	allow |= OPTS_CMDLINE;
-	for (size_t i = 0; i < NOPTS; i++) {
-		const cli_def *d = &table[i];
+	for (size_t g = 0; ; g++) {
+		const opts_def *d = groups[g] ? groups[g] : help_group;
 
-		if (!(d->allow & allow))
-			continue;
-		if (d->kind == K_ENGINE)
-			help_engine(out);
-		else if (!omit || strcmp(d->name, omit))
-			help_line(out, d->short_name, d->name, d->arg, d->help, NULL);
+		for (; d->name; d++) {
+			if (d->kind == OPTS_K_RUN)
+				help_engine(out);
+			else if (d->help && (!omit || strcmp(d->name, omit)))
+				help_line(out, d->short_name, d->name, d->arg, d->help, NULL);
+		}
+		if (!groups[g])
+			return;
 	}
 }
 

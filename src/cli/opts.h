@@ -16,18 +16,39 @@
 #include "sim/event.h"
 #include "wl/workload.h"
 
-/* Which options a caller accepts. */
-enum {
-	OPTS_SIM = 1u << 0,    /* --policy, the policies' and the engine's: also in "#:" lines */
-	OPTS_REPORT = 1u << 1, /* --json, --quiet, --tui, --no-tui, --no-color */
-	OPTS_TRACE_OUT = 1u << 7, /* --trace-out */
-	OPTS_OUTPUT = OPTS_REPORT | OPTS_TRACE_OUT, /* a run's outputs */
-	OPTS_LIST = 1u << 2,   /* --list (demo) */
-	OPTS_CPU = 1u << 3,    /* --cpu (replay, export: a Linux trace's CPU) */
-	OPTS_EXPORT = 1u << 4, /* --format, -o (export) */
-	OPTS_FROM = 1u << 5,   /* --from-trace (run) */
-	OPTS_COMPARE = 1u << 6, /* --policies (compare) */
-};
+typedef struct opts opts;
+
+/* An option of the command line.  A command declares those it takes
+ * beside its code, in groups: its own, and the ones below that several
+ * commands share.  The policies' and the engine's are declared by their
+ * tables (lib/opt.h); OPTS_K_RUN stands for all of them. */
+typedef enum opts_kind {
+	OPTS_K_FLAG,   /* bool at off := val */
+	OPTS_K_TICKS,  /* int64_t at off, from val to WL_TICKS_MAX */
+	OPTS_K_STRING, /* const char * at off */
+	OPTS_K_TUI,    /* opts_tui at off := val */
+	OPTS_K_RUN,    /* the policies' and the engine's options */
+} opts_kind;
+
+typedef struct opts_def {
+	const char *name;      /* NULL ends a group */
+	char short_name;
+	opts_kind kind;
+	size_t off;            /* OPTS_AT(field) */
+	int64_t val;
+	const char *arg;       /* the argument's name in --help; NULL for a flag */
+	const char *help;      /* NULL: taken (to be refused by name), not shown */
+} opts_def;
+
+#define OPTS_AT(field) offsetof(opts, field)
+#define OPTS_END { NULL, 0, OPTS_K_FLAG, 0, 0, NULL, NULL }
+
+/* The groups commands share, each ended by OPTS_END. */
+extern const opts_def opts_run[];       /* --policy, the policies' and the engine's:
+                                           the only ones a workload's "#:" may give */
+extern const opts_def opts_report[];    /* --json, --quiet, --tui, --no-tui, --no-color */
+extern const opts_def opts_trace_out[]; /* --trace-out */
+extern const opts_def opts_cpu[];       /* --cpu (a Linux trace's CPU) */
 
 typedef enum opts_tui {
 	OPTS_TUI_AUTO, /* the live view when stdout is a terminal */
@@ -53,7 +74,7 @@ typedef struct opts_given {
 	int line, col;         /* in the workload, for its messages */
 } opts_given;
 
-typedef struct opts {
+struct opts {
 	/* The engine's options and the policy's name; sim.pol is set by
 	 * opts_resolve() for the policy that runs. */
 	sim_options sim;
@@ -74,27 +95,30 @@ typedef struct opts {
 	/* --sem NAME=COUNT, in order; sim.sems points here */
 	sim_sem_init sems[OPTS_SEMS_MAX];
 	char sem_names[OPTS_SEMS_MAX][WL_NAME_MAX + 1];
-} opts;
+};
 
 /* The defaults: everything off, colour on.  An opts holds what o->sim
  * points at: copy it only with opts_copy(). */
 void opts_init(opts *o);
 void opts_copy(opts *to, const opts *from);
 
-/* argv[1..argc-1] (argv[0] is the command).  At most max_operands
- * operands.  0, or -1 with the message for cli_usage_error() in err:
- * "unknown option '--x'", "option '--quantum' requires an argument", ... */
-int opts_parse_argv(opts *o, int argc, char **argv, unsigned allow,
+/* argv[1..argc-1] (argv[0] is the command): the options of groups (a
+ * NULL-terminated list) and -h, --help.  At most max_operands operands.
+ * 0, or -1 with the message for cli_usage_error() in err: "unknown
+ * option '--x'", "option '--quantum' requires an argument", ... */
+int opts_parse_argv(opts *o, int argc, char **argv, const opts_def *const *groups,
                     size_t max_operands, char *err, size_t errlen);
 
-/* Words of OPTS_SIM options that a demo or a recorded run brings: like
+/* Words of opts_run options that a demo or a recorded run brings: like
  * the workload's, defaults the command line overrides. */
 int opts_parse_defaults(opts *o, int argc, char **argv, char *err, size_t errlen);
 
-/* The "#:" words of a workload: only OPTS_SIM options, and of the policy
- * options only those the workload's policy (or fifo) takes.  0, or -1
- * with "FILE:LINE:COL: message" in err. */
-int opts_parse_workload(opts *o, const workload *wl, char *err, size_t errlen);
+/* The "#:" words of a workload: only opts_run's (another of the command's
+ * groups is refused by name), and of the policy options only those the
+ * workload's policy (or fifo) takes.  0, or -1 with "FILE:LINE:COL:
+ * message" in err. */
+int opts_parse_workload(opts *o, const workload *wl, const opts_def *const *groups,
+                        char *err, size_t errlen);
 
 /* The options of a run of policy (NULL: o->sim.policy, or fifo) in out:
  * the policy options given that it takes.  strict: one it does not take
@@ -113,10 +137,10 @@ const opt_def *opts_untaken(const opts *o, const char *const *policies, size_t n
  * with the message in err. */
 int opts_check(const opts *o, char *err, size_t errlen);
 
-/* The option lines of a command's --help, for the options it accepts;
- * omit names one that the command's table allows but the command refuses
+/* The option lines of a command's --help, for the options of its groups
+ * and --help; omit names one that its groups hold but the command refuses
  * (compare's --policy), or is NULL. */
-void opts_help(FILE *out, unsigned allow, const char *omit);
+void opts_help(FILE *out, const opts_def *const *groups, const char *omit);
 
 /* `schedsim policies`: each policy on a line: its name, aliases, what it
  * does, and its options as its table declares them. */
