@@ -172,7 +172,7 @@ static int give(opts *o, const opt_def *d, const opt_val *v, opts_layer layer, s
 		return fail(f, word, 0, "too many options (at most %d)", OPTS_GIVEN_MAX);
 	if (i == o->ngiven)
 		o->ngiven++;
-	o->given[i] = (opts_given){ d, *v, layer, (int)word, 0 };
+	o->given[i] = (opts_given){ d, *v, layer, word, 0, 0 };
 	return 0;
 }
 
@@ -385,10 +385,10 @@ static int check_file(opts *o, const workload *wl, char *err, size_t errlen)
 	for (size_t i = 0; i < o->ngiven; i++) {
 		opts_given *g = &o->given[i];
 
-		if (g->layer != OPTS_IN_FILE || g->col)
+		if (g->layer != OPTS_IN_FILE || g->line)
 			continue;
-		g->col = wl->args[g->line].col;
-		g->line = wl->args[g->line].line;
+		g->line = wl->args[g->word].line;
+		g->col = wl->args[g->word].col;
 		if (c && !opt_find(c->opts, c->nopts, g->def->name)) {
 			not_taken(c, g->def, msg, sizeof msg);
 			snprintf(err, errlen, "%s:%d:%d: %s", wl->path, g->line, g->col, msg);

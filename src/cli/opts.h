@@ -71,7 +71,8 @@ typedef struct opts_given {
 	const opt_def *def;
 	opt_val val;
 	opts_layer layer;
-	int line, col;         /* in the workload, for its messages */
+	size_t word;           /* the word that gave it, in its layer's words */
+	int line, col;         /* in the workload, for its messages; 0 elsewhere */
 } opts_given;
 
 struct opts {
