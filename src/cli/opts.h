@@ -1,5 +1,7 @@
-/* opts.h: the options of a run, from the command line and from the "#:"
- * lines of a workload, through one parser and one table.
+/* opts.h: the options of a command, from the command line and from the
+ * "#:" lines of a workload, through one parser.  Each is declared once:
+ * a command's beside its code (cli_entry), the groups commands share
+ * here, the policies' and the engine's in their tables (lib/opt.h).
  *
  * GNU style: "--quantum 4" and "--quantum=4"; "--" ends the options; "-"
  * is an operand (standard input).  Later words override earlier ones, so
