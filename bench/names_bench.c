@@ -149,7 +149,8 @@ static double run_wl(const text *t, bool rr_inherit)
 	o.policy = "fifo";
 	if (rr_inherit) {
 		o.policy = "rr";
-		o.quantum = 1;
+		if (sim_options_set(&o, "quantum", "1", err, sizeof err) < 0)
+			die("sim_options_set", err);
 		o.inherit = true;
 	}
 	c = bench_cpu_s();
