@@ -109,9 +109,17 @@ run "$S" run "$tmp/untaken.wl"
 expect "an option the workload's policy does not take is located" 2 "" \
 	"$tmp/untaken.wl:1:18: fifo takes no --quantum (its options: none)$nl"
 printf '#: --aging 3\nname burst\nA 1\n' >"$tmp/untaken.wl"
-run "$S" run "$tmp/untaken.wl" --policy prio
-expect "... checked against the workload's own policy (fifo when it names none)" 2 "" \
+run "$S" run "$tmp/untaken.wl"
+expect "... when the workload names no policy, against the one that runs (fifo)" 2 "" \
 	"$tmp/untaken.wl:1:4: fifo takes no --aging (its options: none)$nl"
+run "$S" run "$tmp/untaken.wl" --policy rr
+expect "... or the command line's" 2 "" \
+	"$tmp/untaken.wl:1:4: rr takes no --aging (its options: --quantum)$nl"
+run "$S" run "$tmp/untaken.wl" --policy prio --quiet
+expect "... which may take them" 0 "" ""
+printf '#: --policy rr --quantum 2\nname burst\nA 1\n' >"$tmp/own.wl"
+run "$S" run "$tmp/own.wl" --policy fifo --quiet
+expect "a workload's options for its own policy stay out when another runs" 0 "" ""
 run "$S" run "$tmp/bad-policy.wl" --policy rr --quiet
 expect "the command line's policy replaces the file's" 0 "" ""
 run "$S" run "$tmp/no-such.wl"

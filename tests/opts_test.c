@@ -342,15 +342,45 @@ START_TEST(file_errors)
 	/* An option the workload's own policy does not take, where it is. */
 	wl_arg b1[] = { ARG("--policy", 1, 4), ARG("fifo", 1, 13), ARG("--quantum", 1, 18),
 	                ARG("2", 1, 28) };
-	wl_arg b2[] = { ARG("--aging=3", 2, 6) };
 	wl_arg b3[] = { ARG("--policy=rr", 1, 4), ARG("--no-preemptive", 2, 4) };
 	wl_arg b4[] = { ARG("--policy=prio", 1, 4), ARG("--quantum=2", 1, 18),
 	                ARG("--policy=sjf", 2, 4) };
 
 	file_error(b1, 4, "w.wl:1:18: fifo takes no --quantum (its options: none)");
-	file_error(b2, 1, "w.wl:2:6: fifo takes no --aging (its options: none)");
 	file_error(b3, 2, "w.wl:2:4: rr takes no --preemptive (its options: --quantum)");
 	file_error(b4, 3, "w.wl:1:18: sjf takes no --quantum (its options: --preemptive)");
+}
+END_TEST
+
+/* A workload that names no policy gives its policy options for whichever
+ * runs: they are checked against that one, and located. */
+START_TEST(file_options_for_the_policy_that_runs)
+{
+	wl_arg args[] = { ARG("--aging=3", 2, 6) };
+	workload wl = wl_of(args, 1);
+	char *prio[] = { "run", "--policy", "prio", NULL };
+	char *rr[] = { "run", "--policy=rr", NULL };
+	sim_options so;
+	opts o;
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, run_groups, err, sizeof err), 0);
+	ck_assert_int_eq(opts_resolve(&o, NULL, true, &so, err, sizeof err), -2);
+	ck_assert_str_eq(err, "w.wl:2:6: fifo takes no --aging (its options: none)");
+	ck_assert_int_eq(opts_resolve(&o, NULL, false, &so, err, sizeof err), 0);
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, run_groups, err, sizeof err), 0);
+	ck_assert_int_eq(opts_parse_argv(&o, 2, rr, run_groups, 0, err, sizeof err), 0);
+	ck_assert_int_eq(opts_resolve(&o, NULL, true, &so, err, sizeof err), -2);
+	ck_assert_str_eq(err, "w.wl:2:6: rr takes no --aging (its options: --quantum)");
+
+	opts_init(&o);
+	ck_assert_int_eq(opts_parse_workload(&o, &wl, run_groups, err, sizeof err), 0);
+	ck_assert_int_eq(opts_parse_argv(&o, 3, prio, run_groups, 0, err, sizeof err), 0);
+	ck_assert_int_eq(opts_resolve(&o, NULL, true, &so, err, sizeof err), 0);
+	ck_assert_str_eq(so.policy, "prio");
+	ck_assert_int_eq(sim_options_int(&so, "aging"), 3);
 }
 END_TEST
 
@@ -566,6 +596,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, file_words);
 	tcase_add_test(tc, file_policy_column_after_equals);
 	tcase_add_test(tc, file_errors);
+	tcase_add_test(tc, file_options_for_the_policy_that_runs);
 	tcase_add_test(tc, command_line_overrides_file);
 	tcase_add_test(tc, resolve_for_the_policy);
 	tcase_add_test(tc, sync_options);

@@ -80,10 +80,15 @@ static sim *make(void *ctx, const char *policy, char *err, size_t errlen)
 }
 
 /* A policy the workload named is its author's mistake: say where. */
-static int options_error(const cli_job *job, const char *err)
+/* located: err already says FILE:LINE:COL (opts_resolve's -2). */
+static int options_error(const cli_job *job, const char *err, bool located)
 {
 	const opts *o = job->o;
 
+	if (located) {
+		fprintf(stderr, "%s\n", err);
+		return CLI_USAGE;
+	}
 	if (o->policy_line > 0 && o->sim.policy && !pol_find(o->sim.policy)) {
 		fprintf(stderr, "%s:%d:%d: %s\n", job->wl->path, o->policy_line,
 		        o->policy_col, err);
@@ -180,11 +185,13 @@ int cli_run_job(const cli_job *job)
 	sim *probe;
 
 	/* Bad options are usage errors, found before anything is written. */
-	if (opts_resolve(o, NULL, true, &so, err, sizeof err) < 0)
-		return options_error(job, err);
+	int rc = opts_resolve(o, NULL, true, &so, err, sizeof err);
+
+	if (rc < 0)
+		return options_error(job, err, rc == -2);
 	probe = sim_new(job->wl, &so, err, sizeof err);
 	if (!probe)
-		return options_error(job, err);
+		return options_error(job, err, false);
 	sim_free(probe);
 	if (o->trace_out) {
 		if (live && !strcmp(o->trace_out, "-"))

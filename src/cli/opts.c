@@ -375,11 +375,12 @@ static void not_taken(const pol_class *c, const opt_def *d, char *err, size_t er
 	snprintf(err, errlen, "%s takes no --%s (its options: %s)", c->name, d->name, names);
 }
 
-/* The workload's policy options, each where it was written, against the
- * workload's own policy (an unknown one is reported where it runs). */
+/* Where the workload's policy options were written; against the
+ * workload's own policy when it names one (an unknown one is reported where
+ * it runs).  A workload that names none leaves them to opts_resolve(). */
 static int check_file(opts *o, const workload *wl, char *err, size_t errlen)
 {
-	const pol_class *c = pol_find(o->sim.policy ? o->sim.policy : "fifo");
+	const pol_class *c = o->file_policy ? pol_find(o->sim.policy) : NULL;
 	char msg[400];
 
 	for (size_t i = 0; i < o->ngiven; i++) {
@@ -427,7 +428,9 @@ int opts_parse_workload(opts *o, const workload *wl, const opts_def *const *grou
 		if (o->sim.policy != before) {
 			o->policy_line = wl->args[pw].line;
 			o->policy_col = wl->args[pw].col + (int)po;
+			o->file_policy = true;
 		}
+		o->file = wl->path;
 		rc = check_file(o, wl, err, errlen);
 	}
 	free(words);
@@ -456,6 +459,12 @@ int opts_resolve(const opts *o, const char *policy, bool strict, sim_options *ou
 		} else if (strict && g->layer == OPTS_IN_ARGV) {
 			not_taken(c, g->def, err, errlen);
 			return -1;
+		} else if (strict && g->layer == OPTS_IN_FILE && !o->file_policy) {
+			char msg[400];
+
+			not_taken(c, g->def, msg, sizeof msg);
+			snprintf(err, errlen, "%s:%d:%d: %s", o->file, g->line, g->col, msg);
+			return -2;
 		}
 	}
 	return 0;

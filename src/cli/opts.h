@@ -62,9 +62,12 @@ typedef enum opts_tui {
 #define OPTS_SEMS_MAX 16   /* --sem options in one run */
 #define OPTS_GIVEN_MAX 32  /* distinct policy options in one run */
 
-/* Where a policy option was given: a workload's "#:" words (checked against
- * the workload's own policy), the defaults a demo or a trace brings, or
- * the command line (checked against the policy that runs). */
+/* Where a policy option was given: a workload's "#:" words, the defaults a
+ * demo or a trace brings, or the command line.  The command line's are
+ * checked against the policy that runs.  The workload's belong to the
+ * policy it names, checked against it as they are read and left out when
+ * the command line runs another; a workload that names no policy gives
+ * them for whichever runs, so they are checked against that one. */
 typedef enum opts_layer { OPTS_IN_FILE, OPTS_IN_DEFAULTS, OPTS_IN_ARGV } opts_layer;
 
 /* A policy's option as given, read by the table of any policy that takes
@@ -85,6 +88,8 @@ struct opts {
 	size_t ngiven;
 	int policy_line;       /* where a workload set --policy, 0 if it did not */
 	int policy_col;
+	const char *file;      /* the workload whose "#:" words were read, or NULL */
+	bool file_policy;      /* they named a policy */
 	bool json, quiet, color, list, help;
 	opts_tui tui;
 	const char *trace_out; /* NULL: no trace */
@@ -117,18 +122,20 @@ int opts_parse_argv(opts *o, int argc, char **argv, const opts_def *const *group
 int opts_parse_defaults(opts *o, int argc, char **argv, char *err, size_t errlen);
 
 /* The "#:" words of a workload: only opts_run's (another of the command's
- * groups is refused by name), and of the policy options only those the
- * workload's policy (or fifo) takes.  0, or -1 with "FILE:LINE:COL:
+ * groups is refused by name), and of the policy options, when the workload
+ * names a policy, only those it takes.  0, or -1 with "FILE:LINE:COL:
  * message" in err. */
 int opts_parse_workload(opts *o, const workload *wl, const opts_def *const *groups,
                         char *err, size_t errlen);
 
 /* The options of a run of policy (NULL: o->sim.policy, or fifo) in out:
  * the policy options given that it takes.  strict: one it does not take
- * from the command line is an error ("fifo takes no --quantum (its
- * options: none)"); otherwise such options are left out, as those of the
- * workload, a demo or a trace always are when another policy runs.  0, or
- * -1 with the message ("unknown policy ..." too) in err. */
+ * from the command line, or from a workload that names no policy, is an
+ * error ("fifo takes no --quantum (its options: none)", the workload's
+ * located "FILE:LINE:COL: ..."); otherwise such options are left out, as
+ * those of a demo or a trace always are.  0, or -1 with the message
+ * ("unknown policy ..." too) in err, or -2 with a message located in the
+ * workload, to be printed as it is. */
 int opts_resolve(const opts *o, const char *policy, bool strict, sim_options *out,
                  char *err, size_t errlen);
 
