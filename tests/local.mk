@@ -1,6 +1,6 @@
 # tests/: checks of the whole tree (the README's commands, valgrind over every suite).
-TESTS += tests/readme.sh
-EXTRA_DIST += tests/readme.sh tests/valgrind.sh
+TESTS += tests/readme.sh tests/layout.sh
+EXTRA_DIST += tests/readme.sh tests/layout.sh tests/valgrind.sh
 # The golden outputs the shell tests compare with, as a directory.
 EXTRA_DIST += tests/golden tests/fuzz/repro
 if !ASAN
