@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "lib/grow.h"
 #include "lib/hash.h"
 #include "lib/heap.h"
 #include "lib/num.h"
@@ -829,6 +830,69 @@ START_TEST(test_hash_item_range)
 }
 END_TEST
 
+/* ---- grow ---------------------------------------------------------------- */
+
+START_TEST(test_grow_doubles)
+{
+	int *a = NULL;
+	size_t cap = 0;
+
+	/* Room while there is room: nothing moves. */
+	ck_assert_int_eq(grow_room(&a, &cap, 0, sizeof *a), 0);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_uint_eq(cap, 16);
+	for (int i = 0; i < 16; i++)
+		a[i] = i;
+	int *before = a;
+	ck_assert_int_eq(grow_room(&a, &cap, 15, sizeof *a), 0);
+	ck_assert_ptr_eq(a, before);
+	ck_assert_uint_eq(cap, 16);
+	/* Full: doubled, contents kept. */
+	ck_assert_int_eq(grow_room(&a, &cap, 16, sizeof *a), 0);
+	ck_assert_uint_eq(cap, 32);
+	for (int i = 0; i < 16; i++)
+		ck_assert_int_eq(a[i], i);
+	/* An index well past the end: doubled until it fits. */
+	ck_assert_int_eq(grow_room(&a, &cap, 100, sizeof *a), 0);
+	ck_assert_uint_eq(cap, 128);
+	a[100] = 7;
+	free(a);
+
+	/* 100,000 appends: 14 allocations, not 100,000. */
+	size_t moves = 0, n;
+	a = NULL;
+	cap = 0;
+	for (n = 0; n < 100000; n++) {
+		size_t was = cap;
+
+		ck_assert_int_eq(grow_room(&a, &cap, n, sizeof *a), 0);
+		moves += cap != was;
+		a[n] = (int)n;
+	}
+	ck_assert_uint_eq(moves, 14);
+	ck_assert_uint_eq(cap, 131072);
+	ck_assert_int_eq(a[99999], 99999);
+	free(a);
+}
+END_TEST
+
+START_TEST(test_grow_refuses_overflow)
+{
+	char *a = NULL;
+	size_t cap = 0;
+
+	/* Past SIZE_MAX bytes: refused, the array as it was. */
+	ck_assert_int_eq(grow_room(&a, &cap, 0, SIZE_MAX / 8), -1);
+	ck_assert_ptr_null(a);
+	ck_assert_uint_eq(cap, 0);
+	ck_assert_int_eq(grow_room(&a, &cap, SIZE_MAX - 1, 1), -1);
+	ck_assert_uint_eq(cap, 0);
+	ck_assert_int_eq(grow_room(&a, &cap, 3, 1), 0);
+	ck_assert_uint_eq(cap, 16);
+	free(a);
+}
+END_TEST
+
 Suite *check_suite(void)
 {
 	Suite *s = suite_create("lib");
@@ -863,6 +927,11 @@ Suite *check_suite(void)
 	tcase_add_test(tc, test_tmpf_dir);
 	tcase_add_test(tc, test_tmpf_open);
 	tcase_add_test(tc, test_tmpf_fails);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("grow");
+	tcase_add_test(tc, test_grow_doubles);
+	tcase_add_test(tc, test_grow_refuses_overflow);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("hash");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "lib/grow.h"
 
 void ui_model_init(ui_model *m, bool utf8, bool color)
 {
@@ -117,15 +118,9 @@ static void seg_open(ui_model *m, ui_segs *s, int64_t t, int who)
 			return;
 		}
 	}
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 8;
-		ui_seg *v = realloc(s->v, cap * sizeof *v);
-		if (!v) {
-			m->oom = true;
-			return;
-		}
-		s->v = v;
-		s->cap = cap;
+	if (grow_room(&s->v, &s->cap, s->n, sizeof *s->v) < 0) {
+		m->oom = true;
+		return;
 	}
 	ui_seg *prev = s->n ? &s->v[s->n - 1] : NULL;
 	s->v[s->n++] = (ui_seg){

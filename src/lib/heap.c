@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "grow.h"
 #include "heap.h"
 
 void heap_init(heap *h, heap_less less)
@@ -61,15 +62,8 @@ static void sift_down(heap *h, size_t i)
 
 int heap_push(heap *h, heap_node *x)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? 2 * h->cap : 16;
-		heap_node **v = realloc(h->v, cap * sizeof *v);
-
-		if (!v)
-			return -1;
-		h->v = v;
-		h->cap = cap;
-	}
+	if (grow_room(&h->v, &h->cap, h->n, sizeof *h->v) < 0)
+		return -1;
 	h->v[h->n] = x;
 	sift_up(h, h->n++);
 	return 0;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "lib/grow.h"
 #include "lib/tmpf.h"
 #include "ltrace_int.h"
 
@@ -233,15 +234,8 @@ static bool list_waiting(ltrace *lt, int cpu)
 
 	if (c->listed || !c->m || !ltrace_machine_queued(c->m))
 		return true;
-	if (lt->nwaiting == lt->capwaiting) {
-		size_t cap = lt->capwaiting ? 2 * lt->capwaiting : 16;
-		int *v = realloc(lt->waiting, cap * sizeof *v);
-
-		if (!v)
-			return false;
-		lt->waiting = v;
-		lt->capwaiting = cap;
-	}
+	if (grow_room(&lt->waiting, &lt->capwaiting, lt->nwaiting, sizeof *lt->waiting) < 0)
+		return false;
 	lt->waiting[lt->nwaiting++] = cpu;
 	c->listed = true;
 	return true;

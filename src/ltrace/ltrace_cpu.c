@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "lib/hash.h"
 #include "ltrace_int.h"
 
@@ -147,25 +148,11 @@ static int set_name(ltrace_machine *m, struct task *t, const char *s, size_t n)
 }
 
 /* Room for one more element in an array of *cap, n in use. */
-static int grow(void **a, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t c = *cap ? 2 * *cap : 8;
-	void *p = realloc(*a, c * size);
-
-	if (!p)
-		return -1;
-	*a = p;
-	*cap = c;
-	return 0;
-}
-
 /* A new task; its ARRIVE is the caller's. */
 static int add_task(ltrace_machine *m, int pid, const char *comm, size_t len,
                     int64_t t)
 {
-	if (grow((void **)&m->tasks, &m->taskcap, m->ntasks, sizeof *m->tasks))
+	if (grow_room(&m->tasks, &m->taskcap, m->ntasks, sizeof *m->tasks))
 		return -1;
 	struct task *k = &m->tasks[m->ntasks];
 	memset(k, 0, sizeof *k);
@@ -277,7 +264,7 @@ static int hold_wakeup(ltrace_machine *m, const ltrace_rec *r, bool is_new)
 {
 	if (find_pending(m, r->a_pid) != HASH_NONE)
 		return 0;
-	if (grow((void **)&m->pend, &m->pendcap, m->npend, sizeof *m->pend))
+	if (grow_room(&m->pend, &m->pendcap, m->npend, sizeof *m->pend))
 		return -1;
 	struct pending *p = &m->pend[m->npend];
 	p->name = strndup(r->a_comm, r->a_len);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "lib/grow.h"
 
 report *report_new(const char *policy, const sim_options *opt)
 {
@@ -50,15 +51,8 @@ void report_free(report *r)
 
 int report_add_thread(report *r, const char *name, int64_t arrival)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 16;
-		report_thr *t = realloc(r->t, cap * sizeof *t);
-
-		if (!t)
-			goto oom;
-		r->t = t;
-		r->cap = cap;
-	}
+	if (grow_room(&r->t, &r->cap, r->n, sizeof *r->t) < 0)
+		goto oom;
 	report_thr *t = &r->t[r->n];
 	memset(t, 0, sizeof *t);
 	t->name = strdup(name);
@@ -119,16 +113,9 @@ oom:
 
 static void push(report *r, report_segs *s, const report_seg *seg)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 16;
-		report_seg *v = realloc(s->v, cap * sizeof *v);
-
-		if (!v) {
-			r->oom = true;
-			return;
-		}
-		s->v = v;
-		s->cap = cap;
+	if (grow_room(&s->v, &s->cap, s->n, sizeof *s->v) < 0) {
+		r->oom = true;
+		return;
 	}
 	s->v[s->n++] = *seg;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sim_int.h"
+#include "lib/grow.h"
 
 sim *sim_running_sim;
 
@@ -61,7 +62,7 @@ sim *sim_new(const workload *wl, const sim_options *opt, char *err, size_t errle
 	s->opt = o;
 	s->opt.policy = s->pol.cls->name;
 	s->opt.pol = s->pol.opt;
-	s->nthr = n;
+	s->nthr = s->capthr = n;
 	for (size_t i = 0; i < n; i++) {
 		const wl_thread *w = &wl->threads[i];
 
@@ -93,12 +94,11 @@ int sim_spawn(sim *s, const char *name, int64_t arrival, int priority,
 			 !body ? "no body given" : "negative arrival time");
 		return -1;
 	}
-	if (!(copy = strdup(name)) || !(v = realloc(s->thr, (s->nthr + 1) * sizeof *v))) {
+	if (!(copy = strdup(name)) || grow_room(&s->thr, &s->capthr, s->nthr, sizeof *s->thr) < 0) {
 		free(copy);
 		snprintf(s->err, sizeof s->err, "sim_spawn: '%s': out of memory", name);
 		return -1;
 	}
-	s->thr = v;
 	v = &s->thr[s->nthr];
 	thr_init(v, s, (int)s->nthr, copy, arrival, priority);
 	v->owned_name = copy;

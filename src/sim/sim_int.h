@@ -83,7 +83,7 @@ struct sim {
 	pol pol;
 
 	sim_thr *thr;
-	size_t nthr;
+	size_t nthr, capthr;
 	sim_thr **arrivals;      /* by (arrival, file order) */
 	size_t next_arrival;
 	heap wakes;          /* by (wake time, arrival, file order) */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "lib/hash.h"
 #include "trace_in.h"
 #include "trace_in_int.h"
@@ -376,7 +377,6 @@ static int sem_line(trace_in *t, hline *h)
 	char *name = NULL;
 	int64_t count;
 	size_t col;
-	sim_sem_init *v;
 
 	size_t name_col = h->s.at + 2;
 	if (text(t, h, "sem", true, false, &name) < 0)
@@ -398,17 +398,11 @@ static int sem_line(trace_in *t, hline *h)
 		free(name);
 		return -1;
 	}
-	if (t->opt.nsems == t->semcap) {
-		size_t cap = t->semcap ? 2 * t->semcap : 4;
-
-		if (!(v = realloc(t->sems, cap * sizeof *v))) {
-			free(name);
-			return nomem(t, h->err, h->errlen);
-		}
-		t->sems = v;
-		t->opt.sems = v;
-		t->semcap = cap;
+	if (grow_room(&t->sems, &t->semcap, t->opt.nsems, sizeof *t->sems) < 0) {
+		free(name);
+		return nomem(t, h->err, h->errlen);
 	}
+	t->opt.sems = t->sems;
 	t->sems[t->opt.nsems++] = (sim_sem_init){ name, count };
 	return 0;
 }
@@ -451,15 +445,8 @@ static int thread_line(trace_in *t, hline *h)
 	}
 	if (line_done(t, h, "thread") < 0)
 		goto fail;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 16;
-		trace_in_thread *v = realloc(t->threads, cap * sizeof *v);
-
-		if (!v)
-			goto oom;
-		t->threads = v;
-		t->cap = cap;
-	}
+	if (grow_room(&t->threads, &t->cap, t->n, sizeof *t->threads) < 0)
+		goto oom;
 	t->threads[t->n] = (trace_in_thread){ name, arrival, (int)prio };
 	if (hash_add(&t->by_name, hash_str(name), t->n) < 0)
 		goto oom;

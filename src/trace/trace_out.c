@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/grow.h"
 #include "lib/ofile.h"
 #include "trace_out.h"
 
@@ -34,7 +35,7 @@ struct trace_out {
 	volatile sig_atomic_t error;    /* first errno of a failed write */
 	char *path;
 	char **names;                   /* thread names as written, by index */
-	size_t nnames;
+	size_t nnames, capnames;
 	char *line;                     /* the line being composed */
 	size_t len, cap;
 	volatile sig_atomic_t committed;
@@ -331,15 +332,13 @@ void trace_out_thread(trace_out *t, int index, const char *name, int64_t arrival
 		return;
 	if ((size_t)index >= t->nnames) {
 		size_t n = (size_t)index + 1;
-		char **v = realloc(t->names, n * sizeof *v);
 
-		if (!v) {
+		if (grow_room(&t->names, &t->capnames, (size_t)index, sizeof *t->names) < 0) {
 			t->error = ENOMEM;
 			return;
 		}
 		for (size_t i = t->nnames; i < n; i++)
-			v[i] = NULL;
-		t->names = v;
+			t->names[i] = NULL;
 		t->nnames = n;
 	}
 	putf(t, "thread %d ", index);

@@ -12,6 +12,7 @@
 #include "wl_lex.h"
 #include "wl_names.h"
 #include "wl_step.h"
+#include "lib/grow.h"
 
 /* A line of WL_LINE_MAX bytes holds at most this many blank-separated
  * fields. */
@@ -26,20 +27,6 @@ typedef struct parser {
 	hash_table names;	/* the threads so far, by name */
 	size_t cap_threads, cap_args;
 } parser;
-
-/* Room for one more element in an array of *CAP: the array, moved if it
- * had to grow, or NULL (the old one is still valid then). */
-static void *grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return p;
-	size_t cap2 = *cap ? *cap * 2 : 16;
-	void *q = realloc(p, cap2 * size);
-
-	if (q)
-		*cap = cap2;
-	return q;
-}
 
 /* Text files only: a control byte is binary data or a corrupt file, and
  * would garble messages and reports.  Tab separates fields; a CR before
@@ -69,14 +56,10 @@ static int add_args(parser *p, int line, const char *s, size_t n, int col0)
 	size_t nf = wl_split(s, n, p->f, MAX_FIELDS);
 
 	for (size_t i = 0; i < nf; i++) {
-		wl_arg *args = grow(wl->args, &p->cap_args, wl->nargs,
-		                    sizeof(*args));
-
-		if (!args)
+		if (grow_room(&wl->args, &p->cap_args, wl->nargs, sizeof *wl->args) < 0)
 			return wl_nomem(&p->c);
-		wl->args = args;
 
-		wl_arg *a = &args[wl->nargs];
+		wl_arg *a = &wl->args[wl->nargs];
 
 		a->text = strndup(p->f[i].s, p->f[i].len);
 		if (!a->text)
@@ -93,14 +76,10 @@ static int add_thread(parser *p, int line, size_t nf)
 	workload *wl = p->wl;
 	int name_col = 0;
 
-	wl_thread *threads = grow(wl->threads, &p->cap_threads, wl->nthreads,
-	                          sizeof(*threads));
-
-	if (!threads)
+	if (grow_room(&wl->threads, &p->cap_threads, wl->nthreads, sizeof *wl->threads) < 0)
 		return wl_nomem(&p->c);
-	wl->threads = threads;
 
-	wl_thread *t = &threads[wl->nthreads];
+	wl_thread *t = &wl->threads[wl->nthreads];
 
 	memset(t, 0, sizeof(*t));
 	/* Counted before parsing, so a half-built thread is freed too. */
