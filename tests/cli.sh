@@ -30,10 +30,11 @@ has() {
 # ---- the program --------------------------------------------------------
 
 version=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' "$builddir/config.h")
+context=$(sed -n 's/^#define SCHEDSIM_CONTEXT "\(.*\)"$/\1/p' "$builddir/config.h")
 run "$S" --version
-expect "--version" 0 "schedsim $version$nl" ""
+expect "--version" 0 "schedsim $version (context switch: $context)$nl" ""
 run "$S" -V
-expect "-V" 0 "schedsim $version$nl" ""
+expect "-V" 0 "schedsim $version (context switch: $context)$nl" ""
 run "$S" --help
 if [ "$rc" -eq 0 ] && grep -q '^  run  ' "$tmp/out" && grep -q '^  demo  ' "$tmp/out" &&
    grep -q '^  policies  ' "$tmp/out" && [ ! -s "$tmp/err" ]; then

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <fcntl.h>
+#include <fenv.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -602,6 +603,72 @@ START_TEST(test_floating_point)
 }
 END_TEST
 
+/* The floating-point control state is per thread: a rounding mode set in
+ * one thread stays its own across switches, in SSE (double) and x87 (long
+ * double) arithmetic alike, and a new thread starts with its creator's. */
+static volatile double fp_one = 1.0, fp_seven = 7.0;
+
+static int seventh_rounded_up(void)
+{
+	double d = fp_one / fp_seven;
+	long double l = (long double)fp_one / (long double)fp_seven;
+
+	return (d > 1.0 / 7.0) + 2 * (l > 1.0L / 7.0L);
+}
+
+static void *rounds_up(void *arg)
+{
+	int *out = arg;
+
+	fesetround(FE_UPWARD);
+	rt_yield();
+	out[0] = fegetround() == FE_UPWARD;
+	out[1] = seventh_rounded_up();
+	/* Left set on purpose: the exit must not hand it to main. */
+	return NULL;
+}
+
+static void *rounds_as_found(void *arg)
+{
+	int *out = arg;
+
+	out[0] = fegetround();
+	out[1] = seventh_rounded_up();
+	rt_yield();
+	out[2] = fegetround();
+	return NULL;
+}
+
+START_TEST(test_rounding_per_thread)
+{
+	int up[2] = { -1, -1 }, near[3] = { -1, -1, -1 }, down[3] = { -1, -1, -1 };
+
+	rt_thread *a = spawn("A", rounds_up, up);
+	rt_thread *b = spawn("B", rounds_as_found, near);
+	ck_assert_int_eq(fesetround(FE_DOWNWARD), 0);
+	rt_thread *c = spawn("C", rounds_as_found, down);
+	ck_assert_int_eq(fesetround(FE_TONEAREST), 0);
+
+	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(fegetround(), FE_TONEAREST);
+	ck_assert_int_eq(up[0], 1);
+	ck_assert_int_eq(near[0], FE_TONEAREST);
+	ck_assert_int_eq(near[2], FE_TONEAREST);
+	ck_assert_int_eq(down[0], FE_DOWNWARD);
+	ck_assert_int_eq(down[2], FE_DOWNWARD);
+	/* valgrind keeps the control words but computes every result
+	 * rounded to nearest: the arithmetic proof only runs natively. */
+	if (!under_valgrind()) {
+		ck_assert_int_eq(up[1], 3);
+		ck_assert_int_eq(near[1], 0);
+		ck_assert_int_eq(down[1], 0);
+	}
+	join_ok(a, NULL);
+	join_ok(b, NULL);
+	join_ok(c, NULL);
+}
+END_TEST
+
 /* ---- misuse ----------------------------------------------------------- */
 
 static void *joins_self(void *arg)
@@ -958,6 +1025,7 @@ Suite *check_suite(void)
 	tcase_add_test(tc, test_stack_reuse);
 	tcase_add_test(tc, test_high_water);
 	tcase_add_test(tc, test_floating_point);
+	tcase_add_test(tc, test_rounding_per_thread);
 
 	TC("misuse");
 	tcase_add_test(tc, test_misuse_in_thread);

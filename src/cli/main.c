@@ -106,7 +106,7 @@ int main(int argc, char **argv)
 		return CLI_OK;
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
-		printf("schedsim %s\n", PACKAGE_VERSION);
+		printf("schedsim %s (context switch: %s)\n", PACKAGE_VERSION, SCHEDSIM_CONTEXT);
 		return CLI_OK;
 	}
 	for (size_t i = 0; commands[i]; i++)

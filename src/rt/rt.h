@@ -39,6 +39,17 @@
  * -fstack-clash-protection (configure), and code built elsewhere that runs
  * on these stacks should be too.
  *
+ * Switching.  configure --with-context picks how a switch is made:
+ * ucontext (the default, portable: glibc swapcontext) or asm (a
+ * hand-written switch, x86-64 only, ~50x cheaper).  SCHEDSIM_CONTEXT in
+ * config.h names the one built.  Signal masks: the ucontext backend
+ * saves the mask with each context and restores it when switching in, so
+ * each thread keeps its own.  The asm backend does NOT save or restore the
+ * signal mask: there is one mask, the OS thread's, and a thread that
+ * blocks a signal and then switches away leaves it blocked for whoever
+ * runs next.  Code that changes the mask must restore it before it
+ * yields, blocks, pauses or exits.
+ *
  * Not thread-safe: one OS thread owns the runtime.
  */
 #ifndef SCHEDSIM_RT_H

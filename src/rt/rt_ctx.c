@@ -1,35 +1,14 @@
-/* rt_ctx.c: ucontext behind the switch seam, with ASan fiber bookkeeping. */
+/* rt_ctx.c: the switch seam's half that is the same on every backend:
+ * ASan's fiber bookkeeping around each switch, leaving for good, and the
+ * first words of a new context. */
 #include <config.h>
 
-#include <stdio.h>
-#include <stdlib.h>
+#include <stddef.h>
 
 #include "rt_ctx.h"
 
 #ifdef SCHEDSIM_ASAN
 #include <sanitizer/common_interface_defs.h>
-
-/* ASan's swapcontext interceptor warns that it "doesn't fully support"
- * it on first use.  The fiber annotations are the support it lacks, so
- * swap with the two halves, which it does not intercept. */
-static const ucontext_t *swap_to;
-
-static __attribute__((noinline)) void ctx_swap(ucontext_t *from, const ucontext_t *to)
-{
-	volatile int resumed = 0;
-
-	swap_to = to;
-	getcontext(from);
-	if (!resumed) {
-		resumed = 1;
-		setcontext(swap_to);
-	}
-}
-#else
-#define ctx_swap swapcontext
-#endif
-
-#ifdef SCHEDSIM_ASAN
 
 /* The context being left, so the arriving side can tell ASan where the
  * stack it came from lies (only main's bounds are not known up front). */
@@ -46,63 +25,18 @@ static void asan_arrived(void *fake_stack)
 		ctx_leaving->stack_len = len;
 	}
 }
-#endif
 
-/* getcontext() returns twice as far as the compiler knows: kept apart
- * from any caller with live locals (-Wclobbered). */
-static __attribute__((noinline)) int ctx_capture(ucontext_t *uc)
+void rt_ctx_fiber_leave(struct rt_ctx *from, const struct rt_ctx *to)
 {
-	return getcontext(uc);
-}
-
-void rt_ctx_make(struct rt_ctx *ctx, void *stack, size_t size, void (*entry)(void))
-{
-	if (ctx_capture(&ctx->uc) != 0) {
-		perror("schedsim: getcontext");
-		abort();
-	}
-	ctx->uc.uc_stack.ss_sp = stack;
-	ctx->uc.uc_stack.ss_size = size;
-	ctx->uc.uc_stack.ss_flags = 0;
-	ctx->uc.uc_link = NULL;
-	makecontext(&ctx->uc, entry, 0);
-#ifdef SCHEDSIM_ASAN
-	ctx->fake_stack = NULL;
-	ctx->stack_lo = stack;
-	ctx->stack_len = size;
-#endif
-}
-
-void rt_ctx_prefetch(const struct rt_ctx *ctx)
-{
-	/* The lines RT_CTX_SKEW groups, and a thread's frames down to the
-	 * switch: an engine thread's are under 256 bytes. */
-	static const unsigned short hot[] = {
-		offsetof(ucontext_t, uc_mcontext.gregs[REG_R8]),
-		offsetof(ucontext_t, uc_mcontext.gregs[REG_RSP]),
-		offsetof(ucontext_t, uc_mcontext.fpregs),
-		offsetof(ucontext_t, uc_sigmask),
-		offsetof(ucontext_t, __fpregs_mem),
-	};
-	const char *c = (const char *)&ctx->uc;
-
-	for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++)
-		__builtin_prefetch(c + hot[i], 1);
-	for (int i = 1; i <= 5; i++)
-		__builtin_prefetch((const char *)ctx - i * 64, 1);
-}
-
-void rt_ctx_switch(struct rt_ctx *from, struct rt_ctx *to)
-{
-#ifdef SCHEDSIM_ASAN
 	ctx_leaving = from;
 	__sanitizer_start_switch_fiber(&from->fake_stack, to->stack_lo, to->stack_len);
-#endif
-	ctx_swap(&from->uc, &to->uc);
-#ifdef SCHEDSIM_ASAN
-	asan_arrived(from->fake_stack);
-#endif
 }
+
+void rt_ctx_fiber_arrive(struct rt_ctx *self)
+{
+	asan_arrived(self->fake_stack);
+}
+#endif
 
 _Noreturn void rt_ctx_exit(struct rt_ctx *to)
 {
@@ -111,9 +45,7 @@ _Noreturn void rt_ctx_exit(struct rt_ctx *to)
 	/* NULL: the leaving fiber's fake stack is destroyed, not kept. */
 	__sanitizer_start_switch_fiber(NULL, to->stack_lo, to->stack_len);
 #endif
-	setcontext(&to->uc);
-	perror("schedsim: setcontext");
-	abort();
+	rt_ctx_backend_jump(to);
 }
 
 void rt_ctx_arrived(void)
