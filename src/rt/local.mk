@@ -6,11 +6,13 @@ librt_a_SOURCES = src/rt/rt.h src/rt/rt_int.h src/rt/rt.c src/rt/rt_info.c \
 	src/rt/rt_stack.c src/rt/rt_guard.c
 # The switch backend (configure --with-context): one of these pairs.
 if CTX_ASM_X86_64
-librt_a_SOURCES += src/rt/rt_ctx_asm.c src/rt/rt_ctx_x86_64.S
+librt_a_SOURCES += src/rt/rt_ctx_asm.c src/rt/rt_ctx_x86_64_int.h \
+	src/rt/rt_ctx_x86_64.S
 else
 librt_a_SOURCES += src/rt/rt_ctx_uc.c
 endif
-EXTRA_librt_a_SOURCES = src/rt/rt_ctx_uc.c src/rt/rt_ctx_asm.c src/rt/rt_ctx_x86_64.S
+EXTRA_librt_a_SOURCES = src/rt/rt_ctx_uc.c src/rt/rt_ctx_asm.c src/rt/rt_ctx_x86_64_int.h \
+	src/rt/rt_ctx_x86_64.S
 # What a program that uses the runtime links, dependents first.
 RT_LIBS = librt.a
 

@@ -7,7 +7,8 @@
  *   ucontext (default)  glibc getcontext/makecontext/swapcontext, in
  *                       rt_ctx_uc.c: portable, and each switch saves and
  *                       restores the signal mask (a system call).
- *   asm                 rt_ctx_asm.c and rt_ctx_x86_64.S: the callee-saved
+ *   asm                 rt_ctx_asm.c, rt_ctx_x86_64_int.h (the switch,
+ *                       inline) and rt_ctx_x86_64.S: the callee-saved
  *                       registers, MXCSR and the x87 control word pushed
  *                       on the outgoing stack, the stack pointer kept in
  *                       the context; no system call, no signal mask.
@@ -57,8 +58,13 @@ void rt_ctx_prefetch(const struct rt_ctx *ctx);
  * entry must call rt_ctx_arrived() first and must never return. */
 void rt_ctx_make(struct rt_ctx *ctx, void *stack, size_t size, void (*entry)(void));
 
-/* The backend's switch: save the caller in from, continue in to. */
+/* The backend's switch: save the caller in from, continue in to.  The
+ * asm one is inline (see there why). */
+#if defined(SCHEDSIM_CTX_ASM) && defined(__x86_64__)
+#include "rt_ctx_x86_64_int.h"
+#else
 void rt_ctx_backend_swap(struct rt_ctx *from, const struct rt_ctx *to);
+#endif
 /* The backend's one-way switch: continue in to, save nothing. */
 _Noreturn void rt_ctx_backend_jump(const struct rt_ctx *to);
 
