@@ -571,6 +571,74 @@ START_TEST(test_high_water)
 }
 END_TEST
 
+/* Beyond the 64-stack cache, a released stack is a spare: not looked at
+ * (no high-water mark taken, no system call), reused zeroed when the cache
+ * runs dry, and unmapped once control is back in main. */
+enum { SPARE_KIDS = 100, STACK_CACHE = 64 };
+
+static void *goes_deep(void *arg)
+{
+	size_t n = (size_t)(uintptr_t)arg;
+	volatile char *buf = __builtin_alloca(n);
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = 1;
+	return NULL;
+}
+
+static void *spare_boss(void *arg)
+{
+	rt_thread **kid = arg;
+	rt_thread *again[STACK_CACHE + 1];
+	rt_stats st;
+
+	for (int i = 0; i < SPARE_KIDS; i++)
+		kid[i] = spawn("deep", goes_deep, (void *)(uintptr_t)40000);
+	ck_assert_int_eq(rt_yield(), 0);  /* FIFO: all of them run and exit */
+	rt_stats_get(&st);
+	ck_assert_uint_eq(st.stacks_mapped, SPARE_KIDS + 1);
+	ck_assert_uint_eq(st.stacks_cached, SPARE_KIDS);
+	/* The first 64 went into the cache, measured as they were zeroed;
+	 * the rest were never looked at. */
+	ck_assert_uint_ge(rt_stack_high_water(kid[0]), 40000);
+	ck_assert_uint_eq(rt_stack_high_water(kid[STACK_CACHE]), 0);
+	ck_assert_uint_eq(rt_stack_high_water(kid[SPARE_KIDS - 1]), 0);
+	for (int i = 0; i < SPARE_KIDS; i++)
+		join_ok(kid[i], NULL);
+
+	/* 64 from the cache, then one spare: no new mapping, and it reads
+	 * as zero, not as its last owner's 40,000 bytes. */
+	for (int i = 0; i <= STACK_CACHE; i++)
+		again[i] = spawn("again", blocker, NULL);
+	rt_stats_get(&st);
+	ck_assert_uint_eq(st.stacks_mapped, SPARE_KIDS + 1);
+	ck_assert_uint_eq(st.stacks_cached, SPARE_KIDS - STACK_CACHE - 1);
+	ck_assert_int_eq(rt_yield(), 0);  /* each runs until it blocks */
+	ck_assert_uint_lt(rt_stack_high_water(again[STACK_CACHE]), 8192);
+	for (int i = 0; i <= STACK_CACHE; i++)
+		ck_assert_int_eq(rt_wake(again[i]), 0);
+	for (int i = 0; i <= STACK_CACHE; i++)
+		join_ok(again[i], NULL);
+	rt_stats_get(&st);
+	ck_assert_uint_gt(st.stacks_cached, STACK_CACHE);
+	return NULL;
+}
+
+START_TEST(test_spare_stacks)
+{
+	rt_thread *kid[SPARE_KIDS];
+	rt_stats st;
+
+	rt_thread *boss = spawn("boss", spare_boss, kid);
+	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	/* Back in main: the spares are unmapped, the cache stays. */
+	rt_stats_get(&st);
+	ck_assert_uint_eq(st.stacks_cached, STACK_CACHE);
+	ck_assert_uint_eq(st.stacks_mapped, STACK_CACHE);
+	join_ok(boss, NULL);
+}
+END_TEST
+
 /* ---- floating point and alignment ------------------------------------- */
 
 static void *floats(void *arg)
@@ -1024,6 +1092,7 @@ Suite *check_suite(void)
 	TC("stacks");
 	tcase_add_test(tc, test_stack_reuse);
 	tcase_add_test(tc, test_high_water);
+	tcase_add_test(tc, test_spare_stacks);
 	tcase_add_test(tc, test_floating_point);
 	tcase_add_test(tc, test_rounding_per_thread);
 

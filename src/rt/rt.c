@@ -247,6 +247,9 @@ static int run_main(void)
 		rt_ctx_switch(&main_ctx, next->ctx);
 	}
 	after_switch();
+	/* Spare stacks released meanwhile go back to the system now, in
+	 * runs of neighbours (see rt_stack.c). */
+	rt_stack_trim();
 	return back_reason;
 }
 

@@ -25,7 +25,10 @@
  * below it (MADV_GUARD_INSTALL where the kernel has it, so 100,000 stacks
  * stay within vm.max_map_count; mprotect otherwise).  A thread gets at
  * least rt_stack_size() usable bytes.  Stacks of finished threads are
- * cached (bounded) and reused; a stack is never freed while in use.
+ * cached and reused; a stack is never freed while in use.  The first 64
+ * released are zeroed for reuse at once (a mincore and a memset); beyond
+ * them a release costs no system call, and the spares are zeroed when
+ * reused or unmapped in bulk once control is back in main.
  *
  * Overflow.  The first rt_create() installs SIGSEGV and SIGBUS handlers on
  * an alternate signal stack.  A fault in a thread's guard page (or with the
@@ -170,10 +173,13 @@ void *rt_udata(const rt_thread *t);
 void rt_set_udata(rt_thread *t, void *udata);
 const rt_counters *rt_counters_of(const rt_thread *t);
 size_t rt_stack_size(const rt_thread *t);    /* usable bytes, page-rounded */
-/* Deepest use so far in bytes, measured when asked (and once more as the
- * stack is released) without filling stacks with a pattern: fresh pages
- * read as zero, so it is the distance from the top to the deepest non-zero
- * byte in the lowest resident page.  A zero written deepest is not seen. */
+/* Deepest use so far in bytes, measured when asked without filling stacks
+ * with a pattern: fresh pages read as zero, so it is the distance from the
+ * top to the deepest non-zero byte in the lowest resident page.  A zero
+ * written deepest is not seen.  Not at every exit: a finished thread keeps
+ * the figure of the last look, and of one more taken as its stack went
+ * back to the bounded cache (zeroing it for reuse needs that look anyway);
+ * a stack released beyond the cache is not looked at. */
 size_t rt_stack_high_water(const rt_thread *t);
 
 /* Whole-runtime facts. */
@@ -182,7 +188,9 @@ typedef struct rt_stats {
 	uint64_t created;
 	uint64_t switches;    /* context switches made */
 	size_t stacks_mapped; /* stacks currently mapped (in use or cached) */
-	size_t stacks_cached; /* of which kept for reuse */
+	size_t stacks_cached; /* of which kept for reuse: at most 64 once
+	                       * control is back in main (the rest are
+	                       * unmapped then, in runs of neighbours) */
 } rt_stats;
 void rt_stats_get(rt_stats *out);
 

@@ -8,7 +8,9 @@
  * The top page holds the thread's saved context at its very top and the
  * first frames just below it, so a small thread touches one page in all.
  * The stack grows down from the context into the usable bytes; a fault in
- * the guard page is an overflow.  Released stacks are cached by size.
+ * the guard page is an overflow.  Released stacks are cached by size, a
+ * bounded cache kept zeroed and spares beyond it kept as they were left
+ * until they are reused or trimmed.
  */
 #ifndef SCHEDSIM_RT_STACK_H
 #define SCHEDSIM_RT_STACK_H
@@ -29,10 +31,13 @@ size_t rt_stack_round(size_t size);
 
 /* Map (or take from the cache) a stack of usable bytes: 0 or an errno. */
 int rt_stack_get(struct rt_stack *s, size_t usable);
-/* Give a stack back: its touched pages are dropped (or zeroed) so it reads
- * as zero again.  Says how much of it was used below top, as
- * rt_stack_used() would have. */
+/* Give a stack back.  Into the bounded cache: its touched pages are
+ * dropped (or zeroed) so it reads as zero again, and it says how much of
+ * it was used below top, as rt_stack_used() would have.  With the cache
+ * full: kept as it is, a spare, at no system call; says 0 (not measured). */
 size_t rt_stack_put(struct rt_stack *s, const char *top);
+/* Unmap the spares, one call per run of neighbours in memory. */
+void rt_stack_trim(void);
 
 static inline char *rt_stack_top(const struct rt_stack *s)
 {
