@@ -5,6 +5,13 @@
  *                           through a minimal two-slot hook (one switch)
  *   swapcontext_ns          glibc swapcontext, ping-pong, per one-way switch
  *   handoff_vs_swapcontext  their ratio (target <= 1.15)
+ *   raw_switch_ns           the runtime's own switch (the seam, rt_ctx.h)
+ *                           between two contexts, ping-pong: what a
+ *                           handoff costs with no runtime around it
+ *   handoff_vs_raw_switch   their ratio (target <= 1.2)
+ *   asm_handoff_ns          handoff_ns again, in the asm backend's build,
+ *                           against both baselines (targets <= 1.2 its
+ *                           raw switch, <= 0.03 swapcontext)
  *   create_join_per_s       rt_create + rt_join from main, vs pthreads
  *   rss_kib_per_thread      100,000 threads that ran once and now block,
  *                           vs one touched 4 KiB stack page
@@ -23,6 +30,8 @@
 
 #include "bench.h"
 #include "rt/rt.h"
+/* This is the runtime's own benchmark: its raw switch is the baseline. */
+#include "rt/rt_ctx.h"
 
 #define RUNS 21
 #define SWITCHES 100000L
@@ -107,6 +116,30 @@ static double swapcontext_once(void)
 	double t0 = bench_wall_s();
 	for (long i = 0; i < rounds; i++)
 		swapcontext(&uc_main, &uc_peer);
+	double t1 = bench_wall_s();
+	return (t1 - t0) * 1e9 / (double)(2 * rounds);
+}
+
+/* ---- raw switch of the built backend ------------------------------------ */
+
+static struct rt_ctx raw_main, raw_peer;
+
+static void raw_peer_entry(void)
+{
+	rt_ctx_arrived();
+	for (;;)
+		rt_ctx_switch(&raw_peer, &raw_main);
+}
+
+static double raw_switch_once(void)
+{
+	static _Alignas(64) char stack[64 * 1024];
+
+	rt_ctx_make(&raw_peer, stack, sizeof stack, raw_peer_entry);
+	long rounds = SWITCHES / 2;
+	double t0 = bench_wall_s();
+	for (long i = 0; i < rounds; i++)
+		rt_ctx_switch(&raw_main, &raw_peer);
 	double t1 = bench_wall_s();
 	return (t1 - t0) * 1e9 / (double)(2 * rounds);
 }
@@ -215,20 +248,34 @@ static void rss_per_thread(void)
 
 int main(void)
 {
-	double h[RUNS], s[RUNS], c[RUNS], p[RUNS];
+	double h[RUNS], s[RUNS], r[RUNS], c[RUNS], p[RUNS];
 
 	bench_pin();
+	printf("context_backend: %s\n", SCHEDSIM_CONTEXT);
 
 	handoff_once();  /* warm-up: stacks mapped, caches filled */
 	swapcontext_once();
+	raw_switch_once();
 	for (int i = 0; i < RUNS; i++) {
 		h[i] = handoff_once();
 		s[i] = swapcontext_once();
+		r[i] = raw_switch_once();
 	}
 	double hn = bench_median(h, RUNS), sn = bench_median(s, RUNS);
+	double rn = bench_median(r, RUNS);
 	printf("handoff_ns: %.1f\n", hn);
 	printf("swapcontext_ns: %.1f\n", sn);
-	printf("handoff_vs_swapcontext: %.3f (target <= 1.15)\n", hn / sn);
+	printf("handoff_vs_swapcontext: %.3f (target <= 1.15 with ucontext)\n", hn / sn);
+	printf("raw_switch_ns: %.1f (%s)\n", rn, SCHEDSIM_CONTEXT);
+	printf("handoff_vs_raw_switch: %.3f (target <= 1.2)\n", hn / rn);
+#ifdef SCHEDSIM_CTX_ASM
+	printf("asm_handoff_ns: %.1f (raw asm switch %.1f ns: ratio %.3f, target <= 1.2; "
+	       "raw swapcontext %.1f ns: ratio %.4f, target <= 0.03)\n",
+	       hn, rn, hn / rn, sn, hn / sn);
+#else
+	printf("asm_handoff_ns: none (this build switches with %s; configure --with-context=asm)\n",
+	       SCHEDSIM_CONTEXT);
+#endif
 
 	for (int i = 0; i < RUNS; i++) {
 		c[i] = create_join_once();

@@ -52,9 +52,12 @@ void rt_ctx_make(struct rt_ctx *ctx, void *stack, size_t size, void (*entry)(voi
 
 void rt_ctx_prefetch(const struct rt_ctx *ctx)
 {
-	/* The saved frame: 64 bytes from sp, which may straddle a line. */
-	const char *sp = ctx->sp;
+	/* The context's line, and the lines below it where the thread's
+	 * frames and its saved registers are (an engine thread's are under
+	 * 384 bytes).  Not through ctx->sp: reading it is the very miss
+	 * this is to hide, and the prefetch would wait for it. */
+	const char *c = (const char *)ctx;
 
-	__builtin_prefetch(sp, 1);
-	__builtin_prefetch(sp + 63, 1);
+	for (int i = 0; i <= 6; i++)
+		__builtin_prefetch(c - i * 64, 1);
 }
