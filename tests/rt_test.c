@@ -630,7 +630,7 @@ START_TEST(test_spare_stacks)
 	rt_stats st;
 
 	rt_thread *boss = spawn("boss", spare_boss, kid);
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	/* Back in main: the spares are unmapped, the cache stays. */
 	rt_stats_get(&st);
 	ck_assert_uint_eq(st.stacks_cached, STACK_CACHE);
@@ -717,7 +717,7 @@ START_TEST(test_rounding_per_thread)
 	rt_thread *c = spawn("C", rounds_as_found, down);
 	ck_assert_int_eq(fesetround(FE_TONEAREST), 0);
 
-	ck_assert_int_eq(rt_run(), RT_RUN_IDLE);
+	ck_assert_int_eq(run(), RT_RUN_IDLE);
 	ck_assert_int_eq(fegetround(), FE_TONEAREST);
 	ck_assert_int_eq(up[0], 1);
 	ck_assert_int_eq(near[0], FE_TONEAREST);
