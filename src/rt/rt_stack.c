@@ -408,6 +408,8 @@ static int by_address(const void *a, const void *b)
  * neighbours in memory: one split of the mapping at most. */
 static void unmap_runs(struct rt_stack *v, size_t n)
 {
+	if (!n)
+		return;  /* v may be NULL, which qsort() must not see */
 	qsort(v, n, sizeof *v, by_address);
 	for (size_t i = 0; i < n;) {
 		char *lo = v[i].map;
