@@ -523,9 +523,7 @@ static const char *header(const char *b, const char *e, ltrace_rec *r,
 	if (t == e || *t != ' ')
 		return fail(err, t, "expected ' EVENT:' after the timestamp");
 	p = skip_spaces(t, e);   /* perf script pads event names */
-	t = memchr(p, ' ', (size_t)(e - p));
-	if (!t)
-		t = e;
+	t = token_end(p, e);
 	if (t - p < 2 || t[-1] != ':')
 		return fail(err, p, "expected an event name, found '%.*s'",
 			    (int)(t - p), p);
