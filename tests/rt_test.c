@@ -513,8 +513,11 @@ START_TEST(test_stack_reuse)
 }
 END_TEST
 
-/* Uses about arg bytes of stack below its frame, then waits. */
-static void *deep(void *arg)
+/* Uses about arg bytes of stack below its frame, then waits.  Not
+ * inlined: in its caller the alloca of a constant size would become part
+ * of the caller's frame, taken (and probed) before the caller's first
+ * block. */
+__attribute__((noinline)) static void *deep(void *arg)
 {
 	size_t n = (size_t)(uintptr_t)arg;
 	volatile char *buf = __builtin_alloca(n);
@@ -940,13 +943,18 @@ END_TEST
 
 /* ---- overflow --------------------------------------------------------- */
 
+static int recurse(int n);
+/* Called through a pointer the compiler cannot see through: clang turns
+ * the direct recursion into a loop, which never overflows. */
+static int (*volatile recurse_again)(int) = recurse;
+
 static int recurse(int n)
 {
 	volatile char pad[256];
 
 	pad[0] = (char)n;
 	if (n < 100000000)
-		return recurse(n + 1) + pad[0];
+		return recurse_again(n + 1) + pad[0];
 	return pad[0];
 }
 
@@ -956,11 +964,13 @@ static void *overflows(void *arg)
 	return (void *)(intptr_t)recurse(0);
 }
 
-/* One frame far bigger than the guard page. */
+/* One frame far bigger than the guard page.  Its address escapes: clang
+ * would otherwise shrink the array to the one byte used. */
 static void *jumps_guard(void *arg)
 {
 	volatile char big[48 * 1024];
 
+	__asm__ volatile("" : : "r"(big) : "memory");
 	big[0] = 1;
 	(void)arg;
 	return (void *)(intptr_t)big[0];
