@@ -1,0 +1,2 @@
+name arrival burst
+P1 0 3
