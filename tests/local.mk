@@ -1,6 +1,10 @@
 # tests/: checks of the whole tree (the README's commands, valgrind over every suite).
 TESTS += tests/readme.sh tests/layout.sh
 EXTRA_DIST += tests/readme.sh tests/layout.sh tests/valgrind.sh
+# Promises every run keeps, on every sample workload under every policy:
+# replay = run, re-run = trace, figures add up (tests/oracle.awk).
+TESTS += tests/oracle.sh
+EXTRA_DIST += tests/oracle.sh tests/oracle.awk
 # The golden outputs the shell tests compare with, as a directory.
 EXTRA_DIST += tests/golden tests/fuzz/repro
 if !ASAN
