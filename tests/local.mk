@@ -1,6 +1,8 @@
 # tests/: checks of the whole tree (the README's commands, valgrind over every suite).
 TESTS += tests/readme.sh tests/layout.sh
-EXTRA_DIST += tests/readme.sh tests/layout.sh tests/valgrind.sh
+EXTRA_DIST += tests/readme.sh tests/layout.sh tests/valgrind.sh build-aux/readme-command
+# CI's run of the README's test command in a fresh Debian (.ci/run).
+EXTRA_DIST += build-aux/fresh-debian
 # Promises every run keeps, on every sample workload under every policy:
 # replay = run, re-run = trace, figures add up (tests/oracle.awk).
 TESTS += tests/oracle.sh
