@@ -50,7 +50,9 @@ void fuzz_check_report_json(const char *s, size_t len);
 void fuzz_check_blames(const fuzz_output *o, const char *path);
 
 /* An input error must be a complete message naming where it is:
- * "NAME:LINE:COL: text", or "NAME: text" for the whole input. */
+ * "NAME:LINE:COL: text", or "NAME: text" for the whole input.  It may
+ * quote the input raw: what prints it makes it safe (fuzz_command checks
+ * the commands' stderr). */
 void fuzz_check_message(const char *err, const char *name);
 
 /* Whether running wl under o is cheap enough for one input: the events it

@@ -19,6 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (wl_parse(&wl, NAME, (const char *)data, size, err, sizeof err) < 0) {
 		fuzz_check_message(err, NAME);
+		/* The message as printed: nothing runs. */
+		path = fuzz_file(data, size);
+		fuzz_check_blames(fuzz_command((const char *[]){ "run", path, "--no-tui", NULL }),
+		                  path);
 		return 0;
 	}
 	for (size_t i = 0; i < wl.nthreads; i++)
@@ -29,6 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (opts_parse_workload(&o, &wl, err, sizeof err) < 0) {
 		fuzz_check_message(err, NAME);
 		wl_free(&wl);
+		path = fuzz_file(data, size);
+		fuzz_check_blames(fuzz_command((const char *[]){ "run", path, "--no-tui", NULL }),
+		                  path);
 		return 0;
 	}
 	bounded = fuzz_bounded(&wl, &o.sim);
