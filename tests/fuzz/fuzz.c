@@ -57,23 +57,20 @@ const char *fuzz_file(const uint8_t *data, size_t size)
 
 const fuzz_output *fuzz_command(const char *const *argv)
 {
-	static const struct {
-		const char *name;
-		cli_cmd fn;
-	} cmds[] = { { "run", cmd_run }, { "replay", cmd_replay }, { "export", cmd_export } };
+	static const cli_entry *const cmds[] = { &cli_run, &cli_replay, &cli_export };
 	static char *out, *err;
 	static fuzz_output o;
 	FILE *real_out = stdout, *real_err = stderr;
 	size_t out_len, err_len;
 	int argc = 0;
-	cli_cmd fn = NULL;
+	const cli_entry *e = NULL;
 
 	while (argv[argc])
 		argc++;
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		if (!strcmp(argv[0], cmds[i].name))
-			fn = cmds[i].fn;
-	if (!fn)
+		if (!strcmp(argv[0], cmds[i]->name))
+			e = cmds[i];
+	if (!e)
 		fuzz_fail("no command '%s' here", argv[0]);
 	free(out);
 	free(err);
@@ -84,7 +81,7 @@ const fuzz_output *fuzz_command(const char *const *argv)
 		stderr = real_err;
 		fuzz_fail("open_memstream: %s", strerror(errno));
 	}
-	o.status = fn(argc, (char **)argv);
+	o.status = cli_exec(e, argc, (char **)argv);
 	fclose(stdout);
 	fclose(stderr);
 	stdout = real_out;
@@ -218,13 +215,12 @@ void fuzz_check_message(const char *err, const char *name)
 
 /* Events a bounded run may make.  Runs of this size take milliseconds. */
 #define FUZZ_EVENTS_MAX 100000
-/* The smallest quantum a policy takes by default (rr's). */
-#define FUZZ_QUANTUM_MIN 4
 
 int fuzz_bounded(const workload *wl, const sim_options *o)
 {
 	const pol_class *cls = pol_find(o->policy ? o->policy : "fifo");
-	int64_t q = o->quantum > 0 ? o->quantum : FUZZ_QUANTUM_MIN;
+	/* Given or the policy's default; none (-1) or 0: count every tick. */
+	int64_t q = sim_options_int(o, "quantum") > 0 ? sim_options_int(o, "quantum") : 1;
 	int64_t events = 0, steps = 0, cpu = 0;
 	int lo = INT_MAX, hi = INT_MIN;
 
@@ -245,7 +241,7 @@ int fuzz_bounded(const workload *wl, const sim_options *o)
 		events = 4 * steps + cpu;
 	}
 	/* Aging raises a waiting thread one step at a time, each wait. */
-	if (o->aging > 0 && wl->nthreads)
+	if (sim_options_int(o, "aging") > 0 && wl->nthreads)
 		events += ((int64_t)hi - lo) * steps;
 	return events <= FUZZ_EVENTS_MAX;
 }

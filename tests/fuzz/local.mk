@@ -9,7 +9,7 @@ FUZZ_TARGETS = tests/fuzz/fuzz_workload tests/fuzz/fuzz_trace \
 FUZZ_SRC = tests/fuzz/fuzz.h tests/fuzz/fuzz.c
 EXTRA_DIST += tests/fuzz/fuzz_main.h
 FUZZ_LIBS = libfuzzcli.a $(schedsim_LDADD)
-EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/repro tests/fuzz/trace.dict \
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/trace.dict \
 	tests/fuzz/workload.dict tests/fuzz/ltrace.dict
 
 if FUZZ
