@@ -521,7 +521,7 @@ START_TEST(text_blocked_and_notes)
 	        "Makespan          6 ticks\n"
 	        "CPU utilization   83.33% (5 of 6 ticks running threads)\n"
 	        "Context switches  4\n"
-	        "Throughput        0.33 threads per tick\n"
+	        "Throughput        0.17 threads per tick\n"
 	        "\n"
 	        "Deadlock at time 6: B waits\n");
 	free(buf);

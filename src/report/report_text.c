@@ -355,9 +355,16 @@ static void switch_table(const report *r, FILE *out)
 	}
 }
 
+/* Throughput counts the threads that finished (Silberschatz: processes
+ * completed per time unit): those still blocked in a deadlock, or a Linux
+ * task still alive at the trace's end, did not. */
 static void totals(const report *r, FILE *out)
 {
-	uint64_t busy = (uint64_t)r->busy, end = (uint64_t)r->end, n = r->n;
+	report_sums sums;
+
+	report_sum(r, &sums);
+
+	uint64_t busy = (uint64_t)r->busy, end = (uint64_t)r->end, n = sums.finished;
 	uint64_t per = 1;
 	char pct[32], thr[32];
 
