@@ -121,6 +121,17 @@ usage "--from-trace and a FILE" "run: give a workload FILE or --from-trace TRACE
 run "$S" run --from-trace "$traces/linux-perf.txt"
 expect "--from-trace of a Linux trace" 2 "" "$traces/linux-perf.txt:1:1: --from-trace needs \
 a schedsim trace; this is a Linux trace, which records no workload$nl"
+repro=$src/tests/fuzz/repro/rerun-recorded-workload-bad-option.trace
+run "$S" run --from-trace "$repro"
+expect "--from-trace: a bad option in the recorded workload names the trace" 2 "" \
+	"schedsim: $repro: the recorded workload: bad.wl:1:4: unknown option '--bogus'$nl"
+printf '#: --aging 3\nname burst\nA 1\n' >"$tmp/aging.wl"
+"$S" run "$tmp/aging.wl" --policy prio -q --trace-out "$tmp/aging.trace"
+sed -e 's/^policy prio$/policy rr/' -e 's/^quantum 0$/quantum 4/' "$tmp/aging.trace" >"$tmp/aging-rr.trace"
+run "$S" run --from-trace "$tmp/aging-rr.trace"
+expect "--from-trace: the recorded workload's option the policy refuses names the trace" 2 "" \
+	"schedsim: $tmp/aging-rr.trace: the recorded workload: $tmp/aging.wl:1:4: rr takes no \
+--aging (its options: --quantum)$nl"
 
 # ---- a trace cut short --------------------------------------------------------
 

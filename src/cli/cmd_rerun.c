@@ -142,25 +142,29 @@ static void rec_free(rec_words *r)
 }
 
 /* The workload's "#:" lines, then the recorded options, then argv: each
- * overrides the one before. */
+ * overrides the one before.  A message about the recorded workload names
+ * the trace it is in (where names the place, as label: it must outlive o). */
 static int rerun_options(const cli_entry *e, opts *o, const workload *wl, const char *path,
-                         const trace_in *t, int argc, char **argv)
+                         const trace_in *t, int argc, char **argv, char *label,
+                         size_t labellen)
 {
 	rec_words rec = { 0 };
-	char err[1024];
+	char err[1024], line[1536];
 	int status = CLI_OK;
 
 	opts_init(o);
 	if (opts_parse_workload(o, wl, e->opts, err, sizeof err) < 0) {
-		cli_error(err);
+		snprintf(line, sizeof line, "schedsim: %s: the recorded workload: %s", path, err);
+		cli_error(line); /* err quotes the trace's text */
 		return CLI_USAGE;
 	}
+	/* Its options that the policy that runs refuses are located the same way. */
+	snprintf(label, labellen, "schedsim: %s: the recorded workload: %s", path, wl->path);
+	o->file = label;
 	if (recorded(&rec, trace_in_options(t), &o->sim) < 0) {
 		fprintf(stderr, "schedsim: out of memory\n");
 		status = CLI_FAIL;
 	} else if (opts_parse_defaults(o, rec.n, rec.w, err, sizeof err) < 0) {
-		char line[1536];
-
 		snprintf(line, sizeof line, "schedsim: %s: the recorded options: %s", path, err);
 		cli_error(line); /* err may quote the trace's text */
 		status = CLI_USAGE;
@@ -175,7 +179,7 @@ static int rerun_options(const cli_entry *e, opts *o, const workload *wl, const 
 
 int cli_run_from_trace(const cli_entry *e, const char *path, int argc, char **argv)
 {
-	char err[1536], msg[1024];
+	char err[1536], msg[1024], label[1536];
 	const demo *d = NULL;
 	const char *text, *name;
 	size_t len;
@@ -210,7 +214,7 @@ int cli_run_from_trace(const cli_entry *e, const char *path, int argc, char **ar
 	} else {
 		wl.path = (char *)d->name;
 	}
-	status = rerun_options(e, &o, &wl, path, t, argc, argv);
+	status = rerun_options(e, &o, &wl, path, t, argc, argv, label, sizeof label);
 	if (status == CLI_OK) {
 		cli_job job = { .title = wl.path, .explain = d ? d->explain : NULL, .wl = &wl,
 		                .setup = d ? d->setup : NULL, .o = &o,
