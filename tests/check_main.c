@@ -5,8 +5,16 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "check_main.h"
+
+int check_under_valgrind(void)
+{
+	const char *v = getenv("SCHEDSIM_VALGRIND");
+
+	return v && *v && strcmp(v, "0") != 0;
+}
 
 int main(void)
 {

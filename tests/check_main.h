@@ -8,4 +8,8 @@
 /* The suite this test program runs, built afresh. */
 Suite *check_suite(void);
 
+/* Whether the suite runs under valgrind (tests/valgrind.sh sets
+ * SCHEDSIM_VALGRIND): tests of scale then use smaller sizes. */
+int check_under_valgrind(void);
+
 #endif

@@ -39,13 +39,6 @@ static int no_fork(void)
 	return f && !strcmp(f, "no");
 }
 
-static int under_valgrind(void)
-{
-	const char *v = getenv("SCHEDSIM_VALGRIND");
-
-	return v && *v && strcmp(v, "0") != 0;
-}
-
 /* rt_run() from main, where it cannot fail: how it came back. */
 static rt_run_end run(void)
 {
@@ -449,7 +442,7 @@ static void *add_one(void *arg)
 
 START_TEST(test_many_threads)
 {
-	long n = under_valgrind() ? 2000 : 100000;
+	long n = check_under_valgrind() ? 2000 : 100000;
 	rt_thread **t = malloc((size_t)n * sizeof *t);
 	long sum = 0;
 
@@ -729,7 +722,7 @@ START_TEST(test_rounding_per_thread)
 	ck_assert_int_eq(down[2], FE_DOWNWARD);
 	/* valgrind keeps the control words but computes every result
 	 * rounded to nearest: the arithmetic proof only runs natively. */
-	if (!under_valgrind()) {
+	if (!check_under_valgrind()) {
 		ck_assert_int_eq(up[1], 3);
 		ck_assert_int_eq(near[1], 0);
 		ck_assert_int_eq(down[1], 0);

@@ -442,17 +442,10 @@ START_TEST(test_srtf_preempt)
 }
 END_TEST
 
-static int valgrind(void)
-{
-	const char *v = getenv("SCHEDSIM_VALGRIND");
-
-	return v && *v && strcmp(v, "0");
-}
-
 /* Many threads: the queue stays ordered (heap, not a sorted list). */
 START_TEST(test_many)
 {
-	const int N = valgrind() ? 2000 : 20000;
+	const int N = check_under_valgrind() ? 2000 : 20000;
 	pol p;
 	pol_thread *t = calloc(N, sizeof *t);
 	int64_t last = -1;

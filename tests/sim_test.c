@@ -14,13 +14,6 @@
 #include "sim/sim.h"
 #include "wl/workload.h"
 
-static int valgrind(void)
-{
-	const char *v = getenv("SCHEDSIM_VALGRIND");
-
-	return v && *v && strcmp(v, "0");
-}
-
 /* Linked with --wrap=realloc: every realloc() of the engine comes here, and
  * the next one fails when a test asks. */
 void *__real_realloc(void *p, size_t n);
@@ -725,7 +718,7 @@ static char *many_text(int n, const char *burst)
 
 START_TEST(test_many_threads)
 {
-	int n = valgrind() ? 2000 : 100000;
+	int n = check_under_valgrind() ? 2000 : 100000;
 	char *text = many_text(n, "1");
 	sim_options o;
 	rec r;
@@ -751,7 +744,7 @@ END_TEST
 START_TEST(test_many_alive)
 {
 	/* all threads alive at once: each holds a green thread */
-	int n = valgrind() ? 1000 : 10000;
+	int n = check_under_valgrind() ? 1000 : 10000;
 	char *text = many_text(n, "2");
 	sim_options o;
 	rec r;

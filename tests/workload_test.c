@@ -14,13 +14,6 @@
 
 static char err[512];
 
-static int valgrind(void)
-{
-	const char *v = getenv("SCHEDSIM_VALGRIND");
-
-	return v && *v && strcmp(v, "0");
-}
-
 static int parse(workload *wl, const char *text)
 {
 	return wl_parse(wl, "t.wl", text, strlen(text), err, sizeof(err));
@@ -732,7 +725,7 @@ END_TEST
 
 START_TEST(test_many_threads)
 {
-	size_t n = valgrind() ? 2000 : 100000;
+	size_t n = check_under_valgrind() ? 2000 : 100000;
 	size_t cap = 64 + n * 48, len;
 	char *text = malloc(cap);
 	workload wl;
@@ -790,7 +783,7 @@ START_TEST(test_random_bytes)
 {
 	unsigned seed = 12345;
 	char buf[512];
-	int rounds = valgrind() ? 200 : 5000;
+	int rounds = check_under_valgrind() ? 200 : 5000;
 
 	for (int r = 0; r < rounds; r++) {
 		size_t len = (size_t)rand_r(&seed) % sizeof(buf);
@@ -811,7 +804,7 @@ START_TEST(test_mutations)
 	static const char alphabet[] = "0123456789,:#- \t\r\nio-xP";
 	unsigned seed = 777;
 	char buf[sizeof(good) + 16];
-	int rounds = valgrind() ? 500 : 20000, ok = 0;
+	int rounds = check_under_valgrind() ? 500 : 20000, ok = 0;
 
 	for (int r = 0; r < rounds; r++) {
 		size_t len = sizeof(good) - 1;
