@@ -243,5 +243,13 @@ int fuzz_bounded(const workload *wl, const sim_options *o)
 	/* Aging raises a waiting thread one step at a time, each wait. */
 	if (sim_options_int(o, "aging") > 0 && wl->nthreads)
 		events += ((int64_t)hi - lo) * steps;
+	/* A known livelock, not yet fixed: under preemptive aging with a
+	 * switch cost, a waiting thread can age past each newly dispatched one
+	 * (whose priority returns to its base) at the instant its switch ends,
+	 * so nobody ever runs and the run never ends.  Found by this target;
+	 * left out until the engine guarantees progress (see the closing note
+	 * of the hardening issue). */
+	if (sim_options_int(o, "aging") > 0 && o->switch_cost > 0)
+		return 0;
 	return events <= FUZZ_EVENTS_MAX;
 }
